@@ -1,0 +1,1 @@
+"""Cause-and-effect (fishbone) diagram: the model, its layout geometry. No Qt."""

@@ -1,0 +1,377 @@
+"""The cause-and-effect diagram: categories (the bones) and a forest of causes under them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+import networkx as nx
+
+STATUSES: tuple[str, ...] = ("possible", "confirmed", "ruled_out")
+
+DEFAULT_CATEGORIES: tuple[tuple[str, str], ...] = (
+    ("equipment", "Equipment"),
+    ("systems", "Systems"),
+    ("processes", "Processes"),
+    ("people", "People"),
+    ("environment", "Environment"),
+)
+
+PRESETS: dict[str, tuple[tuple[str, str], ...]] = {
+    "Course (5 headings)": DEFAULT_CATEGORIES,
+    "6M (manufacturing)": (
+        ("machine", "Machine"),
+        ("method", "Method"),
+        ("material", "Material"),
+        ("manpower", "Manpower"),
+        ("measurement", "Measurement"),
+        ("mother_nature", "Mother Nature"),
+    ),
+    "4S (service)": (
+        ("surroundings", "Surroundings"),
+        ("suppliers", "Suppliers"),
+        ("systems", "Systems"),
+        ("skills", "Skills"),
+    ),
+    "8P (marketing)": (
+        ("product", "Product"),
+        ("price", "Price"),
+        ("place", "Place"),
+        ("promotion", "Promotion"),
+        ("people", "People"),
+        ("process", "Process"),
+        ("physical_evidence", "Physical evidence"),
+        ("productivity", "Productivity"),
+    ),
+}
+
+
+class DiagramError(ValueError):
+    """An operation that would break the diagram (unknown id, a cycle, a duplicate)."""
+
+
+@dataclass
+class Category:
+    """A main bone: a heading under which causes are grouped."""
+
+    id: str
+    name: str
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Cause:
+    """One possible cause; ``parent`` is None for a cause sitting on its category's bone."""
+
+    id: str
+    category: str
+    parent: str | None
+    text: str
+    status: str = "possible"
+    root_cause: bool = False
+    votes: int = 0
+    notes: str = ""
+    collapsed: bool = False
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Change:
+    """What changed, told to listeners: ``kind`` names the verb, ``ids`` the things touched."""
+
+    kind: str  # effect | categories | cause_added | cause_removed | cause_moved | cause_changed
+    ids: tuple[str, ...] = ()
+    attribute: str = ""
+
+
+@dataclass(frozen=True)
+class RemovedSubtree:
+    """What ``remove_cause`` took out, in file order with each cause's list index: undo needs it."""
+
+    entries: tuple[tuple[int, Cause], ...]
+
+
+Listener = Callable[[Change], None]
+
+_EDITABLE = {"text", "status", "root_cause", "votes", "notes", "collapsed"}
+
+
+class Diagram:
+    """The fishbone: an effect, ordered categories and causes kept in one ordered list.
+
+    The order of ``causes`` is the file order; siblings appear in it in display order.
+    """
+
+    def __init__(
+        self,
+        effect: str = "",
+        categories: Iterable[Category] | None = None,
+        causes: Iterable[Cause] = (),
+    ) -> None:
+        self.effect = effect
+        if categories is None:
+            categories = [Category(cid, name) for cid, name in DEFAULT_CATEGORIES]
+        self.categories: list[Category] = list(categories)
+        self.causes: list[Cause] = list(causes)
+        self._listeners: list[Listener] = []
+        self._index: dict[str, Cause] | None = None
+
+    # -- listeners -------------------------------------------------------------------------
+    def subscribe(self, listener: Listener) -> None:
+        self._listeners.append(listener)
+
+    def unsubscribe(self, listener: Listener) -> None:
+        if listener in self._listeners:
+            self._listeners.remove(listener)
+
+    def _emit(self, kind: str, ids: Iterable[str] = (), attribute: str = "") -> None:
+        self._index = None
+        change = Change(kind, tuple(ids), attribute)
+        for listener in list(self._listeners):
+            listener(change)
+
+    # -- queries -----------------------------------------------------------------------------
+    def _lookup(self) -> dict[str, Cause]:
+        if self._index is None:
+            self._index = {c.id: c for c in self.causes}
+        return self._index
+
+    def cause(self, cause_id: str) -> Cause:
+        try:
+            return self._lookup()[cause_id]
+        except KeyError:
+            raise DiagramError(f"no cause with id {cause_id!r}") from None
+
+    def has_cause(self, cause_id: str) -> bool:
+        return cause_id in self._lookup()
+
+    def category(self, category_id: str) -> Category:
+        for cat in self.categories:
+            if cat.id == category_id:
+                return cat
+        raise DiagramError(f"no category with id {category_id!r}")
+
+    def has_category(self, category_id: str) -> bool:
+        return any(c.id == category_id for c in self.categories)
+
+    def category_index(self, category_id: str) -> int:
+        for i, cat in enumerate(self.categories):
+            if cat.id == category_id:
+                return i
+        raise DiagramError(f"no category with id {category_id!r}")
+
+    def children(self, category_id: str, parent_id: str | None = None) -> list[Cause]:
+        """Causes directly under ``parent_id`` (or on the category bone when None), in order."""
+        if parent_id is None:
+            return [c for c in self.causes if c.parent is None and c.category == category_id]
+        return [c for c in self.causes if c.parent == parent_id]
+
+    def children_map(self) -> dict[str | None, dict[str, list[Cause]]]:
+        """One pass over the causes: ``{parent_id: {category_id: [children...]}}``."""
+        result: dict[str | None, dict[str, list[Cause]]] = {}
+        for c in self.causes:
+            result.setdefault(c.parent, {}).setdefault(c.category, []).append(c)
+        return result
+
+    def subtree(self, cause_id: str) -> list[Cause]:
+        """The cause and all its descendants, in file order."""
+        self.cause(cause_id)
+        wanted = {cause_id}
+        changed = True
+        while changed:
+            changed = False
+            for c in self.causes:
+                if c.parent in wanted and c.id not in wanted:
+                    wanted.add(c.id)
+                    changed = True
+        return [c for c in self.causes if c.id in wanted]
+
+    def path(self, cause_id: str) -> list[Cause]:
+        """From the top-level cause down to ``cause_id``."""
+        chain = [self.cause(cause_id)]
+        seen = {cause_id}
+        while chain[-1].parent is not None:
+            parent = self.cause(chain[-1].parent)
+            if parent.id in seen:
+                raise DiagramError(f"cycle through cause {parent.id!r}")
+            seen.add(parent.id)
+            chain.append(parent)
+        chain.reverse()
+        return chain
+
+    def depth(self, cause_id: str) -> int:
+        """1 for a cause on a main bone, 2 for its sub-cause, and so on."""
+        return len(self.path(cause_id))
+
+    def graph(self) -> nx.DiGraph:
+        """Parent -> child edges among causes (plus category nodes as ``cat:<id>`` roots)."""
+        g = nx.DiGraph()
+        for cat in self.categories:
+            g.add_node(f"cat:{cat.id}")
+        for c in self.causes:
+            g.add_node(c.id)
+            g.add_edge(f"cat:{c.category}" if c.parent is None else c.parent, c.id)
+        return g
+
+    def is_descendant(self, cause_id: str, ancestor_id: str) -> bool:
+        return cause_id != ancestor_id and ancestor_id in {c.id for c in self.path(cause_id)}
+
+    def next_cause_id(self) -> str:
+        """A fresh id: ``c`` plus one more than the largest number used so far."""
+        best = 0
+        for c in self.causes:
+            if c.id.startswith("c") and c.id[1:].isdigit():
+                best = max(best, int(c.id[1:]))
+        candidate = best + 1
+        ids = self._lookup()
+        while f"c{candidate}" in ids:
+            candidate += 1
+        return f"c{candidate}"
+
+    def root_causes(self) -> list[Cause]:
+        return [c for c in self.causes if c.root_cause]
+
+    # -- cause edits -------------------------------------------------------------------------
+    def _list_position(self, category_id: str, parent_id: str | None, index: int | None) -> int:
+        """Where in ``causes`` a new sibling at ``index`` among its siblings goes."""
+        siblings = self.children(category_id, parent_id)
+        if index is None or index >= len(siblings):
+            if siblings:
+                last = self.subtree(siblings[-1].id)[-1]
+                return self.causes.index(last) + 1
+            if parent_id is not None:
+                return self.causes.index(self.cause(parent_id)) + 1
+            return len(self.causes)
+        return self.causes.index(siblings[max(index, 0)])
+
+    def add_cause(self, cause: Cause, index: int | None = None) -> Cause:
+        """Add ``cause`` as the ``index``-th child of its parent (at the end when None)."""
+        if self.has_cause(cause.id):
+            raise DiagramError(f"a cause with id {cause.id!r} already exists")
+        if not self.has_category(cause.category):
+            raise DiagramError(f"no category with id {cause.category!r}")
+        if cause.parent is not None:
+            parent = self.cause(cause.parent)
+            cause.category = parent.category
+        if cause.status not in STATUSES:
+            raise DiagramError(f"unknown status {cause.status!r}")
+        pos = self._list_position(cause.category, cause.parent, index)
+        self.causes.insert(pos, cause)
+        self._emit("cause_added", [cause.id])
+        return cause
+
+    def remove_cause(self, cause_id: str) -> RemovedSubtree:
+        """Remove a cause and its whole subtree; the result lets ``restore`` put them back."""
+        doomed = {c.id for c in self.subtree(cause_id)}
+        entries = tuple((i, c) for i, c in enumerate(self.causes) if c.id in doomed)
+        self.causes = [c for c in self.causes if c.id not in doomed]
+        self._emit("cause_removed", [c.id for _, c in entries])
+        return RemovedSubtree(entries)
+
+    def restore(self, removed: RemovedSubtree) -> None:
+        """Undo a ``remove_cause``: every cause goes back to its old list index."""
+        for index, cause in removed.entries:
+            self.causes.insert(index, cause)
+        self._emit("cause_added", [c.id for _, c in removed.entries])
+
+    def sibling_index(self, cause_id: str) -> int:
+        c = self.cause(cause_id)
+        return [s.id for s in self.children(c.category, c.parent)].index(cause_id)
+
+    def move_cause(
+        self,
+        cause_id: str,
+        category_id: str,
+        parent_id: str | None,
+        index: int | None = None,
+    ) -> None:
+        """Move a cause (with its subtree) under another parent or category, at ``index``."""
+        cause = self.cause(cause_id)
+        if parent_id is not None:
+            if parent_id == cause_id or self.is_descendant(parent_id, cause_id):
+                raise DiagramError("a cause cannot move under itself or its own sub-causes")
+            category_id = self.cause(parent_id).category
+        if not self.has_category(category_id):
+            raise DiagramError(f"no category with id {category_id!r}")
+        block = self.subtree(cause_id)
+        block_ids = {c.id for c in block}
+        self.causes = [c for c in self.causes if c.id not in block_ids]
+        self._index = None
+        cause.parent = parent_id
+        for c in block:
+            c.category = category_id
+        pos = self._list_position(category_id, parent_id, index)
+        self.causes[pos:pos] = block
+        self._emit("cause_moved", [c.id for c in block])
+
+    def set_cause(self, cause_id: str, attribute: str, value: Any) -> Any:
+        """Set one editable attribute; returns the old value."""
+        if attribute not in _EDITABLE:
+            raise DiagramError(f"cannot set {attribute!r} on a cause")
+        if attribute == "status" and value not in STATUSES:
+            raise DiagramError(f"unknown status {value!r}")
+        if attribute == "votes" and (not isinstance(value, int) or value < 0):
+            raise DiagramError("votes must be a whole number, zero or more")
+        cause = self.cause(cause_id)
+        old = getattr(cause, attribute)
+        setattr(cause, attribute, value)
+        self._emit("cause_changed", [cause_id], attribute)
+        return old
+
+    def set_effect(self, text: str) -> str:
+        old, self.effect = self.effect, text
+        self._emit("effect", ["effect"])
+        return old
+
+    # -- category edits ----------------------------------------------------------------------
+    def add_category(self, category: Category, index: int | None = None) -> None:
+        if self.has_category(category.id):
+            raise DiagramError(f"a category with id {category.id!r} already exists")
+        self.categories.insert(len(self.categories) if index is None else index, category)
+        self._emit("categories", [category.id])
+
+    def rename_category(self, category_id: str, name: str) -> str:
+        cat = self.category(category_id)
+        old, cat.name = cat.name, name
+        self._emit("categories", [category_id])
+        return old
+
+    def remove_category(self, category_id: str) -> tuple[int, Category, RemovedSubtree]:
+        """Remove a heading and every cause under it."""
+        index = self.category_index(category_id)
+        doomed = {c.id for c in self.causes if c.category == category_id}
+        entries = tuple((i, c) for i, c in enumerate(self.causes) if c.id in doomed)
+        self.causes = [c for c in self.causes if c.id not in doomed]
+        category = self.categories.pop(index)
+        self._emit("categories", [category_id])
+        return index, category, RemovedSubtree(entries)
+
+    def restore_category(self, index: int, category: Category, removed: RemovedSubtree) -> None:
+        self.categories.insert(index, category)
+        for i, cause in removed.entries:
+            self.causes.insert(i, cause)
+        self._emit("categories", [category.id])
+
+    def move_category(self, category_id: str, index: int) -> int:
+        old = self.category_index(category_id)
+        cat = self.categories.pop(old)
+        self.categories.insert(index, cat)
+        self._emit("categories", [category_id])
+        return old
+
+    def new_category_id(self, name: str) -> str:
+        base = "".join(ch if ch.isalnum() else "_" for ch in name.strip().lower()).strip("_")
+        base = base or "category"
+        candidate, n = base, 2
+        while self.has_category(candidate):
+            candidate, n = f"{base}_{n}", n + 1
+        return candidate
+
+    def find_category(self, name: str) -> Category | None:
+        """A category by name or id, ignoring case and surrounding spaces."""
+        wanted = name.strip().casefold()
+        for cat in self.categories:
+            if cat.name.strip().casefold() == wanted or cat.id.casefold() == wanted:
+                return cat
+        return None

@@ -1,0 +1,1 @@
+"""Sample workshop cases shipped with the app, read through importlib.resources."""

@@ -1,0 +1,1 @@
+"""The six-step problem-solving case, its file format and the scoring engine. No Qt."""

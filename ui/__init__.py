@@ -1,0 +1,1 @@
+"""Everything that uses PySide6: windows, canvas, commands, exports, command line."""
