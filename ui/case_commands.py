@@ -79,9 +79,11 @@ class InsertItemCommand(QUndoCommand):
                  index: int | None = None, label: str = "Add item") -> None:
         super().__init__(label)
         self.doc, self.section, self.items, self.item = doc, section, items, item
-        self.index = len(items) if index is None else index
+        self.index = index  # None: the end of the list as it is when first done
 
     def redo(self) -> None:
+        if self.index is None:
+            self.index = len(self.items)
         self.items.insert(self.index, self.item)
         self.doc.notify(self.section)
 
