@@ -1,0 +1,1 @@
+"""The six step pages of the workshop window, one module each."""

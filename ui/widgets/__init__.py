@@ -1,0 +1,1 @@
+"""Small reusable editing widgets shared by the step pages."""
