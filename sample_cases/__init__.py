@@ -1,1 +1,60 @@
 """Sample workshop cases shipped with the app, read through importlib.resources."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from importlib import resources
+
+SUFFIX = ".case.json"
+DEFAULT_SAMPLE = "happy_burgers"
+
+
+@dataclass(frozen=True)
+class SampleInfo:
+    """A sample's name (its file stem), title and one-line summary (the problem question)."""
+
+    name: str
+    title: str
+    summary: str
+
+
+def _files():
+    return resources.files(__name__)
+
+
+def sample_names() -> list[str]:
+    """Every sample's name, the default first, the rest alphabetical."""
+    names = sorted(p.name[: -len(SUFFIX)] for p in _files().iterdir() if p.name.endswith(SUFFIX))
+    if DEFAULT_SAMPLE in names:
+        names.remove(DEFAULT_SAMPLE)
+        names.insert(0, DEFAULT_SAMPLE)
+    return names
+
+
+def resolve_name(name: str) -> str:
+    """Accept ``happy_burgers``, ``happy-burgers``, ``Happy Burgers`` or the file name."""
+    wanted = name.strip().lower().removesuffix(SUFFIX).replace("-", "_").replace(" ", "_")
+    for candidate in sample_names():
+        if candidate == wanted:
+            return candidate
+    raise KeyError(name)
+
+
+def read_sample(name: str) -> bytes:
+    """The bytes of a sample case file."""
+    return _files().joinpath(resolve_name(name) + SUFFIX).read_bytes()
+
+
+def sample_info(name: str) -> SampleInfo:
+    """Title and question only: cheap enough for a start screen (no validation)."""
+    data = json.loads(read_sample(name))
+    return SampleInfo(
+        name=resolve_name(name),
+        title=str(data.get("title", name)),
+        summary=str(data.get("problem", {}).get("question", "")),
+    )
+
+
+def list_samples() -> list[SampleInfo]:
+    return [sample_info(n) for n in sample_names()]
