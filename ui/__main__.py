@@ -1,0 +1,7 @@
+"""Run the app or its command line: ``python -m ui``."""
+
+import sys
+
+from ui.cli import main
+
+sys.exit(main())
