@@ -1,4 +1,4 @@
-"""The ``problem-workshop`` command line: open the app, or validate, score, export and copy cases."""
+"""The ``problem-workshop`` command line: open the app; validate, score, export, copy cases."""
 
 from __future__ import annotations
 
