@@ -105,6 +105,18 @@ def export_pdf(diagram: Diagram, path: str | Path, page: str = "A4") -> None:
         raise OSError(f"cannot write {path}")
 
 
+def print_diagram(printer, diagram: Diagram, layout: Layout | None = None) -> None:
+    """Paint the titled diagram on a QPrinter (the preview calls this for every refresh)."""
+    layout = layout or render_layout_for_export(diagram)
+    painter = QPainter()
+    if not painter.begin(printer):
+        raise OSError("cannot start printing")
+    points = printer.resolution() / 72.0
+    painter.scale(points, points)
+    paint_page(painter, _paint_area(printer.pageLayout()), layout, diagram)
+    painter.end()
+
+
 def print_with_preview(diagram: Diagram, parent=None) -> bool:
     """Show Qt's print preview for the diagram; True when the user printed."""
     from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
@@ -112,17 +124,8 @@ def print_with_preview(diagram: Diagram, parent=None) -> bool:
     layout = render_layout_for_export(diagram)
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setDocName(diagram.effect or "Fishbone")
-    size = printer.pageLayout().pageSize()
-    printer.setPageOrientation(choose_orientation(layout, size))
-
-    def paint(device: QPrinter) -> None:
-        painter = QPainter(device)
-        points = device.resolution() / 72.0
-        painter.scale(points, points)
-        paint_page(painter, _paint_area(device.pageLayout()), layout, diagram)
-        painter.end()
-
+    printer.setPageOrientation(choose_orientation(layout, printer.pageLayout().pageSize()))
     dialog = QPrintPreviewDialog(printer, parent)
     dialog.setWindowTitle("Print fishbone diagram")
-    dialog.paintRequested.connect(paint)
+    dialog.paintRequested.connect(lambda device: print_diagram(device, diagram, layout))
     return dialog.exec() == QPrintPreviewDialog.DialogCode.Accepted

@@ -255,3 +255,33 @@ def test_export_case_file_writes_the_sample(qapp, tmp_path, fmt):
     out = tmp_path / f"hb.{fmt}"
     export_case_file(SAMPLE, fmt, out)
     assert out.is_file() and out.stat().st_size > 500
+
+
+# -- printing ----------------------------------------------------------------------------------
+def test_print_goes_through_the_page_painter(qapp, tmp_path):
+    from PySide6.QtPrintSupport import QPrinter
+
+    from ui.export_page import print_diagram
+
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    d = make_diagram()
+    print_diagram(printer, d)
+    assert squash(d.effect) in squash(pdf_texts(tmp_path / "printed.pdf")[0])
+
+
+def test_print_preview_opens_and_cancels(qtbot, monkeypatch):
+    from PySide6.QtPrintSupport import QPrintPreviewDialog
+
+    from ui.export import print_with_preview
+
+    shown = []
+
+    def fake_exec(dialog):
+        shown.append(dialog.windowTitle())
+        return QPrintPreviewDialog.DialogCode.Rejected
+
+    monkeypatch.setattr(QPrintPreviewDialog, "exec", fake_exec)
+    assert print_with_preview(make_diagram()) is False
+    assert shown == ["Print fishbone diagram"]
