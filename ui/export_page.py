@@ -11,6 +11,7 @@ from fishbone.geometry import Layout
 from fishbone.model import Diagram
 from ui.diagram_paint import measurer_for
 from ui.diagram_style import LIGHT, DiagramStyle
+from ui.export_legend import legend_size, paint_legend
 from ui.export_render import drawing_rect, ensure_gui_app, paint_fitted, render_layout_for_export
 
 PAGE_SIZES: dict[str, QPageSize.PageSizeId] = {
@@ -40,7 +41,7 @@ def choose_orientation(layout: Layout, size: QPageSize) -> QPageLayout.Orientati
     """Landscape or portrait: whichever lets the diagram be drawn larger."""
     rect = drawing_rect(layout)
     pw, ph = size.size(QPageSize.Unit.Point).toTuple()
-    title = 60.0  # a rough allowance for the title; the exact one is measured when painting
+    title = 100.0  # a rough allowance for the title and key; painting measures them exactly
 
     def scale(w: float, h: float) -> float:
         return min(w / rect.width(), (h - title) / rect.height())
@@ -63,7 +64,10 @@ def paint_page(
     diagram: Diagram,
     style: DiagramStyle = LIGHT,
 ) -> None:
-    """The effect as a title, a thin rule, then the diagram fitted below it (``page`` in pt)."""
+    """The effect as a title, the diagram fitted below it, a key to the marks at the foot.
+
+    ``page`` is in points, as the painter draws.
+    """
     title = diagram.effect.strip() or "Cause-and-effect diagram"
     title_h = _title_height(title, page.width(), style)
     painter.save()
@@ -74,7 +78,10 @@ def paint_page(
     painter.setPen(QPen(QColor(style.possible), 1.0))
     painter.drawLine(QPointF(page.left(), rule_y), QPointF(page.right(), rule_y))
     painter.restore()
-    area = QRectF(page.left(), rule_y + 10, page.width(), page.bottom() - rule_y - 10)
+    legend_h = legend_size(style, page.width())[1]
+    legend_top = page.bottom() - legend_h
+    paint_legend(painter, QRectF(page.left(), legend_top, page.width(), legend_h), style)
+    area = QRectF(page.left(), rule_y + 10, page.width(), legend_top - 12 - rule_y - 10)
     source = drawing_rect(layout)
     scale = min(area.width() / source.width(), area.height() / source.height(), MAX_SCALE)
     w, h = source.width() * scale, source.height() * scale

@@ -178,6 +178,7 @@ def test_pdf_is_vector_and_holds_every_text(qapp, tmp_path):
             assert squash(cause.text) in flat
         assert squash("People & <b>staff</b>") in flat
         assert squash(d.effect) in flat
+        assert "Rootcause" in flat and "Hiddensub-causes" in flat  # the key to the marks
 
 
 def test_pdf_reader_can_fail(qapp, tmp_path):
