@@ -45,7 +45,7 @@ class DiagramStyle:
     cause_text: str = "#102a43"
     possible: str = "#9fb3c8"  # thin outline
     confirmed: str = "#2f9e44"  # solid outline + check badge
-    ruled_out: str = "#9aa5b1"  # faded, struck-through text + cross badge
+    ruled_out: str = "#7b8794"  # faded, struck-through text + cross badge
     root_cause: str = "#d9480f"  # thick border + "ROOT" tag
     root_fill: str = "#fff4e6"
     mark_text: str = "#ffffff"  # text on badges and tags
