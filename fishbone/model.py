@@ -114,6 +114,7 @@ class Diagram:
             categories = [Category(cid, name) for cid, name in DEFAULT_CATEGORIES]
         self.categories: list[Category] = list(categories)
         self.causes: list[Cause] = list(causes)
+        self.extra: dict[str, Any] = {}  # keys from a file that this version does not know
         self._listeners: list[Listener] = []
         self._index: dict[str, Cause] | None = None
 
