@@ -1,0 +1,221 @@
+"""The scoring engine of the case contract: screening, weighted totals, ranks and stability.
+
+Arithmetic is exact (fractions built from the numbers as written in the file), so a tie is a
+tie and the float noise of 0.1 + 0.2 never invents a winner.
+"""
+
+from __future__ import annotations
+
+import statistics
+from dataclasses import dataclass, field
+from fractions import Fraction
+
+from sixstep.case import Case
+from sixstep.stability import stability_interval
+
+TIE_TOLERANCE = 1e-9
+FRAGILE_SHARE = Fraction(5, 100)  # a weight share this close to the edge of its interval
+
+
+@dataclass(frozen=True)
+class RankedAlternative:
+    alternative: str
+    name: str
+    total: float
+    percent: float
+    rank: int
+    contributions: dict[str, float] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class ScreenedOut:
+    alternative: str
+    name: str
+    failed: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Incomplete:
+    alternative: str
+    name: str
+    partial_total: float
+    missing: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ScoringResult:
+    aggregate: str
+    ranking: tuple[RankedAlternative, ...]
+    screened_out: tuple[ScreenedOut, ...]
+    incomplete: tuple[Incomplete, ...]
+    missing: tuple[tuple[str, str], ...]
+    cells: dict[tuple[str, str], float | bool]
+    stability: dict[str, tuple[float, float]]
+    shares: dict[str, float]
+    leader: str | None
+    fragile: tuple[str, ...]
+
+    def rank_of(self, alternative_id: str) -> int | None:
+        for r in self.ranking:
+            if r.alternative == alternative_id:
+                return r.rank
+        return None
+
+    def is_tied(self, alternative_id: str) -> bool:
+        rank = self.rank_of(alternative_id)
+        return rank is not None and sum(r.rank == rank for r in self.ranking) > 1
+
+
+def exact(value: float | int) -> Fraction:
+    """The number as written: 0.1 is one tenth, not the nearest binary fraction."""
+    return Fraction(value) if isinstance(value, int) else Fraction(repr(float(value)))
+
+
+def combine_cells(case: Case, aggregate: str) -> dict[tuple[str, str], Fraction | bool]:
+    """One value per scored cell: a must fails if anyone failed it; a want is the mean/median."""
+    if aggregate not in ("mean", "median"):
+        raise ValueError(f"unknown aggregate {aggregate!r}: use mean or median")
+    kinds = {c.id: c.kind for c in case.criteria}
+    votes: dict[tuple[str, str], list] = {}
+    for s in case.scores:
+        if s.criterion in kinds:
+            votes.setdefault((s.alternative, s.criterion), []).append(s.value)
+    cells: dict[tuple[str, str], Fraction | bool] = {}
+    for key, values in votes.items():
+        if kinds[key[1]] == "must":
+            cells[key] = all(bool(v) for v in values)
+        else:
+            numbers = [exact(v) for v in values]
+            if aggregate == "mean":
+                cells[key] = sum(numbers, Fraction(0)) / len(numbers)
+            else:
+                cells[key] = Fraction(statistics.median(numbers))
+    return cells
+
+
+def tied(a: Fraction, b: Fraction) -> bool:
+    return abs(a - b) <= TIE_TOLERANCE * max(abs(a), abs(b))
+
+
+def score_case(case: Case, aggregate: str = "mean") -> ScoringResult:
+    cells = combine_cells(case, aggregate)
+    wants = [c for c in case.criteria if c.kind == "want"]
+    musts = [c for c in case.criteria if c.kind == "must"]
+    weights = {c.id: exact(c.weight or 0) for c in wants}
+    weight_sum = sum(weights.values(), Fraction(0))
+    top = exact(case.score_scale.max)
+    complete: list[tuple[str, str, Fraction, dict[str, Fraction]]] = []
+    screened, incomplete, missing = [], [], []
+    for alt in case.open_alternatives():
+        gaps = [c.id for c in case.criteria if (alt.id, c.id) not in cells]
+        missing.extend((alt.id, crit) for crit in gaps)
+        failed = tuple(c.id for c in musts if cells.get((alt.id, c.id)) is False)
+        parts = {c.id: weights[c.id] * cells[(alt.id, c.id)]  # type: ignore[operator]
+                 for c in wants if (alt.id, c.id) in cells}
+        total = sum(parts.values(), Fraction(0))
+        if failed:
+            screened.append(ScreenedOut(alt.id, alt.name, failed))
+        elif gaps:
+            incomplete.append(Incomplete(alt.id, alt.name, float(total), tuple(gaps)))
+        else:
+            complete.append((alt.id, alt.name, total, parts))
+    complete.sort(key=lambda item: -item[2])  # stable: file order breaks exact ties
+    ranking: list[RankedAlternative] = []
+    for position, (alt_id, name, total, parts) in enumerate(complete):
+        rank = position + 1
+        if ranking and tied(complete[position - 1][2], total):
+            rank = ranking[-1].rank
+        percent = total / (top * weight_sum) * 100 if weight_sum and top else Fraction(0)
+        ranking.append(RankedAlternative(alt_id, name, float(total), float(percent), rank,
+                                         {k: float(v) for k, v in parts.items()}))
+    scores = {alt_id: {k: cells[(alt_id, k)] for k in weights} for alt_id, *_ in complete}
+    leader = ranking[0].alternative if ranking else None
+    stability: dict[str, tuple[float, float]] = {}
+    exact_intervals: dict[str, tuple[Fraction, Fraction]] = {}
+    for c in wants:
+        low, high = stability_interval(c.id, weights, scores, leader)  # type: ignore[arg-type]
+        exact_intervals[c.id] = (low, high)
+        stability[c.id] = (float(low), float(high))
+    shares = {k: float(w / weight_sum) if weight_sum else 0.0 for k, w in weights.items()}
+    result = ScoringResult(
+        aggregate=aggregate, ranking=tuple(ranking), screened_out=tuple(screened),
+        incomplete=tuple(incomplete), missing=tuple(missing),
+        cells={k: (v if isinstance(v, bool) else float(v)) for k, v in cells.items()},
+        stability=stability, shares=shares, leader=leader, fragile=(),
+    )
+    reasons = _fragile_reasons(case, result, weights, cells, exact_intervals)
+    return ScoringResult(**{**result.__dict__, "fragile": tuple(reasons)})
+
+
+def _fragile_reasons(case: Case, result: ScoringResult, weights: dict[str, Fraction],
+                     cells: dict, intervals: dict[str, tuple[Fraction, Fraction]]) -> list[str]:
+    if len(result.ranking) < 2:
+        return []
+    first, second = result.ranking[0], result.ranking[1]
+    names = {c.id: c.name for c in case.criteria}
+    if second.rank == first.rank:
+        return [f"{first.name} and {second.name} are tied for first place."]
+    reasons = []
+    gap = exact(first.total) - exact(second.total)
+    low, high = exact(case.score_scale.min), exact(case.score_scale.max)
+    for crit, weight in sorted(weights.items(), key=lambda kv: -kv[1]):
+        can_drop = cells[(first.alternative, crit)] - 1 >= low
+        can_rise = cells[(second.alternative, crit)] + 1 <= high
+        if weight >= gap and (can_drop or can_rise):
+            reasons.append(f"One score point on {names[crit]} would tie or overturn the lead "
+                           f"of {first.name} over {second.name}.")
+            break
+    weight_sum = sum(weights.values(), Fraction(0))
+    for crit, (lo, hi) in intervals.items():
+        share = weights[crit] / weight_sum
+        if (lo > 0 and share - lo < FRAGILE_SHARE) or (hi < 1 and hi - share < FRAGILE_SHARE):
+            reasons.append(f"A small change to the weight of {names[crit]} (now "
+                           f"{float(share):.0%} of the total; the lead holds from {float(lo):.0%}"
+                           f" to {float(hi):.0%}) would change the leader.")
+    return reasons
+
+
+def result_to_json(result: ScoringResult) -> dict:
+    """The ``score --json`` shape of the contract, plus what else the engine knows."""
+    return {
+        "aggregate": result.aggregate,
+        "ranking": [{"alternative": r.alternative, "name": r.name, "total": r.total,
+                     "percent": r.percent, "rank": r.rank, "contributions": r.contributions}
+                    for r in result.ranking],
+        "screened_out": [{"alternative": s.alternative, "name": s.name, "failed": list(s.failed)}
+                         for s in result.screened_out],
+        "incomplete": [{"alternative": i.alternative, "name": i.name,
+                        "partial_total": i.partial_total, "missing": list(i.missing)}
+                       for i in result.incomplete],
+        "missing": [{"alternative": a, "criterion": c} for a, c in result.missing],
+        "stability": {k: [low, high] for k, (low, high) in result.stability.items()},
+        "shares": dict(result.shares),
+        "leader": result.leader,
+        "fragile": list(result.fragile),
+    }
+
+
+def format_table(result: ScoringResult, case: Case) -> str:
+    """A plain-text report for a terminal: the ranking, then whatever is not ranked and why."""
+    names = {c.id: c.name for c in case.criteria}
+    width = max([len(r.name) for r in result.ranking] + [11])
+    lines = [f"Scores combined by {result.aggregate} of participants.", "",
+             f"{'Rank':>4}  {'Alternative':<{width}}  {'Total':>9}  {'Percent':>7}"]
+    for r in result.ranking:
+        shared = "=" if result.is_tied(r.alternative) else " "
+        lines.append(f"{shared}{r.rank:>3}  {r.name:<{width}}  {r.total:>9.4g}  {r.percent:>6.1f}%")
+    if not result.ranking:
+        lines.append("  (no alternative is fully scored yet)")
+    for s in result.screened_out:
+        failed = ", ".join(names[c] for c in s.failed)
+        lines.append(f"Screened out: {s.name} (fails {failed})")
+    for i in result.incomplete:
+        lines.append(f"Not ranked, {len(i.missing)} cell(s) unscored: {i.name}")
+    if result.stability:
+        lines += ["", "Weight share over which the leader stays first:"]
+        for crit, (low, high) in result.stability.items():
+            lines.append(f"  {names[crit]}: now {result.shares[crit]:.0%}, "
+                         f"holds from {low:.0%} to {high:.0%}")
+    if result.fragile:
+        lines += ["", "The lead is fragile:"] + [f"  {reason}" for reason in result.fragile]
+    return "\n".join(lines)
