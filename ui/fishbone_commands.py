@@ -7,6 +7,7 @@ so a document that swaps in another case cannot be edited by a stale command.
 A new cause is usually added empty and then named in place: the text command that names it
 (``fold=True``) merges into the add, and removing it again before anything else happened
 makes the add obsolete, so "add, type, Enter" is one undo step and "add, Esc" leaves none.
+Heading commands live in ``ui.heading_commands`` and are re-exported here.
 """
 
 from __future__ import annotations
@@ -15,14 +16,34 @@ from typing import Any
 
 from PySide6.QtGui import QUndoCommand
 
-from fishbone.model import PRESETS, Category, Cause, Diagram, RemovedSubtree
+from fishbone.model import Cause, Diagram, RemovedSubtree
 from ui.document import CaseDocument
+from ui.heading_commands import (
+    AddCategoryCommand,
+    ApplyPresetCommand,
+    MoveCategoryCommand,
+    RemoveCategoryCommand,
+    RenameCategoryCommand,
+)
+
+__all__ = [
+    "AddCategoryCommand",
+    "AddCauseCommand",
+    "ApplyPresetCommand",
+    "MoveCategoryCommand",
+    "MoveCauseCommand",
+    "RemoveCategoryCommand",
+    "RemoveCauseCommand",
+    "RenameCategoryCommand",
+    "SetCauseAttributeCommand",
+    "SetCauseTextCommand",
+    "SetEffectCommand",
+]
 
 _TEXT_ID = 2001
 _ADD_ID = 2002
 _ATTRIBUTE_ID = 2003
 _EFFECT_ID = 2004
-_RENAME_ID = 2005
 
 _ATTRIBUTE_LABELS = {
     "status": "Set status",
@@ -168,35 +189,43 @@ class SetCauseAttributeCommand(QUndoCommand):
 class SetCauseTextCommand(SetCauseAttributeCommand):
     """Change a cause's text; typing in one field merges into one step.
 
-    With ``fold=True`` (naming a cause just added) it merges into that AddCauseCommand.
+    With ``fold=True`` (naming a cause just added) it merges into that AddCauseCommand;
+    ``merge=False`` (one edit in place) makes it a step of its own.
     """
 
     def __init__(self, doc: CaseDocument, cause_id: str, text: str, fold: bool = False,
-                 parent: QUndoCommand | None = None) -> None:
+                 merge: bool = True, parent: QUndoCommand | None = None) -> None:
         super().__init__(doc, cause_id, "text", text, "Edit cause text", parent)
-        self.fold = fold
+        self.fold, self.merge = fold, merge
 
     def id(self) -> int:
-        return _ADD_ID if self.fold else _TEXT_ID
+        if self.fold:
+            return _ADD_ID
+        return _TEXT_ID if self.merge else -1
 
     def mergeWith(self, other: QUndoCommand) -> bool:
-        return isinstance(other, SetCauseTextCommand) and not other.fold and super().mergeWith(
-            other)
+        if not isinstance(other, SetCauseTextCommand) or other.fold or not other.merge:
+            return False
+        return super().mergeWith(other)
 
 
 class SetEffectCommand(QUndoCommand):
     """Change the effect in the fish's head; typing merges into one step."""
 
-    def __init__(self, doc: CaseDocument, text: str, parent: QUndoCommand | None = None) -> None:
+    def __init__(self, doc: CaseDocument, text: str, merge: bool = True,
+                 parent: QUndoCommand | None = None) -> None:
         super().__init__("Edit effect", parent)
         self.diagram: Diagram = doc.diagram
         self.old, self.new = doc.diagram.effect, text
+        self.merge = merge
 
     def id(self) -> int:
-        return _EFFECT_ID
+        return _EFFECT_ID if self.merge else -1
 
     def mergeWith(self, other: QUndoCommand) -> bool:
         if not isinstance(other, SetEffectCommand) or other.diagram is not self.diagram:
+            return False
+        if not other.merge:
             return False
         self.new = other.new
         return True
@@ -206,154 +235,3 @@ class SetEffectCommand(QUndoCommand):
 
     def undo(self) -> None:
         self.diagram.set_effect(self.old)
-
-
-class AddCategoryCommand(QUndoCommand):
-    """Add a heading at ``index`` (the end, as it is when first done, when None)."""
-
-    def __init__(self, doc: CaseDocument, category: Category, index: int | None = None,
-                 parent: QUndoCommand | None = None) -> None:
-        super().__init__(f"Add heading {category.name}", parent)
-        self.diagram: Diagram = doc.diagram
-        self.category, self.index = category, index
-
-    @classmethod
-    def new(cls, doc: CaseDocument, name: str, index: int | None = None) -> AddCategoryCommand:
-        return cls(doc, Category(doc.diagram.new_category_id(name), name), index)
-
-    def redo(self) -> None:
-        if self.index is None:
-            self.index = len(self.diagram.categories)
-        self.diagram.add_category(self.category, self.index)
-
-    def undo(self) -> None:
-        self.diagram.remove_category(self.category.id)
-
-
-class RenameCategoryCommand(QUndoCommand):
-    """Rename a heading; typing merges into one step."""
-
-    def __init__(self, doc: CaseDocument, category_id: str, name: str,
-                 parent: QUndoCommand | None = None) -> None:
-        super().__init__("Rename heading", parent)
-        self.diagram: Diagram = doc.diagram
-        self.category_id, self.new = category_id, name
-        self.old = doc.diagram.category(category_id).name
-
-    def id(self) -> int:
-        return _RENAME_ID
-
-    def mergeWith(self, other: QUndoCommand) -> bool:
-        if not isinstance(other, RenameCategoryCommand) or other.diagram is not self.diagram:
-            return False
-        if other.category_id != self.category_id:
-            return False
-        self.new = other.new
-        return True
-
-    def redo(self) -> None:
-        self.old = self.diagram.rename_category(self.category_id, self.new)
-
-    def undo(self) -> None:
-        self.diagram.rename_category(self.category_id, self.old)
-
-
-class RemoveCategoryCommand(QUndoCommand):
-    """Remove a heading and every cause under it; undo restores both exactly."""
-
-    def __init__(self, doc: CaseDocument, category_id: str,
-                 parent: QUndoCommand | None = None) -> None:
-        name = doc.diagram.category(category_id).name
-        super().__init__(f"Remove heading {name}", parent)
-        self.diagram: Diagram = doc.diagram
-        self.category_id = category_id
-        self.removed: tuple[int, Category, RemovedSubtree] | None = None
-
-    def redo(self) -> None:
-        self.removed = self.diagram.remove_category(self.category_id)
-
-    def undo(self) -> None:
-        assert self.removed is not None
-        self.diagram.restore_category(*self.removed)
-
-
-class MoveCategoryCommand(QUndoCommand):
-    """Move a heading to position ``index`` among the headings."""
-
-    def __init__(self, doc: CaseDocument, category_id: str, index: int,
-                 parent: QUndoCommand | None = None) -> None:
-        super().__init__("Reorder headings", parent)
-        self.diagram: Diagram = doc.diagram
-        self.category_id, self.index = category_id, index
-        self.old_index = -1  # read when it runs: a preset may move a heading it adds
-
-    def redo(self) -> None:
-        self.old_index = self.diagram.move_category(self.category_id, self.index)
-
-    def undo(self) -> None:
-        self.diagram.move_category(self.category_id, self.old_index)
-
-
-class ApplyPresetCommand(QUndoCommand):
-    """Switch to a preset's headings in one step.
-
-    Headings the preset names (by id or name) are kept and renamed to the preset's spelling,
-    missing ones are added, and the preset's order comes first. Headings outside the preset
-    are removed when empty and kept, after the preset's, when they hold causes: applying a
-    preset never loses a cause.
-    """
-
-    def __init__(self, doc: CaseDocument, preset: str) -> None:
-        super().__init__(f"Apply preset {preset}")
-        d = doc.diagram
-        self.diagram: Diagram = d
-        # Plain Python parts, run in order (not Qt child commands: PySide's ownership of
-        # child wrappers is fragile when the stack is deleted).
-        self.parts: list[QUndoCommand] = []
-        wanted = PRESETS[preset]
-        used: set[str] = set()
-        order: list[str] = []
-        taken = {c.id for c in d.categories}
-        for pid, pname in wanted:
-            found = d.find_category(pname)
-            if found is None and d.has_category(pid):
-                found = d.category(pid)
-            if found is not None and found.id not in used:
-                used.add(found.id)
-                order.append(found.id)
-                if found.name != pname:
-                    self.parts.append(RenameCategoryCommand(doc, found.id, pname))
-                continue
-            new_id = pid
-            if new_id in taken:
-                new_id = _free_id(pname, taken)
-            taken.add(new_id)
-            self.parts.append(AddCategoryCommand(doc, Category(new_id, pname)))
-            order.append(new_id)
-        busy = {c.category for c in d.causes}
-        for cat in d.categories:
-            if cat.id in used:
-                continue
-            if cat.id in busy:
-                order.append(cat.id)
-            else:
-                self.parts.append(RemoveCategoryCommand(doc, cat.id))
-        for index, cid in enumerate(order):
-            self.parts.append(MoveCategoryCommand(doc, cid, index))
-
-    def redo(self) -> None:
-        for part in self.parts:
-            part.redo()
-
-    def undo(self) -> None:
-        for part in reversed(self.parts):
-            part.undo()
-
-
-def _free_id(name: str, taken: set[str]) -> str:
-    base = "".join(ch if ch.isalnum() else "_" for ch in name.strip().lower()).strip("_")
-    base = base or "category"
-    candidate, n = base, 2
-    while candidate in taken:
-        candidate, n = f"{base}_{n}", n + 1
-    return candidate

@@ -239,3 +239,32 @@ def test_apply_preset_twice_changes_nothing_the_second_time(qapp):
     doc.undo_stack.undo()
     doc.undo_stack.undo()
     assert snapshot(doc.diagram) == snapshot(make_doc().diagram)
+
+
+def test_edits_in_place_are_separate_steps(qapp):
+    doc = make_doc()
+    doc.push(SetCauseTextCommand(doc, "c1", "one", merge=False))
+    doc.push(SetCauseTextCommand(doc, "c1", "two", merge=False))
+    doc.push(SetEffectCommand(doc, "e1", merge=False))
+    doc.push(SetEffectCommand(doc, "e2", merge=False))
+    doc.push(RenameCategoryCommand(doc, "people", "Staff", merge=False))
+    doc.push(RenameCategoryCommand(doc, "people", "Crew", merge=False))
+    assert doc.undo_stack.count() == 6
+
+
+def test_a_new_heading_named_in_place_is_one_step_and_cancel_leaves_none(qapp):
+    doc = make_doc()
+    add = AddCategoryCommand.new(doc, "New heading", 0)
+    doc.push(add)
+    doc.push(RenameCategoryCommand(doc, add.category_id, "Money", fold=True))
+    assert doc.undo_stack.count() == 1
+    assert doc.diagram.categories[0].name == "Money"
+    doc.undo_stack.undo()
+    assert not doc.diagram.has_category(add.category_id)
+    doc.undo_stack.redo()
+    assert doc.diagram.categories[0].name == "Money"
+    other = AddCategoryCommand.new(doc, "Another")
+    doc.push(other)
+    doc.push(RemoveCategoryCommand(doc, other.category_id, fold=True))
+    assert doc.undo_stack.count() == 1
+    assert not doc.diagram.has_category(other.category_id)
