@@ -1,0 +1,152 @@
+"""Step 6, select and plan: the chosen alternatives, why, the action plan and the review."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QCheckBox, QGridLayout, QLabel, QWidget
+
+from sixstep.case import Action, Alternative, Case
+from ui.case_commands import InsertItemCommand, RemoveItemCommand
+from ui.document import CaseDocument
+from ui.pages.base import StepPage
+from ui.theme import plain_label
+from ui.widgets.fields import TextField
+from ui.widgets.form import add_section, scrolling_body, section_label
+from ui.widgets.record_table import RecordTable
+
+ACTION_COLUMNS = [
+    ("action", "Action", 3), ("owner", "Owner", 1), ("due", "Due (YYYY-MM-DD)", 1),
+    ("success_measure", "How we will know it worked", 2), ("follow_up", "Check again on", 1),
+]
+REVIEW_QUESTIONS = [
+    ("what_worked", "What worked &well?"),
+    ("what_did_not", "What did &not work?"),
+    ("what_next", "What will we do ne&xt time?"),
+]
+
+
+def standings(case: Case) -> dict[str, str]:
+    """A short plain-text standing per open alternative, from the scoring engine."""
+    from sixstep.scoring import score_case
+
+    try:
+        result = score_case(case)
+    except (ValueError, KeyError, ZeroDivisionError):
+        return {}
+    out: dict[str, str] = {}
+    for r in result.ranking:
+        tie = " (tied)" if result.is_tied(r.alternative) else ""
+        out[r.alternative] = f"rank {r.rank}{tie} \u00b7 {r.percent:.0f}%"
+    for s in result.screened_out:
+        out[s.alternative] = "screened out: fails a must"
+    for i in result.incomplete:
+        out[i.alternative] = f"not fully scored ({len(i.missing)} missing)"
+    return out
+
+
+def _candidates(case: Case) -> list[Alternative]:
+    """Open alternatives, plus any chosen one that is no longer open."""
+    chosen = set(case.selection.chosen)
+    return [a for a in case.alternatives if a.status == "open" or a.id in chosen]
+
+
+class ChosenChecklist(QWidget):
+    """One tick box per open alternative, with its standing after step 5."""
+
+    def __init__(self, doc: CaseDocument, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.doc = doc
+        self.boxes: dict[str, QCheckBox] = {}
+        self.notes: dict[str, QLabel] = {}
+        self._shown: list[tuple[str, str]] = []
+        self.grid = QGridLayout(self)
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        self.grid.setHorizontalSpacing(24)
+        self.empty = plain_label("No open alternatives yet: list them in step 4.")
+        self.grid.addWidget(self.empty, 0, 0)
+
+    def _rebuild(self, shown: list[tuple[str, str]]) -> None:
+        for widget in [*self.boxes.values(), *self.notes.values()]:
+            self.grid.removeWidget(widget)
+            widget.deleteLater()
+        self.boxes.clear()
+        self.notes.clear()
+        for row, (aid, name) in enumerate(shown, start=1):
+            box = QCheckBox(name, self)  # QCheckBox shows its text as plain text
+            box.setAccessibleName(f"Choose {name}")
+            box.toggled.connect(lambda on, a=aid: self._on_box_toggled(a, on))
+            note = plain_label("", wrap=False)
+            note.setAccessibleName(f"Standing of {name}")
+            self.grid.addWidget(box, row, 0)
+            self.grid.addWidget(note, row, 1, Qt.AlignmentFlag.AlignLeft)
+            self.boxes[aid], self.notes[aid] = box, note
+        self.grid.setColumnStretch(1, 1)
+        self._shown = shown
+
+    def refresh(self) -> None:
+        case = self.doc.case
+        shown = [(a.id, a.name) for a in _candidates(case)]
+        if shown != self._shown:
+            self._rebuild(shown)
+        self.empty.setVisible(not shown)
+        chosen = set(case.selection.chosen)
+        notes = standings(case) if shown else {}
+        for aid, box in self.boxes.items():
+            if box.isChecked() != (aid in chosen):
+                with StepPage.blocked(box):
+                    box.setChecked(aid in chosen)
+            status = case.alternative(aid).status
+            self.notes[aid].setText(notes.get(aid, "") if status == "open" else status)
+
+    def _on_box_toggled(self, alternative_id: str, on: bool) -> None:
+        chosen = self.doc.case.selection.chosen
+        name = self.doc.case.alternative(alternative_id).name
+        if on and alternative_id not in chosen:
+            self.doc.push(InsertItemCommand(self.doc, "selection", chosen, alternative_id,
+                                            label=f"Choose {name}"))
+        elif not on and alternative_id in chosen:
+            self.doc.push(RemoveItemCommand(self.doc, "selection", chosen,
+                                            chosen.index(alternative_id),
+                                            label=f"Unchoose {name}"))
+
+
+class SelectPage(StepPage):
+    """What the group decided and what happens next."""
+
+    number = 6
+    sections = ("selection", "alternatives", "scores", "criteria")
+
+    def __init__(self, doc: CaseDocument, parent: QWidget | None = None) -> None:
+        super().__init__(doc, parent)
+        layout = scrolling_body(self)
+        self.chosen = ChosenChecklist(doc)
+        layout.addWidget(section_label("The alternative(s) we choose"))
+        layout.addWidget(self.chosen)
+
+        self.rationale_field = TextField(
+            doc, "selection", lambda case: case.selection, "rationale", "Why we chose it",
+            placeholder="Why these, in the light of the criteria and the research?", lines=3)
+        add_section(layout, "&Why we chose it", self.rationale_field)
+
+        self.actions_table = RecordTable(
+            doc, "selection", lambda case: case.selection.actions, ACTION_COLUMNS, Action,
+            "Action plan", "action")
+        add_section(layout, "&Action plan", self.actions_table)
+
+        layout.addSpacing(10)
+        layout.addWidget(section_label("Review: ask these at each short, regular review"))
+        self.review_fields: dict[str, TextField] = {}
+        review = QGridLayout()
+        review.setHorizontalSpacing(12)
+        for column, (attribute, question) in enumerate(REVIEW_QUESTIONS):
+            field = TextField(doc, "selection", lambda case: case.selection.review, attribute,
+                              question.replace("&", ""), lines=3)
+            review.addWidget(section_label(question, field), 0, column)
+            review.addWidget(field, 1, column)
+            self.review_fields[attribute] = field
+        layout.addLayout(review)
+        layout.addStretch(1)
+        self.refresh("")
+
+    def refresh(self, section: str = "") -> None:
+        self.chosen.refresh()

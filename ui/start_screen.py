@@ -1,0 +1,126 @@
+"""The first thing the app shows: New, Open, recent files and the sample cases."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sample_cases import list_samples
+from ui.theme import plain_label
+
+_PATH_ROLE = Qt.ItemDataRole.UserRole
+
+
+class StartScreen(QWidget):
+    """Ways into a case. Emits what the user picked; the window does the opening."""
+
+    new_requested = Signal()
+    open_requested = Signal()
+    sample_chosen = Signal(str)
+    recent_chosen = Signal(object)  # Path
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        title = plain_label("Problem Workshop", role="title", wrap=False)
+        subtitle = plain_label(
+            "Work through a problem in six steps with the whole room: define it, research "
+            "its causes, agree criteria, gather alternatives, weigh them and plan the action.")
+        self.new_button = QPushButton("&New blank case", self)
+        self.new_button.setAccessibleName("New blank case")
+        self.new_button.setToolTip("Start an empty case (Ctrl+N)")
+        self.new_button.clicked.connect(self.new_requested)
+        self.open_button = QPushButton("&Open a case file\u2026", self)
+        self.open_button.setAccessibleName("Open a case file")
+        self.open_button.setToolTip("Open a .case.json file (Ctrl+O)")
+        self.open_button.clicked.connect(self.open_requested)
+        for button in (self.new_button, self.open_button):
+            button.setMinimumHeight(44)
+
+        self.recent_list = QListWidget(self)
+        self.recent_list.setAccessibleName("Recent files")
+        self.recent_list.setWordWrap(True)
+        self.recent_list.itemActivated.connect(self._on_recent_list_item_activated)
+        self.recent_empty = plain_label("No recent files yet.", role="hint")
+
+        self.sample_list = QListWidget(self)
+        self.sample_list.setAccessibleName("Sample cases")
+        self.sample_list.setWordWrap(True)
+        self.sample_list.setSpacing(3)
+        self.sample_list.setAlternatingRowColors(True)
+        self.sample_list.itemActivated.connect(self._on_sample_list_item_activated)
+        for info in list_samples():
+            item = QListWidgetItem(f"{info.title}\n{info.summary}")
+            item.setData(_PATH_ROLE, info.name)
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{info.title}. {info.summary}")
+            self.sample_list.addItem(item)
+        self.open_sample_button = QPushButton("Open &sample", self)
+        self.open_sample_button.setAccessibleName("Open the selected sample case")
+        self.open_sample_button.clicked.connect(self._on_open_sample_button_clicked)
+
+        left = QVBoxLayout()
+        left.addWidget(plain_label("Start", role="subheading"))
+        left.addWidget(self.new_button)
+        left.addWidget(self.open_button)
+        left.addSpacing(16)
+        recent_label = plain_label("&Recent files", role="subheading")
+        recent_label.setBuddy(self.recent_list)
+        left.addWidget(recent_label)
+        left.addWidget(self.recent_empty)
+        left.addWidget(self.recent_list, 1)
+
+        right = QVBoxLayout()
+        samples_label = plain_label(
+            "Sample cases: practice situations worked through the six steps",
+            role="subheading")
+        right.addWidget(samples_label)
+        right.addWidget(self.sample_list, 1)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.open_sample_button)
+        right.addLayout(row)
+
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(28)
+        grid.addLayout(left, 0, 0)
+        grid.addLayout(right, 0, 1)
+        grid.setColumnStretch(0, 2)
+        grid.setColumnStretch(1, 3)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(28, 20, 28, 20)
+        layout.addWidget(title)
+        layout.addWidget(subtitle)
+        layout.addSpacing(12)
+        layout.addLayout(grid, 1)
+        self.set_recent([])
+
+    def set_recent(self, paths: list[Path]) -> None:
+        self.recent_list.clear()
+        for path in paths:
+            item = QListWidgetItem(f"{path.name}\n{path.parent}")
+            item.setData(_PATH_ROLE, str(path))
+            item.setToolTip(str(path))
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{path.name} in {path.parent}")
+            self.recent_list.addItem(item)
+        self.recent_list.setVisible(bool(paths))
+        self.recent_empty.setVisible(not paths)
+
+    def _on_recent_list_item_activated(self, item: QListWidgetItem) -> None:
+        self.recent_chosen.emit(Path(item.data(_PATH_ROLE)))
+
+    def _on_sample_list_item_activated(self, item: QListWidgetItem) -> None:
+        self.sample_chosen.emit(item.data(_PATH_ROLE))
+
+    def _on_open_sample_button_clicked(self) -> None:
+        item = self.sample_list.currentItem() or self.sample_list.item(0)
+        if item is not None:
+            self.sample_chosen.emit(item.data(_PATH_ROLE))

@@ -1,0 +1,59 @@
+"""The list of the six steps, each with its title and a completeness mark (text, not colour)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, QWidget
+
+from sixstep.case import Case
+from sixstep.steps import STEPS
+
+DONE_MARK = "\u2713"
+
+
+def mark_text(missing: list[str]) -> str:
+    """What the navigator says about a step: a tick when complete, else how much is missing."""
+    return f"{DONE_MARK} complete" if not missing else f"{len(missing)} to do"
+
+
+class StepNavigator(QListWidget):
+    """Steps 1 to 6; choosing one (click, arrows, Enter) emits ``step_chosen(number)``."""
+
+    step_chosen = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Steps")
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setWordWrap(True)
+        self.setSpacing(2)
+        self.missing: dict[int, list[str]] = {}
+        for step in STEPS:
+            item = QListWidgetItem(f"{step.number}  {step.title}")
+            self.addItem(item)
+        self.currentRowChanged.connect(self._on_self_current_row_changed)
+
+    def _on_self_current_row_changed(self, row: int) -> None:
+        if row >= 0:
+            self.step_chosen.emit(row + 1)
+
+    def set_current_step(self, number: int) -> None:
+        if self.currentRow() != number - 1:
+            self.blockSignals(True)
+            self.setCurrentRow(number - 1)
+            self.blockSignals(False)
+
+    def update_marks(self, case: Case) -> None:
+        for step in STEPS:
+            missing = step.missing(case)
+            self.missing[step.number] = missing
+            item = self.item(step.number - 1)
+            mark = mark_text(missing)
+            text = f"{step.number}  {step.title}\n     {mark}"
+            if item.text() != text:
+                item.setText(text)
+                spoken = f"Step {step.number}, {step.title}: {mark}"
+                item.setData(Qt.ItemDataRole.AccessibleTextRole, spoken)
+                tip = "Complete." if not missing else "Still to do:\n" + "\n".join(
+                    f"\u2022 {m}" for m in missing)
+                item.setToolTip(tip)

@@ -1,0 +1,109 @@
+"""The working area: the step navigator beside the current step, pages built on first visit."""
+
+from __future__ import annotations
+
+import importlib
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QStackedWidget, QWidget
+
+from sixstep.steps import STEPS, step
+from ui.document import CaseDocument
+from ui.step_frame import StepFrame
+from ui.step_navigator import StepNavigator
+from ui.theme import scale_fonts
+
+# Step number -> (module, class). Pages are imported when first shown, so start-up stays light.
+PAGES: dict[int, tuple[str, str]] = {
+    1: ("ui.pages.define", "DefinePage"),
+    2: ("ui.pages.research", "ResearchPage"),
+    3: ("ui.pages.criteria", "CriteriaPage"),
+    4: ("ui.pages.alternatives", "AlternativesPage"),
+    5: ("ui.pages.evaluate", "EvaluatePage"),
+    6: ("ui.pages.select", "SelectPage"),
+}
+
+
+def make_page(number: int, doc: CaseDocument, parent: QWidget | None = None) -> QWidget:
+    module_name, class_name = PAGES[number]
+    try:
+        module = importlib.import_module(module_name)
+    except ModuleNotFoundError as exc:  # TEMPORARY: until the step 3-5 pages land
+        if exc.name != module_name:
+            raise
+        from ui.theme import plain_label
+
+        return plain_label(f"Step {number} is not available yet.", parent=parent)
+    return getattr(module, class_name)(doc, parent)
+
+
+class StepWorkspace(QWidget):
+    """Navigator on the left, the current step's frame on the right."""
+
+    step_changed = Signal(int)
+
+    def __init__(self, doc: CaseDocument, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.doc = doc
+        self.projector_mode = False
+        self.guidance_wanted = True
+        self.navigator = StepNavigator(self)
+        self.navigator.step_chosen.connect(self.show_step)
+        self.stack = QStackedWidget(self)
+        self.frames: dict[int, StepFrame] = {}
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.navigator)
+        layout.addWidget(self.stack, 1)
+        self.current = 0
+        for signal in (doc.case_changed, doc.diagram_changed):
+            signal.connect(self._on_doc_changed)
+        doc.replaced.connect(self._on_doc_changed)
+        self._on_doc_changed()
+
+    def frame(self, number: int) -> StepFrame:
+        """The frame of step ``number``, building its page on first use."""
+        if number not in self.frames:
+            page = make_page(number, self.doc)
+            frame = StepFrame(step(number), page)
+            self.frames[number] = frame
+            self.stack.addWidget(frame)
+            frame.guidance.show_missing(self.navigator.missing.get(number, []))
+            self._apply_mode(frame)
+            scale_fonts(frame, self.projector_mode)
+        return self.frames[number]
+
+    def page(self, number: int) -> QWidget:
+        return self.frame(number).page
+
+    def show_step(self, number: int) -> None:
+        number = max(1, min(len(STEPS), number))
+        frame = self.frame(number)
+        self.stack.setCurrentWidget(frame)
+        self.navigator.set_current_step(number)
+        if number != self.current:
+            self.current = number
+            self.step_changed.emit(number)
+
+    def _on_doc_changed(self, *args: object) -> None:
+        self.navigator.update_marks(self.doc.case)
+        for number, frame in self.frames.items():
+            frame.guidance.show_missing(self.navigator.missing.get(number, []))
+
+    def _apply_mode(self, frame: StepFrame) -> None:
+        frame.set_guidance_shown(self.guidance_wanted and not self.projector_mode)
+        setter = getattr(frame.page, "set_projector_mode", None)
+        if setter is not None:
+            setter(self.projector_mode)
+
+    def set_projector_mode(self, on: bool) -> None:
+        self.projector_mode = on
+        self.navigator.setVisible(not on)
+        for frame in self.frames.values():
+            self._apply_mode(frame)
+
+    def set_guidance_wanted(self, on: bool) -> None:
+        self.guidance_wanted = on
+        for frame in self.frames.values():
+            self._apply_mode(frame)

@@ -1,0 +1,165 @@
+"""Light and dark palettes that follow the desktop; font sizes for normal and projector mode."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
+
+NORMAL_PT = 12.0
+PROJECTOR_PT = 20.0  # the floor for every text in projector mode
+
+# Font roles: (normal point size, projector point size, bold). Widgets opt in with
+# ``set_role(widget, name)``; everything else inherits the window's base size.
+ROLES: dict[str, tuple[float, float, bool]] = {
+    "title": (26.0, 36.0, True),
+    "heading": (18.0, 28.0, True),
+    "subheading": (13.5, 22.0, True),
+    "hint": (11.0, 20.0, False),
+}
+_ROLE_PROPERTY = "font_role"
+_NORMAL_PROPERTY = "normal_point_size"
+
+
+def set_role(widget: QWidget, role: str) -> QWidget:
+    """Mark ``widget`` as a heading, title or hint: its size follows the mode."""
+    widget.setProperty(_ROLE_PROPERTY, role)
+    return widget
+
+
+def plain_label(text: str = "", role: str = "", wrap: bool = True,
+                parent: QWidget | None = None) -> QLabel:
+    """A label that shows text exactly as typed: never rich text."""
+    label = QLabel(parent)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(wrap)
+    label.setText(text)
+    if role:
+        set_role(label, role)
+        _apply_role(label, role, projector=False)
+    return label
+
+
+def _apply_role(widget: QWidget, role: str, projector: bool) -> None:
+    normal, big, bold = ROLES[role]
+    font = QFont(widget.font())
+    font.setPointSizeF(big if projector else normal)
+    font.setBold(bold)
+    widget.setFont(font)
+
+
+def scale_fonts(root: QWidget, projector: bool) -> None:
+    """Size the fonts of ``root`` and its descendants for the mode.
+
+    Widgets with a role get that role's size. Widgets that set their own font (another page's
+    big countdown, say) keep it in normal mode and are scaled up, never below the floor, in
+    projector mode. Everything else inherits the window's base size.
+    """
+    for widget in [root, *root.findChildren(QWidget)]:
+        role = widget.property(_ROLE_PROPERTY)
+        if role in ROLES:
+            _apply_role(widget, role, projector)
+            continue
+        if widget is root or not widget.testAttribute(Qt.WidgetAttribute.WA_SetFont):
+            continue
+        normal = widget.property(_NORMAL_PROPERTY)
+        if normal is None:
+            normal = widget.font().pointSizeF()
+            if normal <= 0:  # a pixel-sized font: leave it alone
+                continue
+            widget.setProperty(_NORMAL_PROPERTY, normal)
+        font = QFont(widget.font())
+        size = float(normal)
+        if projector:
+            size = max(PROJECTOR_PT, size * PROJECTOR_PT / NORMAL_PT)
+        font.setPointSizeF(size)
+        widget.setFont(font)
+
+
+def set_base_font(window: QWidget, projector: bool) -> None:
+    """The window's own font: every widget without a font of its own inherits it."""
+    font = QFont(window.font())
+    font.setPointSizeF(PROJECTOR_PT if projector else NORMAL_PT)
+    window.setFont(font)
+
+
+def system_prefers_dark() -> bool:
+    hints = QGuiApplication.styleHints()
+    scheme = hints.colorScheme() if hints is not None else Qt.ColorScheme.Unknown
+    if scheme == Qt.ColorScheme.Dark:
+        return True
+    if scheme == Qt.ColorScheme.Light:
+        return False
+    return QGuiApplication.palette().color(QPalette.ColorRole.Window).lightness() < 128
+
+
+def _palette(colours: dict[str, str]) -> QPalette:
+    pal = QPalette()
+    roles = {
+        "window": QPalette.ColorRole.Window, "text": QPalette.ColorRole.WindowText,
+        "base": QPalette.ColorRole.Base, "alt": QPalette.ColorRole.AlternateBase,
+        "button": QPalette.ColorRole.Button, "highlight": QPalette.ColorRole.Highlight,
+        "highlighted_text": QPalette.ColorRole.HighlightedText,
+        "tooltip": QPalette.ColorRole.ToolTipBase, "link": QPalette.ColorRole.Link,
+        "placeholder": QPalette.ColorRole.PlaceholderText,
+    }
+    for name, role in roles.items():
+        pal.setColor(role, QColor(colours[name]))
+    pal.setColor(QPalette.ColorRole.Text, QColor(colours["text"]))
+    pal.setColor(QPalette.ColorRole.ButtonText, QColor(colours["text"]))
+    pal.setColor(QPalette.ColorRole.ToolTipText, QColor(colours["text"]))
+    pal.setColor(QPalette.ColorRole.BrightText, QColor("#ff5555"))
+    disabled = QColor(colours["placeholder"])
+    for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text,
+                 QPalette.ColorRole.ButtonText):
+        pal.setColor(QPalette.ColorGroup.Disabled, role, disabled)
+    return pal
+
+
+LIGHT = {
+    "window": "#f1f3f5", "text": "#1a1d21", "base": "#ffffff", "alt": "#e9eef5",
+    "button": "#e4e8ec", "highlight": "#1c5fb8", "highlighted_text": "#ffffff",
+    "tooltip": "#fffbe6", "link": "#1c5fb8", "placeholder": "#6b7280",
+}
+DARK = {
+    "window": "#202327", "text": "#e8eaed", "base": "#16181b", "alt": "#2a2f36",
+    "button": "#30353c", "highlight": "#3d8bfd", "highlighted_text": "#ffffff",
+    "tooltip": "#33302a", "link": "#8ab4f8", "placeholder": "#9aa0a6",
+}
+# Projector: the same shapes with the contrast turned up as far as it goes.
+LIGHT_PROJECTOR = {
+    **LIGHT, "window": "#ffffff", "text": "#000000", "base": "#ffffff", "alt": "#e6ecf5",
+    "button": "#dde3ea", "highlight": "#003c99", "placeholder": "#404040",
+}
+DARK_PROJECTOR = {
+    **DARK, "window": "#000000", "text": "#ffffff", "base": "#000000", "alt": "#1f2a38",
+    "button": "#262b33", "highlight": "#5aa0ff", "highlighted_text": "#000000",
+    "placeholder": "#c8c8c8",
+}
+
+
+def resolve_dark(choice: str) -> bool:
+    """``choice`` is the ``ui/theme`` setting: "system", "light" or "dark"."""
+    if choice == "dark":
+        return True
+    if choice == "light":
+        return False
+    return system_prefers_dark()
+
+
+def apply_theme(app: QApplication, choice: str = "system") -> bool:
+    """Fusion with our light or dark palette; returns whether dark was chosen."""
+    dark = resolve_dark(choice)
+    app.setStyle("Fusion")
+    app.setPalette(_palette(DARK if dark else LIGHT))
+    return dark
+
+
+def window_palette(dark: bool, projector: bool) -> QPalette:
+    if projector:
+        return _palette(DARK_PROJECTOR if dark else LIGHT_PROJECTOR)
+    return _palette(DARK if dark else LIGHT)
+
+
+def current_is_dark() -> bool:
+    return QGuiApplication.palette().color(QPalette.ColorRole.Window).lightness() < 128

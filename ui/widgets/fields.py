@@ -1,0 +1,135 @@
+"""Plain-text line and text editors bound to one case field; typing is one undo step."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QEvent, QSignalBlocker, Qt
+from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
+
+from sixstep.case import Case
+from ui.case_commands import SetFieldCommand
+from ui.document import CaseDocument
+
+Target = Callable[[Case], Any]
+
+
+def is_undo_key(event: QEvent) -> bool:
+    """Ctrl+Z, Ctrl+Y or Ctrl+Shift+Z: these belong to the case's undo stack, not the widget."""
+    if not isinstance(event, QKeyEvent):
+        return False
+    if event.matches(QKeySequence.StandardKey.Undo) or event.matches(QKeySequence.StandardKey.Redo):
+        return True
+    mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+    return event.key() == Qt.Key.Key_Y and mods == Qt.KeyboardModifier.ControlModifier
+
+
+class _Binding:
+    """What a field edits: ``target(doc.case).attribute`` in ``section``."""
+
+    def __init__(self, doc: CaseDocument, section: str, target: Target, attribute: str,
+                 label: str) -> None:
+        self.doc, self.section, self.target, self.attribute = doc, section, target, attribute
+        self.label = label
+
+    def value(self) -> str:
+        return str(getattr(self.target(self.doc.case), self.attribute) or "")
+
+    def push(self, text: str) -> None:
+        if text == self.value():
+            return
+        self.doc.push(SetFieldCommand(self.doc, self.section, self.target(self.doc.case),
+                                      self.attribute, text, label=f"Edit {self.label.lower()}"))
+
+
+class PlainLineEdit(QLineEdit):
+    """A line edit that leaves Ctrl+Z and Ctrl+Y to the case's undo stack."""
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and is_undo_key(event):
+            return False  # let the window's Undo/Redo act on the whole case
+        return super().event(event)
+
+
+class LineField(PlainLineEdit):
+    """One line of plain text bound to a case field."""
+
+    def __init__(self, doc: CaseDocument, section: str, target: Target, attribute: str,
+                 label: str, placeholder: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.binding = _Binding(doc, section, target, attribute, label)
+        self.setAccessibleName(label)
+        self.setPlaceholderText(placeholder)
+        self.textEdited.connect(self._on_self_text_edited)
+        doc.case_changed.connect(self._on_doc_case_changed)
+        doc.replaced.connect(self.refresh)
+        self.refresh()
+
+    def _on_self_text_edited(self, text: str) -> None:
+        self.binding.push(text)
+
+    def _on_doc_case_changed(self, section: str) -> None:
+        if section == self.binding.section:
+            self.refresh()
+
+    def refresh(self) -> None:
+        value = self.binding.value()
+        if self.text() != value:
+            pos = self.cursorPosition()
+            with QSignalBlocker(self):
+                self.setText(value)
+                self.setCursorPosition(min(pos, len(value)))
+
+
+class TextField(QPlainTextEdit):
+    """Several lines of plain text bound to a case field; Tab moves on to the next control."""
+
+    def __init__(self, doc: CaseDocument, section: str, target: Target, attribute: str,
+                 label: str, placeholder: str = "", lines: int = 3,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.binding = _Binding(doc, section, target, attribute, label)
+        self.lines = lines
+        self.setAccessibleName(label)
+        self.setPlaceholderText(placeholder)
+        self.setTabChangesFocus(True)
+        self.setUndoRedoEnabled(False)  # the case's undo stack owns undo
+        self.textChanged.connect(self._on_self_text_changed)
+        doc.case_changed.connect(self._on_doc_case_changed)
+        doc.replaced.connect(self.refresh)
+        self.refresh()
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and is_undo_key(event):
+            return False
+        return super().event(event)
+
+    def sizeHint(self):  # noqa: N802 - Qt override
+        hint = super().sizeHint()
+        line = self.fontMetrics().lineSpacing()
+        hint.setHeight(int(line * self.lines + 2 * self.frameWidth() + 12))
+        return hint
+
+    def minimumSizeHint(self):  # noqa: N802 - Qt override
+        hint = super().minimumSizeHint()
+        hint.setHeight(int(self.fontMetrics().lineSpacing() * min(self.lines, 2) + 12))
+        return hint
+
+    def _on_self_text_changed(self) -> None:
+        self.binding.push(self.toPlainText())
+
+    def _on_doc_case_changed(self, section: str) -> None:
+        if section == self.binding.section:
+            self.refresh()
+
+    def refresh(self) -> None:
+        value = self.binding.value()
+        if self.toPlainText() != value:
+            pos = self.textCursor().position()
+            with QSignalBlocker(self):
+                self.setPlainText(value)
+                cursor = self.textCursor()
+                cursor.setPosition(min(pos, len(value)))
+                self.setTextCursor(cursor)

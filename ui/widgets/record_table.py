@@ -1,0 +1,241 @@
+"""A table of case records (terms, earlier efforts, actions): each cell edit is an undo step.
+
+The last row is always empty: typing into it adds a record, so a table fills as fast as a
+form. Delete removes the current row, Alt+Up and Alt+Down move it. The table grows with its
+rows instead of scrolling inside a scrolling page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QAction, QKeySequence, QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sixstep.case import Case
+from ui.case_commands import InsertItemCommand, MoveItemCommand, RemoveItemCommand, SetFieldCommand
+from ui.document import CaseDocument
+
+Records = Callable[[Case], list]
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class RecordTableModel(QAbstractTableModel):
+    """Rows are ``records(doc.case)`` plus one empty row for a new record."""
+
+    def __init__(self, doc: CaseDocument, section: str, records: Records,
+                 columns: Sequence[tuple[str, str]], factory: Callable[..., Any],
+                 noun: str) -> None:
+        super().__init__()
+        self.doc, self.section, self.records = doc, section, records
+        self.columns, self.factory, self.noun = list(columns), factory, noun
+        self._rows = len(records(doc.case)) + 1
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else self._rows
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.columns)
+
+    def is_new_row(self, row: int) -> bool:
+        return row >= len(self.records(self.doc.case))
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        records = self.records(self.doc.case)
+        attribute, header = self.columns[index.column()]
+        if index.row() >= len(records):
+            if role == Qt.ItemDataRole.DisplayRole and index.column() == 0:
+                return f"(type a new {self.noun} here)"
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return QPalette().brush(QPalette.ColorRole.PlaceholderText)
+            if role == Qt.ItemDataRole.EditRole:
+                return ""
+            if role == Qt.ItemDataRole.AccessibleTextRole:
+                return f"New {self.noun}: {header}"
+            return None
+        value = str(getattr(records[index.row()], attribute) or "")
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole,
+                    Qt.ItemDataRole.ToolTipRole):
+            return value
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return f"{header}: {value}"
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole):
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            return self.columns[section][1]
+        return "+" if self.is_new_row(section) else str(section + 1)
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        return (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+                | Qt.ItemFlag.ItemIsEditable)
+
+    def setData(self, index: _Index, value, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+        if not index.isValid() or role != Qt.ItemDataRole.EditRole:
+            return False
+        text = str(value)
+        records = self.records(self.doc.case)
+        attribute, header = self.columns[index.column()]
+        if index.row() < len(records):
+            record = records[index.row()]
+            if text != getattr(record, attribute):
+                self.doc.push(SetFieldCommand(self.doc, self.section, record, attribute, text,
+                                              label=f"Edit {header.lower()}", merge=False))
+        elif text.strip():
+            self.doc.push(InsertItemCommand(self.doc, self.section, records,
+                                            self.factory(**{attribute: text}),
+                                            label=f"Add {self.noun}"))
+        return True
+
+    def sync(self) -> None:
+        n = len(self.records(self.doc.case)) + 1
+        if n > self._rows:
+            self.beginInsertRows(QModelIndex(), self._rows, n - 1)
+            self._rows = n
+            self.endInsertRows()
+        elif n < self._rows:
+            self.beginRemoveRows(QModelIndex(), n, self._rows - 1)
+            self._rows = n
+            self.endRemoveRows()
+        self.dataChanged.emit(self.index(0, 0), self.index(n - 1, len(self.columns) - 1))
+        self.headerDataChanged.emit(Qt.Orientation.Vertical, 0, n - 1)
+
+    def reset(self) -> None:
+        self.beginResetModel()
+        self._rows = len(self.records(self.doc.case)) + 1
+        self.endResetModel()
+
+
+class RecordTable(QWidget):
+    """A ``RecordTableModel`` in a view that sizes itself to its rows, with row buttons."""
+
+    def __init__(self, doc: CaseDocument, section: str, records: Records,
+                 columns: Sequence[tuple[str, str, int]], factory: Callable[..., Any],
+                 label: str, noun: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.doc, self.section, self.label, self.noun = doc, section, label, noun
+        self.weights = [w for _, _, w in columns]
+        self.model = RecordTableModel(doc, section, records, [(a, h) for a, h, _ in columns],
+                                      factory, noun)
+        self.view = QTableView(self)
+        self.view.setModel(self.model)
+        self.view.setAccessibleName(label)
+        self.view.setWordWrap(True)
+        self.view.setAlternatingRowColors(True)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.AnyKeyPressed
+                                  | QAbstractItemView.EditTrigger.DoubleClicked
+                                  | QAbstractItemView.EditTrigger.EditKeyPressed)
+        self.view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.view.horizontalHeader().setHighlightSections(False)
+        for keys, slot in (("Delete", self.remove_current),
+                           ("Alt+Up", lambda: self.move_current(-1)),
+                           ("Alt+Down", lambda: self.move_current(1))):
+            action = QAction(self.view)
+            action.setShortcut(QKeySequence(keys))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+            action.triggered.connect(slot)
+            self.view.addAction(action)
+
+        self.remove_button = self._button("Remove row", f"Remove the selected {noun}",
+                                          self.remove_current)
+        self.up_button = self._button("Up", f"Move the selected {noun} up (Alt+Up)",
+                                      lambda: self.move_current(-1))
+        self.down_button = self._button("Down", f"Move the selected {noun} down (Alt+Down)",
+                                        lambda: self.move_current(1))
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        for b in (self.up_button, self.down_button, self.remove_button):
+            buttons.addWidget(b)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.view)
+        layout.addLayout(buttons)
+
+        doc.case_changed.connect(self._on_doc_case_changed)
+        doc.replaced.connect(self._on_doc_replaced)
+        self.model.rowsInserted.connect(self.fit_rows)
+        self.model.rowsRemoved.connect(self.fit_rows)
+        self.model.modelReset.connect(self.fit_rows)
+        self.model.dataChanged.connect(self.fit_rows)
+
+    def _button(self, text: str, name: str, slot: Callable[[], None]) -> QPushButton:
+        button = QPushButton(text, self)
+        button.setAccessibleName(name)
+        button.setToolTip(name)
+        button.clicked.connect(slot)
+        return button
+
+    def current_row(self) -> int:
+        index = self.view.currentIndex()
+        return index.row() if index.isValid() else -1
+
+    def remove_current(self) -> None:
+        row = self.current_row()
+        records = self.model.records(self.doc.case)
+        if 0 <= row < len(records):
+            column = max(0, self.view.currentIndex().column())
+            self.doc.push(RemoveItemCommand(self.doc, self.section, records, row,
+                                            label=f"Remove {self.noun}"))
+            self.view.setCurrentIndex(self.model.index(min(row, len(records)), column))
+
+    def move_current(self, step: int) -> None:
+        row, records = self.current_row(), self.model.records(self.doc.case)
+        target = row + step
+        if not (0 <= row < len(records) and 0 <= target < len(records)):
+            return
+        column = max(0, self.view.currentIndex().column())
+        self.doc.push(MoveItemCommand(self.doc, self.section, records, row, target,
+                                      label=f"Move {self.noun}"))
+        self.view.setCurrentIndex(self.model.index(target, column))
+
+    def _on_doc_case_changed(self, section: str) -> None:
+        if section == self.section:
+            self.model.sync()
+
+    def _on_doc_replaced(self) -> None:
+        self.model.reset()
+
+    def resizeEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
+        super().resizeEvent(event)
+        self.fit_columns()
+
+    def changeEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self.fit_columns()
+
+    def fit_columns(self) -> None:
+        header = self.view.horizontalHeader()
+        available = self.view.viewport().width()
+        total = sum(self.weights) or 1
+        for column, weight in enumerate(self.weights):
+            header.resizeSection(column, max(40, available * weight // total))
+        self.fit_rows()
+
+    def fit_rows(self, *args: object) -> None:
+        """Rows as tall as their wrapped text; the view as tall as its rows."""
+        self.view.resizeRowsToContents()
+        header = self.view.horizontalHeader()
+        height = header.height() + 2 * self.view.frameWidth()
+        for row in range(self.model.rowCount()):
+            height += self.view.rowHeight(row)
+        self.view.setFixedHeight(height + 2)

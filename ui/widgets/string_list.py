@@ -1,0 +1,257 @@
+"""An editable ordered list of strings (optionally with ticks): every change is an undo step.
+
+Enter in the entry line adds an item and keeps the focus there, so a facilitator can type as
+fast as the room talks. F2 or a double click edits an item, Delete removes it, Alt+Up and
+Alt+Down move it (order carries meaning). A tick list keeps its flags parallel to the items.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QAction, QKeySequence, QUndoCommand
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QListView,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sixstep.case import Case
+from ui.case_commands import (
+    InsertItemCommand,
+    MoveItemCommand,
+    RemoveItemCommand,
+    ReplaceListCommand,
+    SetListItemCommand,
+    macro,
+)
+from ui.document import CaseDocument
+from ui.widgets.fields import PlainLineEdit
+
+Items = Callable[[Case], list]
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class SetFlagCommand(SetListItemCommand):
+    """Tick or untick one item: each tick is its own undo step."""
+
+    def id(self) -> int:
+        return -1
+
+
+class StringListModel(QAbstractListModel):
+    """Rows are ``items(doc.case)``; with ``checks`` each row also has a tick."""
+
+    def __init__(self, doc: CaseDocument, section: str, items: Items, noun: str,
+                 checks: Items | None = None) -> None:
+        super().__init__()
+        self.doc, self.section, self.items, self.noun, self.checks = (
+            doc, section, items, noun, checks)
+        self._rows = len(items(doc.case))
+
+    def strings(self) -> list[str]:
+        return self.items(self.doc.case)
+
+    def flags_list(self) -> list[bool]:
+        return self.checks(self.doc.case) if self.checks else []
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else self._rows
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
+        strings = self.strings()
+        if not index.isValid() or index.row() >= len(strings):
+            return None
+        row = index.row()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole,
+                    Qt.ItemDataRole.AccessibleTextRole):
+            return strings[row]
+        if role == Qt.ItemDataRole.CheckStateRole and self.checks:
+            flags = self.flags_list()
+            done = row < len(flags) and bool(flags[row])
+            return Qt.CheckState.Checked if done else Qt.CheckState.Unchecked
+        return None
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if not index.isValid():
+            return base
+        base |= Qt.ItemFlag.ItemIsEditable
+        if self.checks:
+            base |= Qt.ItemFlag.ItemIsUserCheckable
+        return base
+
+    def setData(self, index: _Index, value, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+        if not index.isValid():
+            return False
+        row = index.row()
+        if role == Qt.ItemDataRole.EditRole:
+            text = str(value)
+            if text != self.strings()[row]:
+                self.doc.push(SetListItemCommand(self.doc, self.section, self.strings(), row,
+                                                 text, label=f"Edit {self.noun}"))
+            return True
+        if role == Qt.ItemDataRole.CheckStateRole and self.checks:
+            done = Qt.CheckState(value) == Qt.CheckState.Checked
+            commands = self._pad()
+            commands.append(SetFlagCommand(self.doc, self.section, self.flags_list(), row, done,
+                                           label=f"{'Tick' if done else 'Untick'} {self.noun}"))
+            macro(self.doc, commands[-1].text(), commands)
+            return True
+        return False
+
+    # -- verbs -------------------------------------------------------------------------
+    def _pad(self) -> list[QUndoCommand]:
+        """A command that makes the tick list exactly as long as the items, if it is not."""
+        if not self.checks:
+            return []
+        flags, n = self.flags_list(), len(self.strings())
+        if len(flags) == n:
+            return []
+        fixed = [bool(f) for f in flags[:n]] + [False] * max(0, n - len(flags))
+        return [ReplaceListCommand(self.doc, self.section, flags, fixed, label="Tidy ticks")]
+
+    def add(self, text: str) -> None:
+        commands = self._pad()
+        commands.append(InsertItemCommand(self.doc, self.section, self.strings(), text,
+                                          label=f"Add {self.noun}"))
+        if self.checks:
+            commands.append(InsertItemCommand(self.doc, self.section, self.flags_list(), False))
+        macro(self.doc, f"Add {self.noun}", commands)
+
+    def remove(self, row: int) -> None:
+        commands = self._pad()
+        commands.append(RemoveItemCommand(self.doc, self.section, self.strings(), row))
+        if self.checks:
+            commands.append(RemoveItemCommand(self.doc, self.section, self.flags_list(), row))
+        macro(self.doc, f"Remove {self.noun}", commands)
+
+    def move(self, row: int, target: int) -> None:
+        commands = self._pad()
+        commands.append(MoveItemCommand(self.doc, self.section, self.strings(), row, target))
+        if self.checks:
+            commands.append(MoveItemCommand(self.doc, self.section, self.flags_list(), row,
+                                            target))
+        macro(self.doc, f"Move {self.noun}", commands)
+
+    def sync(self) -> None:
+        """Catch up with the model after any change (undo included)."""
+        n = len(self.strings())
+        if n > self._rows:
+            self.beginInsertRows(QModelIndex(), self._rows, n - 1)
+            self._rows = n
+            self.endInsertRows()
+        elif n < self._rows:
+            self.beginRemoveRows(QModelIndex(), n, self._rows - 1)
+            self._rows = n
+            self.endRemoveRows()
+        if n:
+            self.dataChanged.emit(self.index(0), self.index(n - 1))
+
+    def reset(self) -> None:
+        self.beginResetModel()
+        self._rows = len(self.strings())
+        self.endResetModel()
+
+
+class StringListEditor(QWidget):
+    """A list of strings with an entry line to add, and buttons for the mouse."""
+
+    def __init__(self, doc: CaseDocument, section: str, items: Items, label: str, noun: str,
+                 checks: Items | None = None, placeholder: str = "",
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.doc, self.section, self.label = doc, section, label
+        self.model = StringListModel(doc, section, items, noun, checks)
+        self.view = QListView(self)
+        self.view.setModel(self.model)
+        self.view.setAccessibleName(label)
+        self.view.setWordWrap(True)
+        self.view.setUniformItemSizes(False)
+        self.view.setAlternatingRowColors(True)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                                  | QAbstractItemView.EditTrigger.EditKeyPressed)
+        self.entry = PlainLineEdit(self)
+        self.entry.setAccessibleName(f"New {noun}")
+        self.entry.setPlaceholderText(placeholder or f"Type a {noun} and press Enter")
+        self.entry.returnPressed.connect(self._on_entry_return_pressed)
+
+        self.add_button = self._button("Add", f"Add {noun}", self._on_entry_return_pressed)
+        self.remove_button = self._button("Remove", f"Remove the selected {noun}",
+                                          self.remove_current)
+        self.up_button = self._button("Up", f"Move the selected {noun} up (Alt+Up)",
+                                      lambda: self.move_current(-1))
+        self.down_button = self._button("Down", f"Move the selected {noun} down (Alt+Down)",
+                                        lambda: self.move_current(1))
+        self._shortcut("Delete", self.remove_current)
+        self._shortcut("Alt+Up", lambda: self.move_current(-1))
+        self._shortcut("Alt+Down", lambda: self.move_current(1))
+
+        entry_row = QHBoxLayout()
+        entry_row.addWidget(self.entry, 1)
+        entry_row.addWidget(self.add_button)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        for b in (self.up_button, self.down_button, self.remove_button):
+            buttons.addWidget(b)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(entry_row)
+        layout.addLayout(buttons)
+
+        doc.case_changed.connect(self._on_doc_case_changed)
+        doc.replaced.connect(self.model.reset)
+
+    def _button(self, text: str, name: str, slot: Callable[[], None]) -> QPushButton:
+        button = QPushButton(text, self)
+        button.setAccessibleName(name)
+        button.setToolTip(name)
+        button.clicked.connect(slot)
+        return button
+
+    def _shortcut(self, keys: str, slot: Callable[[], None]) -> None:
+        action = QAction(self.view)
+        action.setShortcut(QKeySequence(keys))
+        action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        action.triggered.connect(slot)
+        self.view.addAction(action)
+
+    def current_row(self) -> int:
+        index = self.view.currentIndex()
+        return index.row() if index.isValid() else -1
+
+    def _on_entry_return_pressed(self) -> None:
+        text = self.entry.text().strip()
+        if not text:
+            return
+        self.model.add(text)
+        self.entry.clear()
+        self.entry.setFocus()
+        self.view.scrollToBottom()
+
+    def remove_current(self) -> None:
+        row = self.current_row()
+        if row >= 0:
+            self.model.remove(row)
+            n = self.model.rowCount()
+            if n:
+                self.view.setCurrentIndex(self.model.index(min(row, n - 1)))
+
+    def move_current(self, step: int) -> None:
+        row = self.current_row()
+        target = row + step
+        if row < 0 or not 0 <= target < self.model.rowCount():
+            return
+        self.model.move(row, target)
+        self.view.setCurrentIndex(self.model.index(target))
+
+    def _on_doc_case_changed(self, section: str) -> None:
+        if section == self.section:
+            self.model.sync()
+
