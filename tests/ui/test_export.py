@@ -27,8 +27,6 @@ from ui.export import (
 )
 from ui.export_page import choose_orientation, page_size
 
-pytest.importorskip("fishbone.layout")  # TEMPORARY: until the layout module lands
-
 HOSTILE = ("<img src=x>", "cost < 5 and x > 3")
 SAMPLE = Path(__file__).resolve().parents[2] / "sample_cases" / "happy_burgers.case.json"
 

@@ -1,0 +1,172 @@
+"""Lays out a fishbone diagram: measured, wrapped labels on alternating bones, with no overlaps.
+
+The scheme (head on the right; everything mirrors when it is on the left):
+
+* the head holds the effect at the right end of a horizontal spine;
+* category bones rise (or fall) from the spine at ``bone_angle``, alternating above and below
+  in category order from the tail towards the head, each with its heading at the outer end;
+* causes at depth 1, 3, 5... are horizontal bones with the label at the outer (tail) end;
+  causes at depth 2, 4, 6... are diagonal bones hanging off those, with the label at the end;
+  siblings are read from the outer end of their parent's bone towards the spine;
+* each subtree is measured bottom-up into a block (``layout_tree``) and the category blocks
+  are packed along the spine by their outlines (``layout_pack``), so neighbours never meet.
+
+Which lines may touch which box: a cause's or category's own line ends on the edge of its
+own box, and the spine ends on the head's back edge. No other line touches any box.
+"""
+
+from __future__ import annotations
+
+import math
+
+from fishbone.geometry import Box, Layout, LayoutOptions, Line, Point, Rect, TextMeasurer
+from fishbone.layout_pack import least_between, outline, push_needed, reach_between
+from fishbone.layout_text import CachedMeasurer, wrap_text
+from fishbone.layout_tree import (
+    Block,
+    Label,
+    Spacing,
+    diagonal_block,
+    horizontal_block,
+    stem_pieces,
+)
+from fishbone.model import Cause, Diagram
+
+__all__ = ["layout_diagram", "wrap_text"]
+
+MARK_REACH = 8.0  # status badges, tags, vote dots and pills stick out this far from a cause box
+LINE_PAD = 3.0  # half the thickest bone, with a little to spare
+SPINE_CLEAR = 30.0  # from the spine to the nearest band of a category
+CATEGORY_MIN_RISE = 70.0  # an empty category still gets a bone this tall
+CAUSE_MIN_RISE = 30.0
+MIN_RUN = 40.0
+MIN_STEP = 70.0  # between neighbouring bones' feet on the spine
+TAIL = 70.0  # spine beyond the first bone's foot
+HEAD_GAP = 50.0  # spine between the last bone's foot and the head
+MIN_WIDTH = {"head": 140.0, "category": 90.0, "cause": 64.0, "subcause": 56.0}
+MIN_HEAD_HEIGHT = 64.0
+DEFAULT_OPTIONS = LayoutOptions()
+
+
+def layout_diagram(
+    diagram: Diagram, measure: TextMeasurer, options: LayoutOptions = DEFAULT_OPTIONS
+) -> Layout:
+    """The geometry of ``diagram`` with text measured by ``measure``."""
+    return _Layouter(diagram, measure, options).run()
+
+
+class _Layouter:
+    def __init__(self, diagram: Diagram, measure: TextMeasurer, options: LayoutOptions) -> None:
+        self.diagram = diagram
+        self.m = CachedMeasurer(measure)
+        self.options = options
+        angle = min(max(options.bone_angle, 15.0), 90.0)
+        self.sep = max(options.gap + MARK_REACH, 2 * MARK_REACH)
+        self.sp = Spacing(sep=self.sep, cot=1.0 / math.tan(math.radians(angle)), min_run=MIN_RUN)
+        self.roots: dict[str, list[Cause]] = {}
+        self.kids: dict[str, list[Cause]] = {}
+        for cause in diagram.causes:
+            if cause.parent is None:
+                self.roots.setdefault(cause.category, []).append(cause)
+            else:
+                self.kids.setdefault(cause.parent, []).append(cause)
+        self.seen: set[str] = set()
+
+    # -- measuring -------------------------------------------------------------------------
+    def label(self, item_id: str, kind: str, text: str, role: str, depth: int) -> Label:
+        o = self.options
+        pad = o.padding * (2 if role == "head" else 1)
+        limit = {"head": o.max_head_width, "category": o.max_category_width}.get(
+            role, o.max_label_width)
+        lines = self.m.wrap(text, max(1.0, limit - 2 * pad), role)
+        width = max(self.m.width(t, role) for t in lines) + 2 * pad
+        height = len(lines) * self.m.line_height(role) + 2 * pad
+        if role == "head":
+            height = max(height, MIN_HEAD_HEIGHT)
+        return Label(item_id, kind, role, depth, lines, max(width, MIN_WIDTH[role]), height)
+
+    def cause_block(self, cause: Cause, depth: int) -> Block:
+        self.seen.add(cause.id)
+        role = "cause" if depth == 1 else "subcause"
+        label = self.label(cause.id, "cause", cause.text, role, depth)
+        below = [] if cause.collapsed else self.kids.get(cause.id, [])
+        kids = [self.cause_block(k, depth + 1) for k in below if k.id not in self.seen]
+        if depth % 2:
+            return horizontal_block(label, kids, self.sp)
+        return diagonal_block(label, kids, self.sp, self.sep, CAUSE_MIN_RISE)
+
+    def category_block(self, category_id: str, name: str) -> Block:
+        label = self.label(category_id, "category", name, "category", 0)
+        kids = [self.cause_block(c, 1) for c in self.roots.get(category_id, [])
+                if c.id not in self.seen]
+        return diagonal_block(label, kids, self.sp, SPINE_CLEAR, CATEGORY_MIN_RISE)
+
+    # -- packing ---------------------------------------------------------------------------
+    def run(self) -> Layout:
+        blocks = [self.category_block(c.id, c.name) for c in self.diagram.categories]
+        shapes = [stem_pieces(b, LINE_PAD) for b in blocks]
+        rights = [outline(s, right=True) for s in shapes]
+        lefts = [outline(s, right=False) for s in shapes]
+        feet: list[float] = []
+        for i in range(len(blocks)):
+            x = feet[-1] + MIN_STEP if feet else 0.0
+            for j in range(i % 2, i, 2):  # earlier bones on the same side of the spine
+                x = max(x, feet[j] + push_needed(rights[j], lefts[i], self.sep))
+            feet.append(x)
+
+        head = self.label("head", "head", self.diagram.effect, "head", 0)
+        reach_y = -head.height / 2 - self.sep
+        head_x = feet[-1] + HEAD_GAP if feet else 0.0
+        tail_x = feet[0] - TAIL if feet else -3 * TAIL
+        for foot, right, left in zip(feet, rights, lefts, strict=True):
+            head_x = max(head_x, foot + reach_between(right, reach_y, 1.0) + self.sep)
+            tail_x = min(tail_x, foot + least_between(left, -SPINE_CLEAR - 60.0, 1.0))
+
+        boxes: list[Box] = []
+        lines: list[Line] = []
+        for i, (block, foot) in enumerate(zip(blocks, feet, strict=True)):
+            _emit(block, foot, 0.0, -1.0 if i % 2 else 1.0, boxes, lines, top=True)
+        head_rect = (head_x, -head.height / 2, head.width, head.height)
+        boxes.insert(0, Box("head", "head", head_rect, head.lines, "head", 0))
+        lines.insert(0, Line("spine", "spine", ((tail_x, 0.0), (head_x, 0.0))))
+        flip = not self.options.head_on_right
+        return _finish(boxes, lines, self.options.margin, flip)
+
+
+def _emit(block: Block, ox: float, oy: float, fy: float,
+          boxes: list[Box], lines: list[Line], top: bool = False) -> None:
+    """Place ``block`` with its attach point at (ox, oy), y scaled by ``fy`` (1 or -1)."""
+    lab = block.label
+    x, y, w, h = block.rect
+    rect = (ox + x, oy + fy * y if fy > 0 else oy - y - h, w, h)
+    boxes.append(Box(lab.id, lab.kind, rect, lab.lines, lab.role, lab.depth))
+    points = tuple((ox + px, oy + fy * py) for px, py in block.line)
+    lines.append(Line(lab.id, "bone" if top else "cause", points))
+    for kid, dx, dy, mirrored in block.children:
+        _emit(kid, ox + dx, oy + fy * dy, -fy if mirrored else fy, boxes, lines)
+
+
+def _finish(boxes: list[Box], lines: list[Line], margin: float, flip: bool) -> Layout:
+    """Mirror for a head on the left if asked, then move the drawing to start at (0, 0)."""
+    if flip:
+        boxes = [_box_at(b, (-b.rect[0] - b.rect[2], b.rect[1], b.rect[2], b.rect[3]))
+                 for b in boxes]
+        lines = [Line(ln.id, ln.kind, tuple((-px, py) for px, py in ln.points)) for ln in lines]
+    xs = [b.rect[0] for b in boxes] + [b.rect[0] + b.rect[2] for b in boxes]
+    ys = [b.rect[1] for b in boxes] + [b.rect[1] + b.rect[3] for b in boxes]
+    for ln in lines:
+        xs.extend(p[0] for p in ln.points)
+        ys.extend(p[1] for p in ln.points)
+    dx, dy = margin - min(xs), margin - min(ys)
+    width, height = max(xs) - min(xs) + 2 * margin, max(ys) - min(ys) + 2 * margin
+    moved = [_box_at(b, (b.rect[0] + dx, b.rect[1] + dy, b.rect[2], b.rect[3])) for b in boxes]
+    shifted = [Line(ln.id, ln.kind, tuple(_shift(p, dx, dy) for p in ln.points)) for ln in lines]
+    return Layout((0.0, 0.0, width, height), moved, shifted)
+
+
+def _box_at(box: Box, rect: Rect) -> Box:
+    return Box(box.id, box.kind, rect, box.lines, box.role, box.depth)
+
+
+def _shift(p: Point, dx: float, dy: float) -> Point:
+    return (p[0] + dx, p[1] + dy)

@@ -1,0 +1,90 @@
+"""Text for the fishbone layout: wrapping to a width and measuring once per (text, role)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from fishbone.geometry import TextMeasurer
+
+MeasureWidth = Callable[[str], float]
+
+
+def wrap_text(text: str, max_width: float, measure_width: MeasureWidth) -> tuple[str, ...]:
+    """Break ``text`` into lines no wider than ``max_width`` (when a single character allows).
+
+    Lines break at spaces; a word wider than the limit is cut between characters; explicit
+    newlines are kept (a blank line stays a blank line); empty text gives one empty line.
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        lines.extend(_wrap_paragraph(paragraph, max_width, measure_width))
+    return tuple(lines) if lines else ("",)
+
+
+def _wrap_paragraph(paragraph: str, max_width: float, measure: MeasureWidth) -> list[str]:
+    words = [w for w in paragraph.split(" ") if w]
+    out: list[str] = []
+    current = ""
+    for word in words:
+        candidate = f"{current} {word}" if current else word
+        if measure(candidate) <= max_width:
+            current = candidate
+            continue
+        if current:
+            out.append(current)
+            current = ""
+        if measure(word) <= max_width:
+            current = word
+            continue
+        pieces = _break_word(word, max_width, measure)
+        out.extend(pieces[:-1])
+        current = pieces[-1]
+    if current or not out:
+        out.append(current)
+    return out
+
+
+def _break_word(word: str, max_width: float, measure: MeasureWidth) -> list[str]:
+    """Cut a word that is too wide into pieces that fit, at least one character each."""
+    pieces: list[str] = []
+    rest = word
+    while rest:
+        if measure(rest) <= max_width:
+            pieces.append(rest)
+            break
+        lo, hi = 1, len(rest) - 1  # the longest fitting prefix is in [lo, hi] (or is lo)
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            if measure(rest[:mid]) <= max_width:
+                lo = mid
+            else:
+                hi = mid - 1
+        pieces.append(rest[:lo])
+        rest = rest[lo:]
+    return pieces
+
+
+class CachedMeasurer:
+    """Wraps a TextMeasurer so each (text, role) and each role's line height is asked once."""
+
+    def __init__(self, measurer: TextMeasurer) -> None:
+        self._measurer = measurer
+        self._widths: dict[tuple[str, str], float] = {}
+        self._heights: dict[str, float] = {}
+
+    def width(self, text: str, role: str) -> float:
+        key = (text, role)
+        found = self._widths.get(key)
+        if found is None:
+            found = self._widths[key] = float(self._measurer.width(text, role))
+        return found
+
+    def line_height(self, role: str) -> float:
+        found = self._heights.get(role)
+        if found is None:
+            found = self._heights[role] = float(self._measurer.line_height(role))
+        return found
+
+    def wrap(self, text: str, max_width: float, role: str) -> tuple[str, ...]:
+        return wrap_text(text, max_width, lambda s: self.width(s, role))
