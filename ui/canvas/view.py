@@ -1,0 +1,299 @@
+"""The fishbone canvas widget: zoom, pan, fit, selection, editing in place, drag and drop.
+
+Mouse: click selects; double-click edits; drag a cause onto a heading or another cause to
+move it there with its sub-causes (the target lights up; one undo step; Esc cancels); drag
+the background, or drag with the middle button, to pan; Ctrl+wheel zooms at the pointer.
+Keys are described in ``ui.canvas.keyboard``. Zoom: Ctrl+= and Ctrl++ in, Ctrl+- out,
+Ctrl+0 fits the whole diagram in the window.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, Signal
+from PySide6.QtGui import QContextMenuEvent, QKeyEvent, QMouseEvent, QPainter, QWheelEvent
+from PySide6.QtWidgets import QApplication, QGraphicsView, QWidget
+
+from ui.canvas.actions import DiagramActions
+from ui.canvas.editing import EditSession
+from ui.canvas.items import BOX_Z, DRAGGED_Z, BoxItem
+from ui.canvas.keyboard import handle_key, wants_key
+from ui.canvas.menus import show_context_menu
+from ui.canvas.scene import DiagramScene, Key
+from ui.diagram_paint import qrect
+from ui.diagram_style import LIGHT, DiagramStyle
+from ui.document import CaseDocument
+
+MIN_ZOOM, MAX_ZOOM, ZOOM_STEP = 0.1, 6.0, 1.2
+EDGE_SCROLL = 24  # pixels from the viewport edge where a drag scrolls the view
+
+
+class _Drag:
+    """A press on a cause that may turn into a drag."""
+
+    def __init__(self, item: BoxItem, press: QPoint) -> None:
+        self.item, self.press = item, press
+        self.start = QPointF(item.pos())
+        self.active = False
+
+
+class DiagramView(QGraphicsView):
+    """Shows a DiagramScene for one document and turns keys and mouse into commands."""
+
+    edit_finished = Signal(object)  # the key that was edited, or None
+
+    def __init__(self, doc: CaseDocument, style: DiagramStyle = LIGHT,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.doc = doc
+        self.actions = DiagramActions(doc)
+        self.diagram_scene = DiagramScene(doc.diagram, style, parent=self)
+        self.setScene(self.diagram_scene)
+        self.edit_session: EditSession | None = None
+        self._drag: _Drag | None = None
+        self._pan_from: QPoint | None = None
+        self.setObjectName("fishbone_view")
+        self.setRenderHints(QPainter.RenderHint.Antialiasing
+                            | QPainter.RenderHint.TextAntialiasing)
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAccessibleName("Fishbone diagram")
+        doc.diagram_changed.connect(self.diagram_scene.on_diagram_change)
+        doc.replaced.connect(self._on_doc_replaced)
+        self.diagram_scene.relaid_out.connect(self._on_scene_relaid_out)
+        self.diagram_scene.selection_changed.connect(self._on_scene_selection_changed)
+
+    # -- document ------------------------------------------------------------------------------
+    def _on_doc_replaced(self) -> None:
+        self.cancel_edit()
+        self.diagram_scene.set_diagram(self.doc.diagram)
+        self.fit_to_window()
+
+    def _on_scene_relaid_out(self) -> None:
+        if self.edit_session is not None:
+            self.edit_session.place()
+        self.ensure_selection_visible()
+
+    def _on_scene_selection_changed(self, key: Key | None) -> None:
+        self.ensure_selection_visible()
+
+    def set_style(self, style: DiagramStyle) -> None:
+        self.diagram_scene.set_style(style)
+
+    # -- selection -----------------------------------------------------------------------------
+    @property
+    def selection(self) -> Key | None:
+        return self.diagram_scene.selection
+
+    def select(self, key: Key | None) -> None:
+        self.diagram_scene.select(key)
+
+    def ensure_selection_visible(self) -> None:
+        key = self.diagram_scene.selection
+        box = self.diagram_scene.box(key) if key else None
+        if box is not None and self._drag is None:
+            self.ensureVisible(qrect(box), 48, 48)
+
+    # -- zoom ----------------------------------------------------------------------------------
+    @property
+    def zoom(self) -> float:
+        return self.transform().m11()
+
+    def set_zoom(self, factor: float) -> None:
+        factor = min(MAX_ZOOM, max(MIN_ZOOM, factor))
+        self.scale(factor / self.zoom, factor / self.zoom)
+        if self.edit_session is not None:
+            self.edit_session.place()
+
+    def zoom_in(self) -> None:
+        self.set_zoom(self.zoom * ZOOM_STEP)
+
+    def zoom_out(self) -> None:
+        self.set_zoom(self.zoom / ZOOM_STEP)
+
+    def actual_size(self) -> None:
+        self.set_zoom(1.0)
+
+    def fit_to_window(self) -> None:
+        """The whole drawing in view, never magnified past 150%."""
+        rect = self.diagram_scene.drawing_rect()
+        if rect.isEmpty():
+            return
+        self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
+        if self.zoom > 1.5:
+            self.set_zoom(1.5)
+        elif self.zoom < MIN_ZOOM:
+            self.set_zoom(MIN_ZOOM)
+        self.centerOn(rect.center())
+
+    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 (Qt name)
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            steps = event.angleDelta().y() / 120.0
+            if steps:
+                self.set_zoom(self.zoom * ZOOM_STEP ** steps)
+            event.accept()
+            return
+        super().wheelEvent(event)
+
+    # -- editing -------------------------------------------------------------------------------
+    def start_edit(self, key: Key | None = None, is_new: bool = False,
+                   text: str | None = None) -> None:
+        """Edit a box's text in place (the selected box when ``key`` is None)."""
+        key = key or self.diagram_scene.selection
+        if key is None or self.diagram_scene.box(key) is None:
+            return
+        self.finish_edit()
+        self.select(key)
+        self.ensure_selection_visible()
+        self.edit_session = EditSession(self, self.actions, key, is_new, text)
+        self.edit_session.done.connect(self._on_edit_session_done)
+
+    def finish_edit(self, commit: bool = True) -> None:
+        if self.edit_session is not None:
+            self.edit_session.finish(commit)
+
+    def cancel_edit(self) -> None:
+        self.finish_edit(False)
+
+    def _on_edit_session_done(self, key: Key | None) -> None:
+        self.edit_session = None
+        if key is not None:
+            self.select(key)
+        self.edit_finished.emit(key)
+
+    # -- keys ----------------------------------------------------------------------------------
+    def event(self, event: QEvent) -> bool:
+        """Tab belongs to the canvas (it adds a sub-cause), and our keys beat window shortcuts."""
+        if event.type() == QEvent.Type.ShortcutOverride and wants_key(self, event):
+            event.accept()
+            return True
+        if event.type() == QEvent.Type.KeyPress and event.key() in (
+                Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
+            self.keyPressEvent(event)
+            return True
+        return super().event(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt name)
+        if event.key() == Qt.Key.Key_Escape and self._drag is not None:
+            self._end_drag(drop=False)
+            event.accept()
+            return
+        if handle_key(self, event):
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    # -- mouse ---------------------------------------------------------------------------------
+    def _item_at(self, pos: QPoint) -> BoxItem | None:
+        return self.diagram_scene.box_item_at(self.mapToScene(pos))
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt name)
+        self.setFocus(Qt.FocusReason.MouseFocusReason)
+        pos = event.position().toPoint()
+        if event.button() == Qt.MouseButton.MiddleButton:
+            self._pan_from = pos
+            event.accept()
+            return
+        if event.button() != Qt.MouseButton.LeftButton:
+            super().mousePressEvent(event)
+            return
+        item = self._item_at(pos)
+        if item is None:
+            self._pan_from = pos
+            self.viewport().setCursor(Qt.CursorShape.ClosedHandCursor)
+        else:
+            self.select(item.key)
+            if item.kind == "cause":
+                self._drag = _Drag(item, pos)
+        event.accept()
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt name)
+        pos = event.position().toPoint()
+        if self._pan_from is not None:
+            delta = pos - self._pan_from
+            self._pan_from = pos
+            self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() - delta.x())
+            self.verticalScrollBar().setValue(self.verticalScrollBar().value() - delta.y())
+            event.accept()
+            return
+        drag = self._drag
+        if drag is None:
+            super().mouseMoveEvent(event)
+            return
+        if not drag.active:
+            if (pos - drag.press).manhattanLength() < QApplication.startDragDistance():
+                return
+            drag.active = True
+            drag.item.setZValue(DRAGGED_Z)
+            drag.item.setOpacity(0.7)
+        self._scroll_near_edge(pos)
+        offset = self.mapToScene(pos) - self.mapToScene(drag.press)
+        drag.item.setPos(drag.start + offset)
+        self.diagram_scene.set_drop_target(self._drop_target_at(pos))
+        event.accept()
+
+    def _scroll_near_edge(self, pos: QPoint) -> None:
+        vp = self.viewport().rect()
+        for bar, p, low, high in ((self.horizontalScrollBar(), pos.x(), vp.left(), vp.right()),
+                                  (self.verticalScrollBar(), pos.y(), vp.top(), vp.bottom())):
+            if p < low + EDGE_SCROLL:
+                bar.setValue(bar.value() - EDGE_SCROLL // 2)
+            elif p > high - EDGE_SCROLL:
+                bar.setValue(bar.value() + EDGE_SCROLL // 2)
+
+    def _drop_target_at(self, pos: QPoint) -> Key | None:
+        """A heading or cause under the pointer that can take the dragged cause."""
+        assert self._drag is not None
+        dragged = self._drag.item.item_id
+        d = self.doc.diagram
+        for item in self.diagram_scene.items(self.mapToScene(pos)):
+            if not isinstance(item, BoxItem) or item is self._drag.item:
+                continue
+            if item.kind == "category":
+                return item.key
+            if item.kind == "cause" and not d.is_descendant(item.item_id, dragged):
+                return item.key
+            return None
+        return None
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt name)
+        if self._pan_from is not None:
+            self._pan_from = None
+            self.viewport().unsetCursor()
+        elif self._drag is not None:
+            self._end_drag(drop=True)
+        else:
+            super().mouseReleaseEvent(event)
+            return
+        event.accept()
+
+    def _end_drag(self, drop: bool) -> None:
+        drag, self._drag = self._drag, None
+        assert drag is not None
+        target = self.diagram_scene.drop_key
+        self.diagram_scene.set_drop_target(None)
+        if not drag.active:
+            return
+        drag.item.setOpacity(1.0)
+        drag.item.setZValue(BOX_Z)
+        drag.item.setPos(drag.start)
+        if drop and target is not None:
+            self.actions.drop_cause(drag.item.item_id, *target)
+        self.select(("cause", drag.item.item_id))
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt name)
+        item = self._item_at(event.position().toPoint())
+        if item is not None and event.button() == Qt.MouseButton.LeftButton:
+            self._drag = None
+            self.start_edit(item.key)
+            event.accept()
+            return
+        super().mouseDoubleClickEvent(event)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802 (Qt name)
+        item = self._item_at(event.pos())
+        if item is not None:
+            self.select(item.key)
+        show_context_menu(self, item.key if item else None, event.globalPos())
+        event.accept()
