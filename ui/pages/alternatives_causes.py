@@ -1,0 +1,158 @@
+"""The fishbone causes an alternative addresses: a checkable tree grouped by heading."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QModelIndex, QRect, QSignalBlocker, QSize, Qt, Signal
+from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
+from PySide6.QtWidgets import (
+    QProxyStyle,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QWidget,
+)
+
+from fishbone.model import Cause, Diagram
+
+CAUSE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+_STATUS_NOTES = {"confirmed": "confirmed", "ruled_out": "ruled out"}
+
+
+def cause_label(cause: Cause) -> str:
+    """The cause's text with its standing in words (never colour alone)."""
+    notes = []
+    if cause.root_cause:
+        notes.append("root cause")
+    elif cause.status in _STATUS_NOTES:
+        notes.append(_STATUS_NOTES[cause.status])
+    return cause.text + (f"  ({', '.join(notes)})" if notes else "")
+
+
+class _WrappingDelegate(QStyledItemDelegate):
+    """Row heights for wrapped text that allow for the indent and the checkbox (the stock
+    size hint measures against the full column width, so deep rows lose their last line)."""
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+        tree = self.parent()
+        depth = 0
+        parent = index.parent()
+        while parent.isValid():
+            depth += 1
+            parent = parent.parent()
+        font = index.data(Qt.ItemDataRole.FontRole)
+        metrics = QFontMetrics(font.resolve(option.font) if font else option.font)
+        box = metrics.height() * 2  # the checkbox and the gaps either side of it
+        width = max(60, tree.columnWidth(0) - (depth + 1) * tree.indentation() - box)
+        text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        bounds = metrics.boundingRect(QRect(0, 0, width, 100000),
+                                      int(Qt.TextFlag.TextWordWrap), text)
+        return QSize(width, bounds.height() + metrics.height() // 3)
+
+
+class _IndicatorStyle(QProxyStyle):
+    """The application's style with checkboxes of a chosen size."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.side = 13
+
+    def pixelMetric(self, metric: QStyle.PixelMetric, option: object = None,
+                    widget: QWidget | None = None) -> int:
+        if metric in (QStyle.PixelMetric.PM_IndicatorWidth,
+                      QStyle.PixelMetric.PM_IndicatorHeight):
+            return self.side
+        return super().pixelMetric(metric, option, widget)
+
+
+class CauseChecklist(QTreeWidget):
+    """Headings as top-level rows, causes (and their sub-causes) beneath with checkboxes.
+
+    ``toggled(cause_id, checked)`` is emitted when the user ticks or unticks a cause.
+    """
+
+    toggled = Signal(str, bool)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setHeaderHidden(True)
+        self.setAccessibleName("Causes this alternative addresses")
+        self.setUniformRowHeights(False)
+        self.setWordWrap(True)
+        self.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.setItemDelegate(_WrappingDelegate(self))
+        self._style = _IndicatorStyle()
+        self.setStyle(self._style)
+        self._size_indicators()
+        self.itemChanged.connect(self._on_item_changed)
+
+    def fill(self, diagram: Diagram, checked: set[str], enabled: bool) -> None:
+        """Rebuild from the diagram, ticking the ``checked`` cause ids."""
+        with QSignalBlocker(self):
+            scroll = self.verticalScrollBar().value()
+            self.clear()
+            tree = diagram.children_map()
+            bold = QFont()
+            bold.setBold(True)
+            for category in diagram.categories:
+                heading = QTreeWidgetItem(self, [category.name])
+                heading.setFlags(Qt.ItemFlag.ItemIsEnabled)
+                heading.setFont(0, bold)
+                self._add_causes(heading, tree.get(None, {}).get(category.id, []), tree,
+                                 checked, enabled)
+                if heading.childCount() == 0:
+                    empty = QTreeWidgetItem(heading, ["(no causes yet)"])
+                    empty.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.expandAll()
+            self.verticalScrollBar().setValue(scroll)
+
+    def _add_causes(self, parent: QTreeWidgetItem, causes: list[Cause],
+                    tree: dict[str | None, dict[str, list[Cause]]], checked: set[str],
+                    enabled: bool) -> None:
+        for cause in causes:
+            item = QTreeWidgetItem(parent, [cause_label(cause)])
+            item.setData(0, CAUSE_ID_ROLE, cause.id)
+            flags = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsUserCheckable
+            if enabled:
+                flags |= Qt.ItemFlag.ItemIsEnabled
+            item.setFlags(flags)
+            state = Qt.CheckState.Checked if cause.id in checked else Qt.CheckState.Unchecked
+            item.setCheckState(0, state)
+            self._add_causes(item, tree.get(cause.id, {}).get(cause.category, []), tree,
+                             checked, enabled)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.scheduleDelayedItemsLayout()  # wrapped rows change height with the width
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._size_indicators()
+            self.scheduleDelayedItemsLayout()
+
+    def _size_indicators(self) -> None:
+        """Checkboxes that grow with the text (the style keeps them small otherwise)."""
+        self._style.side = max(13, QFontMetrics(self.font()).height() * 3 // 4)
+
+    def item_for(self, cause_id: str) -> QTreeWidgetItem | None:
+        for item in self._all_items():
+            if item.data(0, CAUSE_ID_ROLE) == cause_id:
+                return item
+        return None
+
+    def _all_items(self) -> list[QTreeWidgetItem]:
+        found: list[QTreeWidgetItem] = []
+        stack = [self.topLevelItem(i) for i in range(self.topLevelItemCount())]
+        while stack:
+            item = stack.pop()
+            found.append(item)
+            stack.extend(item.child(i) for i in range(item.childCount()))
+        return found
+
+    def _on_item_changed(self, item: QTreeWidgetItem, _column: int) -> None:
+        cause_id = item.data(0, CAUSE_ID_ROLE)
+        if cause_id:
+            self.toggled.emit(str(cause_id), item.checkState(0) == Qt.CheckState.Checked)
