@@ -49,6 +49,7 @@ class DiagramView(QGraphicsView):
         self.diagram_scene = DiagramScene(doc.diagram, style, parent=self)
         self.setScene(self.diagram_scene)
         self.edit_session: EditSession | None = None
+        self._return_to: Key | None = None
         self._drag: _Drag | None = None
         self._pan_from: QPoint | None = None
         self.setObjectName("fishbone_view")
@@ -139,11 +140,17 @@ class DiagramView(QGraphicsView):
     # -- editing -------------------------------------------------------------------------------
     def start_edit(self, key: Key | None = None, is_new: bool = False,
                    text: str | None = None) -> None:
-        """Edit a box's text in place (the selected box when ``key`` is None)."""
-        key = key or self.diagram_scene.selection
+        """Edit a box's text in place (the selected box when ``key`` is None).
+
+        For a box just added (``is_new``) the selection before it is remembered, and comes
+        back if the new box is cancelled.
+        """
+        previous = self.diagram_scene.selection
+        key = key or previous
         if key is None or self.diagram_scene.box(key) is None:
             return
         self.finish_edit()
+        self._return_to = previous if is_new and previous != key else None
         self.select(key)
         self.ensure_selection_visible()
         self.edit_session = EditSession(self, self.actions, key, is_new, text)
@@ -158,6 +165,9 @@ class DiagramView(QGraphicsView):
 
     def _on_edit_session_done(self, key: Key | None) -> None:
         self.edit_session = None
+        back, self._return_to = self._return_to, None
+        if key is None and back is not None and back in self.diagram_scene.boxes:
+            key = back
         if key is not None:
             self.select(key)
         self.edit_finished.emit(key)
