@@ -4,13 +4,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
@@ -19,6 +23,59 @@ from sample_cases import list_samples
 from ui.theme import plain_label
 
 _PATH_ROLE = Qt.ItemDataRole.UserRole
+_DETAIL_ROLE = Qt.ItemDataRole.UserRole + 1
+_PAD = 8
+_WRAP = Qt.TextFlag.TextWordWrap
+
+
+class TitleAndDetailDelegate(QStyledItemDelegate):
+    """Draws an item as a bold title over a wrapped line of detail (all plain text)."""
+
+    def _fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont]:
+        bold = QFont(option.font)
+        bold.setBold(True)
+        return bold, QFont(option.font)
+
+    def _boxes(self, option: QStyleOptionViewItem, index: QModelIndex) -> tuple[QRect, QRect]:
+        bold, plain = self._fonts(option)
+        width = max(50, option.rect.width() - 2 * _PAD)
+        title = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        detail = str(index.data(_DETAIL_ROLE) or "")
+        top = QFontMetrics(bold).boundingRect(QRect(0, 0, width, 10000), _WRAP, title)
+        low = QFontMetrics(plain).boundingRect(QRect(0, 0, width, 10000), _WRAP, detail) \
+            if detail else QRect()
+        x, y = option.rect.x() + _PAD, option.rect.y() + _PAD
+        return (QRect(x, y, width, top.height()),
+                QRect(x, y + top.height() + 2, width, low.height()))
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        view = opt.widget
+        if view is not None:
+            opt.rect = QRect(0, 0, view.viewport().width(), 0)
+        title, detail = self._boxes(opt, index)
+        return QSize(opt.rect.width(), detail.bottom() - opt.rect.y() + _PAD + 1)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex
+              ) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        text_title, opt.text = opt.text, ""
+        style = opt.widget.style() if opt.widget is not None else None
+        if style is not None:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        title_box, detail_box = self._boxes(opt, index)
+        bold, plain = self._fonts(opt)
+        painter.save()
+        painter.setPen(opt.palette.color(role))
+        painter.setFont(bold)
+        painter.drawText(title_box, _WRAP, text_title)
+        painter.setFont(plain)
+        painter.drawText(detail_box, _WRAP, str(index.data(_DETAIL_ROLE) or ""))
+        painter.restore()
 
 
 class StartScreen(QWidget):
@@ -48,18 +105,22 @@ class StartScreen(QWidget):
 
         self.recent_list = QListWidget(self)
         self.recent_list.setAccessibleName("Recent files")
-        self.recent_list.setWordWrap(True)
+        self.recent_list.setItemDelegate(TitleAndDetailDelegate(self.recent_list))
+        self.recent_list.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.recent_list.itemActivated.connect(self._on_recent_list_item_activated)
         self.recent_empty = plain_label("No recent files yet.", role="hint")
 
         self.sample_list = QListWidget(self)
         self.sample_list.setAccessibleName("Sample cases")
         self.sample_list.setWordWrap(True)
-        self.sample_list.setSpacing(3)
+        self.sample_list.setItemDelegate(TitleAndDetailDelegate(self.sample_list))
+        self.sample_list.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
+        self.sample_list.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.sample_list.setAlternatingRowColors(True)
         self.sample_list.itemActivated.connect(self._on_sample_list_item_activated)
         for info in list_samples():
-            item = QListWidgetItem(f"{info.title}\n{info.summary}")
+            item = QListWidgetItem(info.title)
+            item.setData(_DETAIL_ROLE, info.summary)
             item.setData(_PATH_ROLE, info.name)
             item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{info.title}. {info.summary}")
             self.sample_list.addItem(item)
@@ -76,7 +137,8 @@ class StartScreen(QWidget):
         recent_label.setBuddy(self.recent_list)
         left.addWidget(recent_label)
         left.addWidget(self.recent_empty)
-        left.addWidget(self.recent_list, 1)
+        left.addWidget(self.recent_list, 3)
+        left.addStretch(1)
 
         right = QVBoxLayout()
         samples_label = plain_label(
@@ -106,7 +168,8 @@ class StartScreen(QWidget):
     def set_recent(self, paths: list[Path]) -> None:
         self.recent_list.clear()
         for path in paths:
-            item = QListWidgetItem(f"{path.name}\n{path.parent}")
+            item = QListWidgetItem(path.name)
+            item.setData(_DETAIL_ROLE, str(path.parent))
             item.setData(_PATH_ROLE, str(path))
             item.setToolTip(str(path))
             item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{path.name} in {path.parent}")

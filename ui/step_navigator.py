@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, QWidget
 
 from sixstep.case import Case
@@ -13,7 +13,7 @@ DONE_MARK = "\u2713"
 
 def mark_text(missing: list[str]) -> str:
     """What the navigator says about a step: a tick when complete, else how much is missing."""
-    return f"{DONE_MARK} complete" if not missing else f"{len(missing)} to do"
+    return f"{DONE_MARK} complete" if not missing else f"\u25cb {len(missing)} to do"
 
 
 class StepNavigator(QListWidget):
@@ -32,6 +32,17 @@ class StepNavigator(QListWidget):
             item = QListWidgetItem(f"{step.number}  {step.title}")
             self.addItem(item)
         self.currentRowChanged.connect(self._on_self_current_row_changed)
+        self._fit_width()
+
+    def _fit_width(self) -> None:
+        widest = max(self.fontMetrics().horizontalAdvance(f"{s.number}  {s.title}")
+                     for s in STEPS)
+        self.setFixedWidth(widest + 36)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._fit_width()
 
     def _on_self_current_row_changed(self, row: int) -> None:
         if row >= 0:

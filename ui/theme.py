@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication, QLabel, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QProxyStyle, QStyle, QWidget
 
 NORMAL_PT = 12.0
 PROJECTOR_PT = 20.0  # the floor for every text in projector mode
@@ -147,10 +147,30 @@ def resolve_dark(choice: str) -> bool:
     return system_prefers_dark()
 
 
+_SCALED_METRICS = (
+    QStyle.PixelMetric.PM_IndicatorWidth, QStyle.PixelMetric.PM_IndicatorHeight,
+    QStyle.PixelMetric.PM_ExclusiveIndicatorWidth, QStyle.PixelMetric.PM_ExclusiveIndicatorHeight,
+    QStyle.PixelMetric.PM_ScrollBarExtent, QStyle.PixelMetric.PM_SmallIconSize,
+)
+
+
+class ScalingStyle(QProxyStyle):
+    """Fusion, with tick boxes, radio buttons and scroll bars that grow with the font."""
+
+    def pixelMetric(self, metric, option=None, widget=None) -> int:  # noqa: ANN001, N802
+        base = super().pixelMetric(metric, option, widget)
+        if metric in _SCALED_METRICS and widget is not None:
+            size = widget.font().pointSizeF()
+            if size > NORMAL_PT:
+                return round(base * size / NORMAL_PT)
+        return base
+
+
 def apply_theme(app: QApplication, choice: str = "system") -> bool:
     """Fusion with our light or dark palette; returns whether dark was chosen."""
     dark = resolve_dark(choice)
-    app.setStyle("Fusion")
+    if not isinstance(app.style(), ScalingStyle):
+        app.setStyle(ScalingStyle("Fusion"))
     app.setPalette(_palette(DARK if dark else LIGHT))
     return dark
 

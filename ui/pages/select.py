@@ -15,8 +15,9 @@ from ui.widgets.form import add_section, scrolling_body, section_label
 from ui.widgets.record_table import RecordTable
 
 ACTION_COLUMNS = [
-    ("action", "Action", 3), ("owner", "Owner", 1), ("due", "Due (YYYY-MM-DD)", 1),
-    ("success_measure", "How we will know it worked", 2), ("follow_up", "Check again on", 1),
+    ("action", "Action", 4), ("owner", "Owner", 2), ("due", "Due", 1, "2026-12-31"),
+    ("success_measure", "How we will know it worked", 3),
+    ("follow_up", "Check again", 1, "2026-12-31"),
 ]
 REVIEW_QUESTIONS = [
     ("what_worked", "What worked &well?"),

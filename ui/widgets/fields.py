@@ -7,7 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, QSignalBlocker, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QLineEdit, QSizePolicy, QTextEdit, QWidget
 
 from sixstep.case import Case
 from ui.case_commands import SetFieldCommand
@@ -83,19 +83,24 @@ class LineField(PlainLineEdit):
                 self.setCursorPosition(min(pos, len(value)))
 
 
-class TextField(QPlainTextEdit):
-    """Several lines of plain text bound to a case field; Tab moves on to the next control."""
+class TextField(QTextEdit):
+    """Several lines of plain text bound to a case field; grows with its text.
+
+    Pasted rich text arrives as plain text; Tab moves on to the next control.
+    """
 
     def __init__(self, doc: CaseDocument, section: str, target: Target, attribute: str,
-                 label: str, placeholder: str = "", lines: int = 3,
+                 label: str, placeholder: str = "", lines: int = 3, max_lines: int = 14,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.binding = _Binding(doc, section, target, attribute, label)
-        self.lines = lines
+        self.lines, self.max_lines = lines, max_lines
         self.setAccessibleName(label)
         self.setPlaceholderText(placeholder)
+        self.setAcceptRichText(False)
         self.setTabChangesFocus(True)
         self.setUndoRedoEnabled(False)  # the case's undo stack owns undo
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.textChanged.connect(self._on_self_text_changed)
         doc.case_changed.connect(self._on_doc_case_changed)
         doc.replaced.connect(self.refresh)
@@ -106,19 +111,30 @@ class TextField(QPlainTextEdit):
             return False
         return super().event(event)
 
-    def sizeHint(self):  # noqa: N802 - Qt override
-        hint = super().sizeHint()
+    def _fit_height(self) -> None:
+        """As tall as the text, between ``lines`` and ``max_lines`` lines; then it scrolls."""
         line = self.fontMetrics().lineSpacing()
-        hint.setHeight(int(line * self.lines + 2 * self.frameWidth() + 12))
-        return hint
+        doc = self.document()
+        doc.setTextWidth(max(50, self.viewport().width()))
+        margins = 2 * self.frameWidth() + int(2 * doc.documentMargin())
+        wanted = int(doc.size().height()) + 2 * self.frameWidth()
+        low, high = line * self.lines + margins, line * self.max_lines + margins
+        height = max(low, min(high, wanted))
+        if height != self.height():
+            self.setFixedHeight(height)
 
-    def minimumSizeHint(self):  # noqa: N802 - Qt override
-        hint = super().minimumSizeHint()
-        hint.setHeight(int(self.fontMetrics().lineSpacing() * min(self.lines, 2) + 12))
-        return hint
+    def resizeEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
+        super().resizeEvent(event)
+        self._fit_height()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._fit_height()
 
     def _on_self_text_changed(self) -> None:
         self.binding.push(self.toPlainText())
+        self._fit_height()
 
     def _on_doc_case_changed(self, section: str) -> None:
         if section == self.binding.section:
@@ -133,3 +149,4 @@ class TextField(QPlainTextEdit):
                 cursor = self.textCursor()
                 cursor.setPosition(min(pos, len(value)))
                 self.setTextCursor(cursor)
+            self._fit_height()

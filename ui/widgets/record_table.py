@@ -57,7 +57,7 @@ class RecordTableModel(QAbstractTableModel):
         attribute, header = self.columns[index.column()]
         if index.row() >= len(records):
             if role == Qt.ItemDataRole.DisplayRole and index.column() == 0:
-                return f"(type a new {self.noun} here)"
+                return f"(add {self.noun})"
             if role == Qt.ItemDataRole.ForegroundRole:
                 return QPalette().brush(QPalette.ColorRole.PlaceholderText)
             if role == Qt.ItemDataRole.EditRole:
@@ -125,12 +125,14 @@ class RecordTable(QWidget):
     """A ``RecordTableModel`` in a view that sizes itself to its rows, with row buttons."""
 
     def __init__(self, doc: CaseDocument, section: str, records: Records,
-                 columns: Sequence[tuple[str, str, int]], factory: Callable[..., Any],
+                 columns: Sequence[tuple], factory: Callable[..., Any],
                  label: str, noun: str, parent: QWidget | None = None) -> None:
+        """``columns``: (attribute, header, width weight[, sample text that must fit])."""
         super().__init__(parent)
         self.doc, self.section, self.label, self.noun = doc, section, label, noun
-        self.weights = [w for _, _, w in columns]
-        self.model = RecordTableModel(doc, section, records, [(a, h) for a, h, _ in columns],
+        self.weights = [c[2] for c in columns]
+        self.samples = [c[3] if len(c) > 3 else "" for c in columns]
+        self.model = RecordTableModel(doc, section, records, [(c[0], c[1]) for c in columns],
                                       factory, noun)
         self.view = QTableView(self)
         self.view.setModel(self.model)
@@ -146,6 +148,8 @@ class RecordTable(QWidget):
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.view.horizontalHeader().setHighlightSections(False)
+        self.view.horizontalHeader().setAccessibleName(f"{label}: column headings")
+        self.view.verticalHeader().setAccessibleName(f"{label}: row numbers")
         for keys, slot in (("Delete", self.remove_current),
                            ("Alt+Up", lambda: self.move_current(-1)),
                            ("Alt+Down", lambda: self.move_current(1))):
@@ -224,11 +228,24 @@ class RecordTable(QWidget):
             self.fit_columns()
 
     def fit_columns(self) -> None:
+        """Share the width by weight, but never narrower than the header or the sample."""
         header = self.view.horizontalHeader()
+        metrics = self.view.fontMetrics()
         available = self.view.viewport().width()
-        total = sum(self.weights) or 1
-        for column, weight in enumerate(self.weights):
-            header.resizeSection(column, max(40, available * weight // total))
+        mins = [max(metrics.horizontalAdvance(h) + 24, metrics.horizontalAdvance(s) + 16)
+                for (_, h), s in zip(self.model.columns, self.samples, strict=True)]
+        fixed: set[int] = set()
+        while True:  # columns whose share is below their minimum get exactly the minimum
+            rest = available - sum(mins[i] for i in fixed)
+            weight = sum(w for i, w in enumerate(self.weights) if i not in fixed) or 1
+            short = {i for i, w in enumerate(self.weights)
+                     if i not in fixed and rest * w / weight < mins[i]}
+            if not short:
+                break
+            fixed |= short
+        for column, w in enumerate(self.weights):
+            width = mins[column] if column in fixed else int(rest * w / weight)
+            header.resizeSection(column, max(30, width))
         self.fit_rows()
 
     def fit_rows(self, *args: object) -> None:
