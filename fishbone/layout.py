@@ -7,7 +7,8 @@ The scheme (head on the right; everything mirrors when it is on the left):
   in category order from the tail towards the head, each with its heading at the outer end;
 * causes at depth 1, 3, 5... are horizontal bones with the label at the outer (tail) end;
   causes at depth 2, 4, 6... are diagonal bones hanging off those, with the label at the end;
-  siblings are read from the outer end of their parent's bone towards the spine;
+  siblings run from where they meet their parent's bone outwards, so a cause added at the
+  end lands at the outer end and the causes already on screen do not move along their bone;
 * each subtree is measured bottom-up into a block (``layout_tree``) and the category blocks
   are packed along the spine by their outlines (``layout_pack``), so neighbours never meet.
 
@@ -85,20 +86,37 @@ class _Layouter:
             height = max(height, MIN_HEAD_HEIGHT)
         return Label(item_id, kind, role, depth, lines, max(width, MIN_WIDTH[role]), height)
 
-    def cause_block(self, cause: Cause, depth: int) -> Block:
-        self.seen.add(cause.id)
-        role = "cause" if depth == 1 else "subcause"
-        label = self.label(cause.id, "cause", cause.text, role, depth)
-        below = [] if cause.collapsed else self.kids.get(cause.id, [])
-        kids = [self.cause_block(k, depth + 1) for k in below if k.id not in self.seen]
-        if depth % 2:
-            return horizontal_block(label, kids, self.sp)
-        return diagonal_block(label, kids, self.sp, self.sep, CAUSE_MIN_RISE)
+    def cause_block(self, top: Cause, depth: int) -> Block:
+        """The block of ``top`` and every cause shown under it (no recursion: depth is free)."""
+        order: list[tuple[Cause, int, list[int]]] = []  # pre-order, with children's indices
+        stack: list[tuple[Cause, int, int]] = [(top, depth, -1)]
+        self.seen.add(top.id)
+        while stack:
+            cause, level, parent = stack.pop()
+            if parent >= 0:
+                order[parent][2].append(len(order))
+            order.append((cause, level, []))
+            below = [] if cause.collapsed else self.kids.get(cause.id, [])
+            fresh = [k for k in below if k.id not in self.seen]
+            self.seen.update(k.id for k in fresh)
+            me = len(order) - 1
+            stack.extend((k, level + 1, me) for k in reversed(fresh))
+        built: dict[int, Block] = {}
+        for index in range(len(order) - 1, -1, -1):  # children before their parents
+            cause, level, kid_indices = order[index]
+            role = "cause" if level == 1 else "subcause"
+            label = self.label(cause.id, "cause", cause.text, role, level)
+            kids = [built.pop(k) for k in kid_indices]
+            if level % 2:
+                built[index] = horizontal_block(label, kids, self.sp)
+            else:
+                built[index] = diagonal_block(label, kids, self.sp, self.sep, CAUSE_MIN_RISE)
+        return built[0]
 
     def category_block(self, category_id: str, name: str) -> Block:
         label = self.label(category_id, "category", name, "category", 0)
         kids = [self.cause_block(c, 1) for c in self.roots.get(category_id, [])
-                if c.id not in self.seen]
+                if c.id not in self.seen]  # (a cause listed twice is shown once)
         return diagonal_block(label, kids, self.sp, SPINE_CLEAR, CATEGORY_MIN_RISE)
 
     # -- packing ---------------------------------------------------------------------------
@@ -125,7 +143,7 @@ class _Layouter:
         boxes: list[Box] = []
         lines: list[Line] = []
         for i, (block, foot) in enumerate(zip(blocks, feet, strict=True)):
-            _emit(block, foot, 0.0, -1.0 if i % 2 else 1.0, boxes, lines, top=True)
+            _emit(block, -1.0 if i % 2 else 1.0, foot, boxes, lines)
         head_rect = (head_x, -head.height / 2, head.width, head.height)
         boxes.insert(0, Box("head", "head", head_rect, head.lines, "head", 0))
         lines.insert(0, Line("spine", "spine", ((tail_x, 0.0), (head_x, 0.0))))
@@ -133,17 +151,19 @@ class _Layouter:
         return _finish(boxes, lines, self.options.margin, flip)
 
 
-def _emit(block: Block, ox: float, oy: float, fy: float,
-          boxes: list[Box], lines: list[Line], top: bool = False) -> None:
-    """Place ``block`` with its attach point at (ox, oy), y scaled by ``fy`` (1 or -1)."""
-    lab = block.label
-    x, y, w, h = block.rect
-    rect = (ox + x, oy + fy * y if fy > 0 else oy - y - h, w, h)
-    boxes.append(Box(lab.id, lab.kind, rect, lab.lines, lab.role, lab.depth))
-    points = tuple((ox + px, oy + fy * py) for px, py in block.line)
-    lines.append(Line(lab.id, "bone" if top else "cause", points))
-    for kid, dx, dy, mirrored in block.children:
-        _emit(kid, ox + dx, oy + fy * dy, -fy if mirrored else fy, boxes, lines)
+def _emit(block: Block, fy: float, ox: float, boxes: list[Box], lines: list[Line]) -> None:
+    """Place a category's block with its foot at (ox, 0), y scaled by ``fy`` (1 or -1)."""
+    stack: list[tuple[Block, float, float, float, str]] = [(block, ox, 0.0, fy, "bone")]
+    while stack:
+        block, ox, oy, fy, kind = stack.pop()
+        lab = block.label
+        x, y, w, h = block.rect
+        top = oy + y if fy > 0 else oy - y - h
+        boxes.append(Box(lab.id, lab.kind, (ox + x, top, w, h), lab.lines, lab.role, lab.depth))
+        points = tuple((ox + px, oy + fy * py) for px, py in block.line)
+        lines.append(Line(lab.id, kind, points))
+        for kid, dx, dy, mirrored in reversed(block.children):
+            stack.append((kid, ox + dx, oy + fy * dy, -fy if mirrored else fy, "cause"))
 
 
 def _finish(boxes: list[Box], lines: list[Line], margin: float, flip: bool) -> Layout:

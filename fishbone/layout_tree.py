@@ -6,11 +6,14 @@ parent's line at (0, 0), the tail to the left (negative x) and "up" as negative 
 * a **diagonal** block (a category bone, or a cause at depth 2, 4, 6...) is a line rising
   up-left at the bone angle to its label, which sits centred above the line's outer end. Its
   children are horizontal blocks hanging to the left of the line in horizontal bands stacked
-  from the attach point upwards; the first child is the one nearest the label.
+  from the attach point upwards.
 * a **horizontal** block (a cause at depth 1, 3, 5...) is a line running left to its label,
   whose right edge is at the line's outer end and whose middle is on the line. Its children
   are diagonal blocks, mirrored to hang *below* the line, in vertical bands side by side
-  between the label and the attach point; the first child is the one nearest the label.
+  between the label and the attach point.
+
+Siblings run from the attach point outwards: the first is nearest the parent's line, so a
+cause added at the end appears at the outer end and the causes already shown stay put.
 
 A horizontal block lies entirely left of its attach point and reaches above its line only by
 half its label's height; a diagonal parent leans away from it there, so the parent's line
@@ -68,13 +71,12 @@ def horizontal_block(label: Label, kids: list[Block], sp: Spacing) -> Block:
     cursor = -sp.sep  # right edge of the next child's band
     placed: list[tuple[Block, float, float, bool]] = []
     bottom = half
-    for kid in reversed(kids):
+    for kid in kids:
         x0, y0, x1, _ = kid.bbox
         dx = cursor - x1
         placed.append((kid, dx, 0.0, True))
         cursor = dx + x0 - sp.sep
         bottom = max(bottom, -y0)
-    placed.reverse()
     # The label must clear a diagonal parent leaning over it by the height of its top half.
     right = min(cursor, -max(sp.min_run, half * sp.cot + sp.sep))
     rect = (right - label.width, -half, label.width, label.height)
@@ -92,14 +94,13 @@ def diagonal_block(
     cursor = -base  # bottom (largest y) of the next band
     placed: list[tuple[Block, float, float, bool]] = []
     left = 0.0
-    for kid in reversed(kids):
+    for kid in kids:
         x0, y0, _, y1 = kid.bbox
         dy = cursor - y1
         dx = dy * sp.cot
         placed.append((kid, dx, dy, False))
         left = min(left, dx + x0)
         cursor = dy + y0 - sp.sep
-    placed.reverse()
     end_y = min(cursor, -min_rise)
     end_x = end_y * sp.cot
     rect = (end_x - label.width / 2, end_y - label.height, label.width, label.height)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 from pathlib import Path
 
 import pytest
@@ -201,28 +202,33 @@ def test_collapsed_causes_hide_their_subtree_and_take_no_space():
     check_layout(folded, d, LayoutOptions())
 
 
-def order_along_bones(layout: Layout, d: Diagram) -> dict[str | None, list[str]]:
-    """For each parent, its children sorted by where they meet the parent's line."""
-    result: dict[str | None, list[str]] = {}
-    for parent in [None, *(c.id for c in d.causes)]:
-        for cat in d.categories:
-            kids = d.children(cat.id, parent) if parent is None else (
-                d.children(cat.id, parent) if d.cause(parent).category == cat.id else [])
-            if not kids:
-                continue
-            feet = {k.id: layout.line(k.id).points[-1] for k in kids}
-            key = parent if parent is not None else cat.id
-            # along any bone, away from the attach point towards the outer end
-            result[key] = sorted(feet, key=lambda k: (abs(feet[k][1] - spine_y(layout))
-                                                      if parent is None else -feet[k][0]))
+def order_along_bones(layout: Layout, d: Diagram) -> dict[str, list[str]]:
+    """For each bone, the ids of what hangs off it, nearest its own attach point first."""
+    result: dict[str, list[str]] = {}
+    parents = [(c.id, c.id, None) for c in d.categories]
+    parents += [(c.id, c.category, c.id) for c in d.causes if layout.box(c.id) is not None]
+    for line_id, category_id, parent_id in parents:
+        kids = [k.id for k in d.children(category_id, parent_id) if layout.line(k.id)]
+        if not kids:
+            continue
+        ax, ay = layout.line(line_id).points[-1]
+        feet = {k: layout.line(k).points[-1] for k in kids}
+        result[line_id] = sorted(kids, key=lambda k: math.dist(feet[k], (ax, ay)))
     return result
+
+
+def test_siblings_run_outwards_from_their_parent_line_in_order():
+    d = burgers()
+    layout = layout_diagram(d, M)
+    for line_id, kids in order_along_bones(layout, d).items():
+        parent = None if d.has_category(line_id) else line_id
+        category = line_id if parent is None else d.cause(line_id).category
+        assert kids == [k.id for k in d.children(category, parent)]
 
 
 def test_adding_a_cause_keeps_the_order_of_the_others():
     d = burgers()
-    before = layout_diagram(d, M)
-    cat_x = [before.line(c.id).points[-1][0] for c in d.categories]
-    old = order_along_bones(before, d)
+    old = order_along_bones(layout_diagram(d, M), d)
     d.add_cause(Cause("new1", "systems", None, "A brand new cause with quite a long text"), 1)
     d.add_cause(Cause("new2", "equipment", "c4", "Another"), 0)
     after = layout_diagram(d, M)
@@ -230,16 +236,20 @@ def test_adding_a_cause_keeps_the_order_of_the_others():
     new = order_along_bones(after, d)
     for key, kids in old.items():
         assert [k for k in new[key] if not k.startswith("new")] == kids
-    assert [after.line(c.id).points[-1][0] for c in d.categories] == sorted(
-        after.line(c.id).points[-1][0] for c in d.categories)
-    assert cat_x == sorted(cat_x)
+    feet = [after.line(c.id).points[-1][0] for c in d.categories]
+    assert feet == sorted(feet)
 
 
-def test_siblings_read_from_the_outer_end_towards_the_spine():
-    d = Diagram("E", [Category("k", "K")])
-    for i in range(4):
-        d.add_cause(Cause(f"c{i}", "k", None, f"Cause {i}"))
-    layout = layout_diagram(d, M)
-    ys = [centre(layout, f"c{i}")[1] for i in range(4)]
-    assert ys == sorted(ys)  # above the spine: the first is highest
-    assert centre(layout, "k")[1] < ys[0]
+def test_a_cause_added_at_the_end_leaves_its_bone_as_it_was():
+    d = burgers()
+    before = layout_diagram(d, M)
+    d.add_cause(Cause("new", "equipment", None, "Fryer alarm too quiet to hear"))
+    after = layout_diagram(d, M)
+
+    def relative(layout: Layout, box_id: str) -> tuple[float, ...]:
+        fx, fy = layout.line("equipment").points[-1]
+        x, y, w, h = layout.box(box_id).rect
+        return (x - fx, y - fy, w, h)
+
+    for cause in d.subtree("c1") + d.subtree("c3") + d.subtree("c4"):
+        assert relative(after, cause.id) == pytest.approx(relative(before, cause.id))
