@@ -32,6 +32,7 @@ def build_window(path: Path | None, step: int | None, projector: bool, interacti
     window.files.interactive = interactive
     if path is not None:
         if not window.files.open_path(Path(path)):
+            window.deleteLater()
             return None
         window.show_step(step or 1)
     if projector:
