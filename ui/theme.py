@@ -154,8 +154,35 @@ _SCALED_METRICS = (
 )
 
 
+_OUTLINED = (
+    QStyle.PrimitiveElement.PE_IndicatorCheckBox,
+    QStyle.PrimitiveElement.PE_IndicatorItemViewItemCheck,
+    QStyle.PrimitiveElement.PE_FrameLineEdit,
+    QStyle.PrimitiveElement.PE_Frame,
+)
+
+
 class ScalingStyle(QProxyStyle):
-    """Fusion, with tick boxes, radio buttons and scroll bars that grow with the font."""
+    """Fusion, with tick boxes, radio buttons and scroll bars that grow with the font.
+
+    On dark palettes Fusion outlines boxes in a shade darker than the window, which vanishes
+    on black; we add a light outline so tick boxes and fields stay visible on a projector.
+    """
+
+    def drawPrimitive(self, element, option, painter, widget=None) -> None:  # noqa: ANN001, N802
+        super().drawPrimitive(element, option, painter, widget)
+        if element not in _OUTLINED:
+            return
+        palette = option.palette
+        if palette.color(QPalette.ColorRole.Window).lightness() >= 128:
+            return
+        colour = QColor(palette.color(QPalette.ColorRole.WindowText))
+        colour.setAlpha(150)
+        painter.save()
+        painter.setPen(colour)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRect(option.rect.adjusted(0, 0, -1, -1))
+        painter.restore()
 
     def pixelMetric(self, metric, option=None, widget=None) -> int:  # noqa: ANN001, N802
         base = super().pixelMetric(metric, option, widget)
