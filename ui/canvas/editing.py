@@ -58,6 +58,7 @@ class EditSession(QObject):
         else:
             self.editor.end(False)
         self.editor.finished.connect(self._on_editor_finished)
+        self.editor.textChanged.connect(self._on_editor_text_changed)
         self.place()
         self.editor.show()
         self.editor.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -73,7 +74,7 @@ class EditSession(QObject):
         return d.effect
 
     def place(self) -> None:
-        """Put the field over its box at the view's current zoom."""
+        """Cover the box at the view's current zoom, wide enough for the text being typed."""
         box = self.view.scene().box(self.key)
         if box is None:
             return
@@ -83,17 +84,21 @@ class EditSession(QObject):
         font.setPixelSize(max(9, round(font.pixelSize() * scale)))
         font.setBold(False)
         self.editor.setFont(font)
-        height = max(rect.height(), self.editor.sizeHint().height())
-        if box.lines and len(box.lines) > 1:
-            height = self.editor.sizeHint().height()
-        width = max(rect.width() + 24, 220)
+        text_width = self.editor.fontMetrics().horizontalAdvance(self.editor.text() + "MM")
+        viewport = self.view.viewport().rect()
+        width = min(max(rect.width() + 8, text_width + 16, 220), viewport.width() - 8)
+        height = max(rect.height() + 8, self.editor.sizeHint().height())
+        left = min(max(rect.left() - 4, 4), viewport.right() - width - 4)
         top = rect.center().y() - height // 2
-        self.editor.setGeometry(QRect(rect.left() - 4, top, width, height))
+        self.editor.setGeometry(QRect(left, top, width, height))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
         if event.type() == QEvent.Type.Resize:
             self.place()
         return False
+
+    def _on_editor_text_changed(self, _text: str) -> None:
+        self.place()
 
     def _on_editor_finished(self, commit: bool) -> None:
         self.finish(commit)
