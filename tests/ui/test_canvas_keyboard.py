@@ -91,16 +91,20 @@ def test_keyboard_session_then_undo_everything(qtbot):
     press(qtbot, view, Qt.Key.Key_Space)
     assert d.cause("c1").collapsed
 
-    view.select(("cause", new_id))
     order = [c.id for c in d.children("people")]
     assert order == ["c1", new_id]
-    press(qtbot, view, Qt.Key.Key_Up, ALT)  # on screen, above c1
-    assert [c.id for c in d.children("people")] == [new_id, "c1"]
+    y = {cid: view.diagram_scene.cause_item(cid).box.rect[1] for cid in order}
+    lower, upper = sorted(order, key=lambda cid: y[cid], reverse=True)
+    view.select(("cause", lower))
+    press(qtbot, view, Qt.Key.Key_Up, ALT)  # moves above the other one on screen
+    assert [c.id for c in d.children("people")] == order[::-1]
+    y = {cid: view.diagram_scene.cause_item(cid).box.rect[1] for cid in order}
+    assert y[lower] < y[upper]
     press(qtbot, view, Qt.Key.Key_Up, ALT)  # already the top one: nothing happens
-    assert [c.id for c in d.children("people")] == [new_id, "c1"]
+    assert [c.id for c in d.children("people")] == order[::-1]
     press(qtbot, view, Qt.Key.Key_Down, ALT)
     assert [c.id for c in d.children("people")] == order
-
+    view.select(("cause", new_id))
     press(qtbot, view, Qt.Key.Key_Delete)
     assert not d.has_cause(new_id)
     assert view.selection is not None  # a neighbour took the selection
