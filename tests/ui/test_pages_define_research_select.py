@@ -262,3 +262,14 @@ def test_a_chosen_alternative_that_was_eliminated_stays_visible(qtbot, doc):
     page = _show(qtbot, SelectPage(doc))
     assert page.chosen.boxes["a1"].isChecked()
     assert page.chosen.notes["a1"].text() == "eliminated"
+
+
+def test_alt_letters_reach_the_fields_of_step_one(qtbot, doc):
+    page = _show(qtbot, DefinePage(doc))
+    for key, target in ((Qt.Key.Key_Q, page.question_field),
+                        (Qt.Key.Key_K, page.terms_table.view),
+                        (Qt.Key.Key_Y, page.symptoms_list.entry),
+                        (Qt.Key.Key_A, page.effects_list.entry),
+                        (Qt.Key.Key_T, page.title_field)):
+        qtbot.keyClick(QApplication.focusWidget() or page, key, ALT)
+        assert QApplication.focusWidget() is target

@@ -59,7 +59,7 @@ class DefinePage(StepPage):
         pair = QGridLayout()
         pair.setHorizontalSpacing(18)
         pair.addWidget(section_label("S&ymptoms", self.symptoms_list.entry), 0, 0)
-        pair.addWidget(section_label("&Effects: what it affects", self.effects_list.entry), 0, 1)
+        pair.addWidget(section_label("Effects: what it &affects", self.effects_list.entry), 0, 1)
         pair.addWidget(self.symptoms_list, 1, 0)
         pair.addWidget(self.effects_list, 1, 1)
         layout.addSpacing(10)

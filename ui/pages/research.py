@@ -115,7 +115,7 @@ class ResearchPage(StepPage):
         self.tabs.setDocumentMode(True)
         self.fishbone = _make_fishbone_editor(doc, self.tabs)
         self.fishbone.setAccessibleName(self.fishbone.accessibleName() or "Fishbone diagram")
-        self.tabs.addTab(self.fishbone, "&Fishbone diagram")
+        self.tabs.addTab(self.fishbone, "Fish&bone diagram")
         notes = QWidget(self.tabs)
         self.tabs.addTab(notes, "&Research and findings")
         outer = QVBoxLayout(self)
@@ -133,14 +133,14 @@ class ResearchPage(StepPage):
             "research item", checks=lambda case: case.research.to_research_done,
             placeholder="What do we still need to find out? Enter adds it")
         self.to_research_list.view.setMinimumHeight(140)
-        add_section(layout, "Still to &research (tick when done)", self.to_research_list,
+        add_section(layout, "Still to research (tick when &done)", self.to_research_list,
                     spacing_before=0)
 
         self.efforts_table = RecordTable(
             doc, "research", lambda case: case.research.previous_efforts,
             [("effort", "What was tried", 1), ("what_stopped_it", "What stopped it", 1)],
             PreviousEffort, "Earlier efforts", "earlier effort")
-        add_section(layout, "&Earlier efforts and what stopped each", self.efforts_table)
+        add_section(layout, "Earlier effor&ts and what stopped each", self.efforts_table)
 
         self.techniques = TechniquesChecklist(doc)
         layout.addSpacing(10)
@@ -166,7 +166,7 @@ class ResearchPage(StepPage):
         self.findings_field = TextField(
             doc, "research", lambda case: case.research, "findings", "Findings summary",
             placeholder="Pull the research together into one analysis", lines=6)
-        add_section(layout, "&Findings: one analysis of the research", self.findings_field)
+        add_section(layout, "Fi&ndings: one analysis of the research", self.findings_field)
         layout.addStretch(1)
 
     def _on_doc_diagram_changed(self, change: object) -> None:

@@ -127,7 +127,7 @@ class SelectPage(StepPage):
         self.rationale_field = TextField(
             doc, "selection", lambda case: case.selection, "rationale", "Why we chose it",
             placeholder="Why these, in the light of the criteria and the research?", lines=3)
-        add_section(layout, "&Why we chose it", self.rationale_field)
+        add_section(layout, "W&hy we chose it", self.rationale_field)
 
         self.actions_table = RecordTable(
             doc, "selection", lambda case: case.selection.actions, ACTION_COLUMNS, Action,

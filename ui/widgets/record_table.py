@@ -174,6 +174,7 @@ class RecordTable(QWidget):
         layout.addWidget(self.view)
         layout.addLayout(buttons)
 
+        self.setFocusProxy(self.view)
         doc.case_changed.connect(self._on_doc_case_changed)
         doc.replaced.connect(self._on_doc_replaced)
         self.model.rowsInserted.connect(self.fit_rows)

@@ -205,6 +205,7 @@ class StringListEditor(QWidget):
         layout.addLayout(entry_row)
         layout.addLayout(buttons)
 
+        self.setFocusProxy(self.entry)
         doc.case_changed.connect(self._on_doc_case_changed)
         doc.replaced.connect(self.model.reset)
 
