@@ -253,3 +253,46 @@ def test_a_cause_added_at_the_end_leaves_its_bone_as_it_was():
 
     for cause in d.subtree("c1") + d.subtree("c3") + d.subtree("c4"):
         assert relative(after, cause.id) == pytest.approx(relative(before, cause.id))
+
+
+# -- odd input and cost -------------------------------------------------------------------------
+class CountingMeasurer(MonospaceMeasurer):
+    def __init__(self) -> None:
+        super().__init__()
+        self.asked: list[tuple[str, str]] = []
+
+    def width(self, text: str, role: str) -> float:
+        self.asked.append((text, role))
+        return super().width(text, role)
+
+
+def test_each_text_is_measured_once_per_role():
+    d = Diagram("E", [Category("k", "K")])
+    for i in range(30):
+        d.add_cause(Cause(f"c{i}", "k", None, "the same words again and again"))
+    m = CountingMeasurer()
+    layout_diagram(d, m)
+    assert len(m.asked) == len(set(m.asked))
+
+
+def test_causes_that_hang_from_nothing_are_left_out_without_fuss():
+    d = Diagram("E", [Category("k", "K")])
+    d.causes = [Cause("c1", "k", None, "Shown"), Cause("c2", "gone", None, "No such heading"),
+                Cause("c3", "k", "nobody", "No such parent"), Cause("c4", "k", "c1", "Shown too")]
+    layout = layout_diagram(d, M)
+    assert sorted(b.id for b in layout.boxes if b.kind == "cause") == ["c1", "c4"]
+
+
+def test_a_very_deep_chain_needs_no_recursion():
+    d = Diagram("E", [Category("k", "K")])
+    d.causes = [Cause(f"c{i}", "k", f"c{i - 1}" if i else None, f"Level {i}") for i in range(1500)]
+    layout = layout_diagram(d, M)
+    assert len([b for b in layout.boxes if b.kind == "cause"]) == 1500
+    assert layout.box("c1499").role == "subcause" and layout.box("c1499").depth == 1500
+
+
+def test_layout_leaves_the_diagram_alone():
+    d = burgers()
+    before = [(c.id, c.parent, c.text, c.collapsed) for c in d.causes]
+    layout_diagram(d, M, LayoutOptions(head_on_right=False))
+    assert [(c.id, c.parent, c.text, c.collapsed) for c in d.causes] == before
