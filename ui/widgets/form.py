@@ -33,7 +33,7 @@ def section_label(text: str, buddy: QWidget | None = None, parent: QWidget | Non
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setText(text.replace("&", "") if buddy is None else text)
     if buddy is not None:
-        label.setBuddy(buddy)
+        label.setBuddy(buddy.focusProxy() or buddy)  # a label's buddy must take focus itself
     return label
 
 
