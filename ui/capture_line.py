@@ -134,7 +134,7 @@ class CaptureLine(QLineEdit):
         command = AddCauseCommand.new(self.doc, category.id, None, cause_text)
         if new_heading is not None:
             stack = self.doc.undo_stack
-            stack.beginMacro(f"Add {cause_text} under new heading {name}")
+            stack.beginMacro("Add cause under a new heading")
             self.doc.push(AddCategoryCommand(self.doc, new_heading))
             self.doc.push(command)
             stack.endMacro()

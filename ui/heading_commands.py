@@ -23,7 +23,7 @@ class AddCategoryCommand(QUndoCommand):
 
     def __init__(self, doc: CaseDocument, category: Category, index: int | None = None,
                  parent: QUndoCommand | None = None) -> None:
-        super().__init__(f"Add heading {category.name}", parent)
+        super().__init__("Add heading", parent)  # no user text: menus read "&" as a mnemonic
         self.diagram: Diagram = doc.diagram
         self.category, self.index = category, index
 
@@ -92,8 +92,8 @@ class RemoveCategoryCommand(QUndoCommand):
 
     def __init__(self, doc: CaseDocument, category_id: str, fold: bool = False,
                  parent: QUndoCommand | None = None) -> None:
-        name = doc.diagram.category(category_id).name
-        super().__init__(f"Remove heading {name}", parent)
+        doc.diagram.category(category_id)  # fails early for an unknown heading
+        super().__init__("Remove heading", parent)
         self.diagram: Diagram = doc.diagram
         self.category_id = category_id
         self.fold = fold
@@ -137,7 +137,7 @@ class ApplyPresetCommand(QUndoCommand):
     """
 
     def __init__(self, doc: CaseDocument, preset: str) -> None:
-        super().__init__(f"Apply preset {preset}")
+        super().__init__(f"Apply preset {preset}")  # our own preset names only
         d = doc.diagram
         self.diagram: Diagram = d
         # Plain Python parts, run in order (not Qt child commands: PySide's ownership of

@@ -188,3 +188,51 @@ def test_an_edit_touches_only_the_items_that_changed(qtbot):
     doc.push(SetCauseTextCommand(doc, "c41", "Cause number 41 text, now a lot longer"))
     assert " ".join(scene.cause_item("c41").box.lines) == "Cause number 41 text, now a lot longer"
     assert all(scene.boxes[k] is item for k, item in items_before.items())
+
+
+def test_paint_only_attributes_do_not_move_anything(qtbot):
+    from ui.canvas.scene import PAINT_ONLY, compute_layout
+
+    view = make_view(qtbot)
+    scene, doc = view.diagram_scene, view.doc
+    before = compute_layout(doc.diagram, scene.style, scene.options)
+    values = {"status": "ruled_out", "root_cause": True, "votes": 4, "notes": "long note " * 9}
+    assert set(values) == PAINT_ONLY
+    for attribute, value in values.items():
+        doc.push(SetCauseAttributeCommand(doc, "c2", attribute, value))
+    assert compute_layout(doc.diagram, scene.style, scene.options) == before
+
+
+def test_selection_survives_relayout_and_stays_in_view(qtbot):
+    view = make_view(qtbot, big_diagram(120))
+    view.set_zoom(1.0)
+    view.select(("cause", "c60"))
+    item = view.diagram_scene.cause_item("c60")
+    for n in range(5):
+        view.actions.add_cause("k0", None, f"Another cause {n}")
+        assert view.selection == ("cause", "c60")
+        assert view.diagram_scene.cause_item("c60") is item and item.selected
+        shown = view.mapToScene(view.viewport().rect()).boundingRect()
+        assert shown.contains(qrect(item.box))
+
+
+def test_collapsing_hides_the_subtree_and_keeps_the_selection_nearby(qtbot):
+    view = make_view(qtbot)
+    scene = view.diagram_scene
+    view.select(("cause", "c2"))
+    view.actions.toggle_collapsed("c1")
+    assert scene.cause_item("c2") is None
+    assert view.selection == ("cause", "c1")  # the nearest shown ancestor
+    assert scene.cause_item("c1").hidden == 1
+    view.actions.toggle_collapsed("c1")
+    assert scene.cause_item("c2") is not None
+
+
+def test_heading_names_are_not_menu_mnemonics(qtbot):
+    from ui.canvas.menus import build_context_menu
+
+    view = make_view(qtbot)
+    view.doc.diagram.rename_category("place", "Tools & kit")
+    menu = build_context_menu(view, ("cause", "c3"))
+    move = next(a.menu() for a in menu.actions() if a.text() == "Move to heading")
+    assert "Tools && kit" in [a.text() for a in move.actions()]

@@ -82,8 +82,10 @@ def _cause_menu(view: DiagramView, menu: QMenu, cause_id: str) -> None:
     menu.addSeparator()
     move = menu.addMenu("Move to heading")
     for cat in d.categories:
-        _add(move, cat.name, lambda c=cat.id: actions.move_cause(cause_id, c, None),
-             enabled=not (cat.id == cause.category and cause.parent is None))
+        name = cat.name.replace("&", "&&")  # a plain "&", not a menu mnemonic
+        here = cat.id == cause.category and cause.parent is None
+        _add(move, name, lambda c=cat.id: actions.move_cause(cause_id, c, None),
+             enabled=not here)
     _add(menu, "Make sibling of parent", lambda: actions.promote(cause_id), "Shift+Tab",
          enabled=cause.parent is not None)
     menu.addSeparator()

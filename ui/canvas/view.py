@@ -52,6 +52,7 @@ class DiagramView(QGraphicsView):
         self._return_to: Key | None = None
         self._drag: _Drag | None = None
         self._pan_from: QPoint | None = None
+        self._auto_fit = True  # fit on resize until the user zooms or pans
         self.setObjectName("fishbone_view")
         self.setRenderHints(QPainter.RenderHint.Antialiasing
                             | QPainter.RenderHint.TextAntialiasing)
@@ -102,6 +103,7 @@ class DiagramView(QGraphicsView):
         return self.transform().m11()
 
     def set_zoom(self, factor: float) -> None:
+        self._auto_fit = False
         factor = min(MAX_ZOOM, max(MIN_ZOOM, factor))
         self.scale(factor / self.zoom, factor / self.zoom)
         if self.edit_session is not None:
@@ -127,6 +129,12 @@ class DiagramView(QGraphicsView):
         elif self.zoom < MIN_ZOOM:
             self.set_zoom(MIN_ZOOM)
         self.centerOn(rect.center())
+        self._auto_fit = True
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        super().resizeEvent(event)
+        if self._auto_fit:
+            self.fit_to_window()
 
     def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 (Qt name)
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
@@ -221,6 +229,7 @@ class DiagramView(QGraphicsView):
     def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt name)
         pos = event.position().toPoint()
         if self._pan_from is not None:
+            self._auto_fit = False
             delta = pos - self._pan_from
             self._pan_from = pos
             self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() - delta.x())
