@@ -1,0 +1,240 @@
+"""Step 5: review, eliminate and merge alternatives, score them, and see how sure the lead is."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.document import CaseDocument
+from ui.evaluation_commands import RestoreAlternativeCommand
+from ui.pages.base import StepPage
+from ui.pages.evaluate_details import ID_ROLE, AlternativeDetails, status_text
+from ui.pages.evaluate_stability import StabilityPanel, fragile_text
+from ui.score_chart import ScoreChart
+from ui.score_matrix import ScoreMatrixModel
+from ui.score_matrix_view import ScoreMatrixView
+
+LEGEND = ("? = not scored yet (never counted as 0)    \u2713 pass / \u2717 fail on a must: "
+          "one fail screens the alternative out    =1 = a shared place    "
+          "lead: 20\u201360% = the leader stays first while that weight's share of all the "
+          "weight is in this range")
+KEY_INTRO = "Under each weight: the share of all the weight over which the leader stays first."
+SHORT_LEGEND = "?  not scored    \u2717  fails a must: out    =1  shared place"
+SHORT_FRAGILE = "\u26a0 The lead is fragile: see \u201cHow sure is the lead?\u201d below."
+GROUP = "Group"
+
+
+def _label(parent: QWidget, name: str) -> QLabel:
+    label = QLabel(parent)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    label.setAccessibleName(name)
+    return label
+
+
+def _scrolling(widget: QWidget, parent: QWidget) -> QScrollArea:
+    """The widget in a scroll area, so the tabs can shrink to give the matrix the room."""
+    area = QScrollArea(parent)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setWidget(widget)
+    return area
+
+
+class EvaluatePage(StepPage):
+    """Step 5 page: the score matrix above; review, chart, stability and set-aside tabs below."""
+
+    number = 5
+    sections = ("criteria", "alternatives", "scores", "participants", "score_scale")
+
+    def __init__(self, doc: CaseDocument, parent: QWidget | None = None) -> None:
+        super().__init__(doc, parent)
+        layout = QVBoxLayout(self)
+        self.participant_bar = QWidget(self)
+        bar = QHBoxLayout(self.participant_bar)
+        bar.setContentsMargins(0, 0, 0, 0)
+        bar.addWidget(QLabel("Scores being entered for:", self.participant_bar))
+        self.participant_combo = QComboBox(self.participant_bar)
+        self.participant_combo.setAccessibleName("Whose scores are being entered")
+        self.participant_combo.currentIndexChanged.connect(self._on_participant_combo_changed)
+        bar.addWidget(self.participant_combo)
+        bar.addWidget(QLabel("Combined by:", self.participant_bar))
+        self.aggregate_combo = QComboBox(self.participant_bar)
+        self.aggregate_combo.setAccessibleName("How participants' scores are combined")
+        self.aggregate_combo.addItem("Mean", "mean")
+        self.aggregate_combo.addItem("Median", "median")
+        self.aggregate_combo.currentIndexChanged.connect(self._on_aggregate_combo_changed)
+        bar.addWidget(self.aggregate_combo)
+        bar.addStretch(1)
+        layout.addWidget(self.participant_bar)
+        self.fragile_label = _label(self, "Warning about the lead")
+        self.fragile_label.setFrameShape(QFrame.Shape.StyledPanel)
+        self.fragile_label.setMargin(6)
+        layout.addWidget(self.fragile_label)
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        layout.addWidget(splitter, 1)
+        top = QWidget(splitter)
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        self.model = ScoreMatrixModel(doc, self)
+        self.matrix = ScoreMatrixView(self.model, top)
+        self.matrix.selectionModel().currentChanged.connect(self._on_matrix_current_changed)
+        top_layout.addWidget(self.matrix, 1)
+        self.legend_label = _label(top, "Key to the matrix")
+        self.legend_label.setText(LEGEND)
+        top_layout.addWidget(self.legend_label)
+        self.message_label = _label(top, "Scoring message")
+        top_layout.addWidget(self.message_label)
+        self.model.refused.connect(self.message_label.setText)
+        self.tabs = QTabWidget(splitter)
+        self.tabs.setAccessibleName("Review, chart, stability and set-aside alternatives")
+        self.details = AlternativeDetails(doc, self.tabs)
+        self.chart = ScoreChart(self.tabs)
+        self.stability = StabilityPanel(self.tabs)
+        self.set_aside = QWidget(self.tabs)
+        aside = QVBoxLayout(self.set_aside)
+        self.set_aside_list = QListWidget(self.set_aside)
+        self.set_aside_list.setAccessibleName("Eliminated and merged alternatives")
+        self.set_aside_list.setWordWrap(True)
+        aside.addWidget(self.set_aside_list, 1)
+        self.restore_button = QPushButton("Restore", self.set_aside)
+        self.restore_button.setAccessibleName("Restore the selected alternative")
+        self.restore_button.clicked.connect(self.restore_selected)
+        aside.addWidget(self.restore_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.tabs.addTab(_scrolling(self.details, self.tabs), "Review")
+        self.tabs.addTab(self.chart, "Chart")
+        self.tabs.addTab(_scrolling(self.stability, self.tabs), "How sure is the lead?")
+        self.tabs.addTab(self.set_aside, "Set aside")
+        self.key_label = _label(self.tabs, "Criteria by number")  # projector: C1, C2... named
+        self.key_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.key_area = _scrolling(self.key_label, self.tabs)
+        self.key_area.hide()
+        splitter.addWidget(top)
+        splitter.addWidget(self.tabs)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        self.splitter = splitter
+        self._shown_once = False
+        self.refresh("")
+
+    # -- showing ------------------------------------------------------------------------------
+
+    def refresh(self, section: str = "") -> None:
+        keep = self.current_cell()
+        if section in ("", "participants"):
+            self._fill_participants()
+        self.model.refresh()
+        if keep is not None:
+            index = self.model.index_of(*keep)
+            if not index.isValid() and keep[0] in [a.id for a in self.model.rows]:
+                index = self.model.index([a.id for a in self.model.rows].index(keep[0]), 0)
+            if index.isValid():
+                self.matrix.setCurrentIndex(index)
+        self.matrix.fit()
+        result = self.model.result
+        warning = self.model.problem or fragile_text(result)
+        if self.projector_mode and result is not None and result.fragile:
+            warning = SHORT_FRAGILE
+        self.fragile_label.setText(warning)
+        self.key_label.setText(self.model.criteria_key() + "\n\n" + KEY_INTRO)
+        self.matrix.setColumnHidden(3, self.projector_mode)  # the percent says the same
+        self.fragile_label.setVisible(bool(warning))
+        self.details.refresh()
+        self.stability.show_result(self.doc.case, result)
+        self.chart.show_result(self.doc.case, result)
+        self._fill_set_aside()
+        if section in ("", "criteria", "scores"):
+            self.message_label.setText("")
+
+    def _fill_participants(self) -> None:
+        participants = self.doc.case.participants
+        chosen = self.model.participant
+        with self.blocked(self.participant_combo):
+            self.participant_combo.clear()
+            self.participant_combo.addItem(GROUP, None)
+            for participant in participants:
+                self.participant_combo.addItem(participant.name, participant.id)
+            found = self.participant_combo.findData(chosen) if chosen else 0
+            self.participant_combo.setCurrentIndex(max(found, 0))
+        self.model.participant = self.participant_combo.currentData()
+        self.participant_bar.setVisible(bool(participants))
+
+    def _fill_set_aside(self) -> None:
+        set_aside = [a for a in self.doc.case.alternatives if a.status != "open"]
+        self.set_aside_list.clear()
+        for alternative in set_aside:
+            item = QListWidgetItem(f"{alternative.name}: {status_text(self.doc, alternative)}")
+            item.setData(ID_ROLE, alternative.id)
+            self.set_aside_list.addItem(item)
+        self.tabs.setTabText(self.tabs.indexOf(self.set_aside), f"Set aside ({len(set_aside)})")
+        self.restore_button.setEnabled(bool(set_aside))
+
+    def current_cell(self) -> tuple[str, str] | None:
+        """(alternative id, criterion id or "") of the matrix's current cell."""
+        index = self.matrix.currentIndex()
+        if not index.isValid() or index.row() >= len(self.model.rows):
+            return None
+        criterion = self.model.criterion_at(index.column())
+        return self.model.rows[index.row()].id, criterion.id if criterion else ""
+
+    def _on_matrix_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        rows = self.model.rows
+        self.details.set_alternative(rows[current.row()].id if current.isValid()
+                                     and current.row() < len(rows) else None)
+
+    def _on_participant_combo_changed(self) -> None:
+        self.model.participant = self.participant_combo.currentData()
+        self.model.refresh()
+
+    def _on_aggregate_combo_changed(self) -> None:
+        self.model.aggregate = str(self.aggregate_combo.currentData())
+        self.refresh("scores")
+
+    def set_projector_mode(self, on: bool) -> None:
+        super().set_projector_mode(on)
+        self.details.set_editing_visible(not on)
+        self.restore_button.setVisible(not on)
+        self.message_label.setVisible(not on)
+        self.legend_label.setText(SHORT_LEGEND if on else LEGEND)
+        self.model.compact = on
+        key_tab = self.tabs.indexOf(self.key_area)
+        if on and key_tab < 0:
+            self.tabs.insertTab(0, self.key_area, "Criteria")
+            self.tabs.setCurrentIndex(0)
+        elif not on and key_tab >= 0:
+            self.tabs.removeTab(key_tab)
+        self._share_height()
+        self.refresh("")
+
+    def _share_height(self) -> None:
+        """Most of the height to the matrix (more in projector mode); the tabs scroll."""
+        total = max(self.splitter.height(), 300)
+        top = int(total * (0.72 if self.projector_mode else 0.6))
+        self.splitter.setSizes([top, total - top])
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._shown_once:
+            self._shown_once = True
+            self._share_height()
+
+    # -- editing ------------------------------------------------------------------------------
+
+    def restore_selected(self) -> None:
+        item = self.set_aside_list.currentItem()
+        if item is not None:
+            self.doc.push(RestoreAlternativeCommand(self.doc, item.data(ID_ROLE)))

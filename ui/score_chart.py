@@ -1,0 +1,131 @@
+"""A stacked bar per ranked alternative, one segment per want criterion (weight x score).
+
+matplotlib is imported the first time a chart is drawn, never when this module is imported,
+so the window starts quickly.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from typing import Any
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from sixstep.case import Case
+from sixstep.scoring import ScoringResult
+
+# Okabe-Ito colours (told apart by most colour-blind readers), with hatches as a second cue.
+COLOURS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442",
+           "#000000")
+HATCHES = ("", "//", "..", "xx", "\\\\", "oo", "--", "++")
+
+
+def rank_label(result: ScoringResult, alternative_id: str) -> str:
+    rank = result.rank_of(alternative_id)
+    return f"={rank}" if result.is_tied(alternative_id) else str(rank)
+
+
+class ScoreChart(QWidget):
+    """Shows ``show_result``'s ranking; draws only while visible, and only when it changed."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Chart of weighted scores")
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self.note_label = QLabel(self)
+        self.note_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.note_label.setWordWrap(True)
+        self._layout.addWidget(self.note_label)
+        self.canvas: Any = None  # a FigureCanvasQTAgg once the first chart is drawn
+        self.figure: Any = None
+        self._case: Case | None = None
+        self._result: ScoringResult | None = None
+        self._dirty = False
+
+    def show_result(self, case: Case, result: ScoringResult | None) -> None:
+        self._case, self._result, self._dirty = case, result, True
+        if self.isVisible():
+            self.draw()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._dirty:
+            self.draw()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange and self.canvas is not None:
+            self._dirty = True
+            if self.isVisible():
+                self.draw()
+
+    def _ensure_canvas(self) -> None:
+        if self.canvas is not None:
+            return
+        from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+        from matplotlib.figure import Figure
+
+        self.figure = Figure(layout="constrained")
+        self.canvas = FigureCanvasQTAgg(self.figure)
+        self.canvas.setParent(self)
+        self.canvas.setAccessibleName("Stacked bars of each alternative's weighted scores")
+        self._layout.insertWidget(0, self.canvas, 1)
+
+    def draw(self) -> None:
+        """Redraw the bars from the stored result (imports matplotlib the first time)."""
+        self._dirty = False
+        case, result = self._case, self._result
+        left_out = self._left_out_note(case, result)
+        if case is None or result is None or not result.ranking:
+            self.note_label.setText("The chart shows every open alternative once all its "
+                                    "cells are scored and it passes every must. " + left_out)
+            if self.canvas is not None:
+                self.canvas.hide()
+            return
+        self._ensure_canvas()
+        self.canvas.show()
+        self.note_label.setText(left_out)
+        self._plot(case, result)
+        self.canvas.draw_idle()
+
+    def _plot(self, case: Case, result: ScoringResult) -> None:
+        size = max(self.font().pointSizeF(), 8.0)
+        figure = self.figure
+        figure.clear()
+        figure.set_facecolor(self.palette().color(self.backgroundRole()).name())
+        axes = figure.add_subplot()
+        wants = [c for c in case.criteria if c.kind == "want"]
+        ranking = list(reversed(result.ranking))  # matplotlib draws bottom up: leader on top
+        labels = [f"{rank_label(result, r.alternative)}. " + "\n".join(
+            textwrap.wrap(r.name, 28)) for r in ranking]
+        positions = list(range(len(ranking)))
+        starts = [0.0] * len(ranking)
+        for number, criterion in enumerate(wants):
+            widths = [r.contributions.get(criterion.id, 0.0) for r in ranking]
+            axes.barh(positions, widths, left=starts, label=criterion.name,
+                      color=COLOURS[number % len(COLOURS)],
+                      hatch=HATCHES[number % len(HATCHES)],
+                      edgecolor="white", linewidth=1)
+            starts = [s + w for s, w in zip(starts, widths, strict=True)]
+        for position, ranked in zip(positions, ranking, strict=True):
+            axes.text(ranked.total, position, f"  {ranked.total:.4g} ({ranked.percent:.0f}%)",
+                      va="center", fontsize=size)
+        axes.set_yticks(positions, labels, fontsize=size)
+        axes.tick_params(axis="x", labelsize=size * 0.9)
+        axes.set_xlabel("Weighted score (weight \u00d7 score, summed)", fontsize=size)
+        axes.set_xlim(0, max(r.total for r in ranking) * 1.25 or 1)
+        for side in ("top", "right"):
+            axes.spines[side].set_visible(False)
+        axes.legend(loc="upper center", bbox_to_anchor=(0.5, -0.18 if size < 14 else -0.25),
+                    ncols=min(3, max(1, len(wants))), fontsize=size * 0.9, frameon=False)
+
+    @staticmethod
+    def _left_out_note(case: Case | None, result: ScoringResult | None) -> str:
+        if case is None or result is None:
+            return ""
+        parts = [f"{s.name} (screened out)" for s in result.screened_out]
+        parts += [f"{i.name} ({len(i.missing)} cell(s) to score)" for i in result.incomplete]
+        return f"Not in the chart: {'; '.join(parts)}." if parts else ""
