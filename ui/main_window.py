@@ -11,6 +11,7 @@ from PySide6.QtGui import (
     QCloseEvent,
     QDragEnterEvent,
     QDropEvent,
+    QGuiApplication,
     QKeySequence,
 )
 from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QStackedWidget, QWidget
@@ -62,6 +63,9 @@ class MainWindow(QMainWindow):
         self.workspace.step_changed.connect(self._update_title)
 
         self._build_menus()
+        hints = QGuiApplication.styleHints()
+        if hints is not None:
+            hints.colorSchemeChanged.connect(self._on_hints_color_scheme_changed)
         theme.set_base_font(self, False)
         theme.scale_fonts(self, False)
         self._on_files_recent_changed()
@@ -184,6 +188,8 @@ class MainWindow(QMainWindow):
     # -- room modes ------------------------------------------------------------------------
     def set_projector_mode(self, on: bool) -> None:
         """Every text at least 20 pt, more contrast, facilitator-only panels hidden."""
+        if on and not self.projector_mode:
+            theme.remember_normal_fonts(self)
         self.projector_mode = bool(on)
         self.projector_action.setChecked(self.projector_mode)
         dark = theme.current_is_dark()
@@ -206,6 +212,10 @@ class MainWindow(QMainWindow):
         if isinstance(app, QApplication):
             theme.apply_theme(app, choice)
         self.set_projector_mode(self.projector_mode)
+
+    def _on_hints_color_scheme_changed(self, *args: object) -> None:
+        if self.settings.value("ui/theme") == "system":
+            self.set_theme("system")
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         super().changeEvent(event)

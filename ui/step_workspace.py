@@ -11,7 +11,7 @@ from sixstep.steps import STEPS, step
 from ui.document import CaseDocument
 from ui.step_frame import StepFrame
 from ui.step_navigator import StepNavigator
-from ui.theme import scale_fonts
+from ui.theme import remember_normal_fonts, scale_fonts
 
 # Step number -> (module, class). Pages are imported when first shown, so start-up stays light.
 PAGES: dict[int, tuple[str, str]] = {
@@ -70,6 +70,8 @@ class StepWorkspace(QWidget):
             self.frames[number] = frame
             self.stack.addWidget(frame)
             frame.guidance.show_missing(self.navigator.missing.get(number, []))
+            scale_fonts(frame, False)
+            remember_normal_fonts(frame)
             self._apply_mode(frame)
             scale_fonts(frame, self.projector_mode)
         return self.frames[number]

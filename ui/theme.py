@@ -48,6 +48,21 @@ def _apply_role(widget: QWidget, role: str, projector: bool) -> None:
     widget.setFont(font)
 
 
+def remember_normal_fonts(root: QWidget) -> None:
+    """Note the normal size of every widget under ``root`` that sets its own font.
+
+    Call it while ``root`` is in normal mode (before projector mode changes anything), so
+    that leaving projector mode can put those sizes back.
+    """
+    for widget in [root, *root.findChildren(QWidget)]:
+        if widget.property(_ROLE_PROPERTY) in ROLES:
+            continue
+        if widget.testAttribute(Qt.WidgetAttribute.WA_SetFont):
+            size = widget.font().pointSizeF()
+            if size > 0:
+                widget.setProperty(_NORMAL_PROPERTY, size)
+
+
 def scale_fonts(root: QWidget, projector: bool) -> None:
     """Size the fonts of ``root`` and its descendants for the mode.
 
@@ -67,13 +82,15 @@ def scale_fonts(root: QWidget, projector: bool) -> None:
             normal = widget.font().pointSizeF()
             if normal <= 0:  # a pixel-sized font: leave it alone
                 continue
-            widget.setProperty(_NORMAL_PROPERTY, normal)
+            if not projector:
+                widget.setProperty(_NORMAL_PROPERTY, normal)
         font = QFont(widget.font())
         size = float(normal)
         if projector:
             size = max(PROJECTOR_PT, size * PROJECTOR_PT / NORMAL_PT)
-        font.setPointSizeF(size)
-        widget.setFont(font)
+        if font.pointSizeF() != size:
+            font.setPointSizeF(size)
+            widget.setFont(font)
 
 
 def set_base_font(window: QWidget, projector: bool) -> None:

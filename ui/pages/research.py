@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import importlib
-
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
     QGridLayout,
@@ -16,7 +15,9 @@ from PySide6.QtWidgets import (
 from fishbone.model import Cause, Diagram
 from sixstep.case import TECHNIQUES, PreviousEffort
 from ui.case_commands import InsertItemCommand, RemoveItemCommand
+from ui.diagram_style import DARK, LIGHT
 from ui.document import CaseDocument
+from ui.fishbone_editor import FishboneEditor
 from ui.pages.base import StepPage
 from ui.theme import plain_label
 from ui.widgets.fields import TextField
@@ -92,16 +93,6 @@ class TechniquesChecklist(QWidget):
             hint.setVisible(on)
 
 
-def _make_fishbone_editor(doc: CaseDocument, parent: QWidget) -> QWidget:
-    try:  # TEMPORARY until ui/fishbone_editor.py lands
-        module = importlib.import_module("ui.fishbone_editor")
-    except ModuleNotFoundError as exc:
-        if exc.name != "ui.fishbone_editor":
-            raise
-        return plain_label("The fishbone editor is not available yet.", parent=parent)
-    return module.FishboneEditor(doc, parent)
-
-
 class ResearchPage(StepPage):
     """Two tabs: the fishbone canvas, and the research notes with a summary of the causes."""
 
@@ -113,8 +104,9 @@ class ResearchPage(StepPage):
         self.tabs = QTabWidget(self)
         self.tabs.setAccessibleName("Research views")
         self.tabs.setDocumentMode(True)
-        self.fishbone = _make_fishbone_editor(doc, self.tabs)
-        self.fishbone.setAccessibleName(self.fishbone.accessibleName() or "Fishbone diagram")
+        self.fishbone = FishboneEditor(doc, self.tabs)
+        self.fishbone.setAccessibleName("Fishbone diagram editor")
+        self._follow_palette()
         self.tabs.addTab(self.fishbone, "Fish&bone diagram")
         notes = QWidget(self.tabs)
         self.tabs.addTab(notes, "&Research and findings")
@@ -184,6 +176,14 @@ class ResearchPage(StepPage):
     def set_projector_mode(self, on: bool) -> None:
         super().set_projector_mode(on)
         self.techniques.set_guidance_visible(not on)
-        setter = getattr(self.fishbone, "set_projector_mode", None)
-        if setter is not None:
-            setter(on)
+        self.fishbone.set_projector_mode(on)
+
+    def _follow_palette(self) -> None:
+        """The diagram is drawn light or dark like the window around it."""
+        window = self.palette().color(QPalette.ColorRole.Window)
+        self.fishbone.set_diagram_style(DARK if window.lightness() < 128 else LIGHT)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self._follow_palette()
