@@ -1,5 +1,7 @@
 """Undoable edits of criteria, alternatives and scores (steps 3 to 5), each one undo step.
 
+Undo labels never carry user text (menus would read an "&" in it as a shortcut mark).
+
 Merging reconciles scores this way: the alternative merged into keeps every score it has.
 A cell (criterion and participant) that only the merged alternatives had is carried over to
 it: the mean of their values for a want criterion (rounded to two decimals), and for a must
@@ -79,7 +81,7 @@ class SetScoreCommand(SnapshotCommand):
                  value: bool | float | None, participant: str | None = None) -> None:
         case = doc.case
         criterion = case.criterion(criterion_id)
-        alternative = case.alternative(alternative_id)
+        case.alternative(alternative_id)  # an unknown id fails here, before anything changes
         key = (alternative_id, criterion_id, participant)
         new_scores: list[Score] = []
         placed = False
@@ -95,8 +97,7 @@ class SetScoreCommand(SnapshotCommand):
             new_scores.append(score)
         if value is not None and not placed:
             new_scores.append(Score(alternative_id, criterion_id, value, participant))
-        verb = "Clear score" if value is None else "Score"
-        super().__init__(doc, f"{verb}: {alternative.name} on {criterion.name}", ["scores"],
+        super().__init__(doc, "Clear a score" if value is None else "Score a cell", ["scores"],
                          lists=[(case.scores, new_scores)])
 
 
@@ -108,7 +109,7 @@ def add_alternative_command(doc: CaseDocument, name: str,
     alternatives = doc.case.alternatives
     new_id = next_id("a", [a.id for a in alternatives])
     return InsertItemCommand(doc, "alternatives", alternatives, Alternative(new_id, name),
-                             index, label=f"Add alternative {name}")
+                             index, label="Add alternative")
 
 
 def move_alternative_command(doc: CaseDocument, source: int, target: int) -> MoveItemCommand:
@@ -120,7 +121,7 @@ def set_alternative_field_command(doc: CaseDocument, alternative_id: str, attrib
                                   value: Any, merge: bool = True) -> SetFieldCommand:
     """Name, strengths, weaknesses, cost, benefit or addresses; typing merges."""
     alternative = doc.case.alternative(alternative_id)
-    label = f"Edit {attribute.replace('_', ' ')} of {alternative.name}"
+    label = "Link causes" if attribute == "addresses" else f"Edit alternative's {attribute}"
     return SetFieldCommand(doc, "alternatives", alternative, attribute, value, label, merge)
 
 
@@ -142,7 +143,7 @@ class RemoveAlternativeCommand(SnapshotCommand):
             (case.scores, [s for s in case.scores if s.alternative != alternative_id]),
             (case.selection.chosen, [c for c in case.selection.chosen if c != alternative_id]),
         ]
-        super().__init__(doc, f"Remove alternative {gone.name}",
+        super().__init__(doc, "Remove alternative",
                          ["alternatives", "scores", "selection"], fields, lists)
 
 
@@ -153,7 +154,7 @@ class EliminateAlternativeCommand(SnapshotCommand):
         alternative = doc.case.alternative(alternative_id)
         if alternative.status != "open":
             raise ValueError(f"\u201c{alternative.name}\u201d is not open.")
-        super().__init__(doc, f"Eliminate {alternative.name}", ["alternatives"], [
+        super().__init__(doc, "Eliminate alternative", ["alternatives"], [
             (alternative, "status", "eliminated"),
             (alternative, "eliminated_reason", reason),
             (alternative, "merged_into", None),
@@ -168,7 +169,7 @@ class RestoreAlternativeCommand(SnapshotCommand):
 
     def __init__(self, doc: CaseDocument, alternative_id: str) -> None:
         alternative = doc.case.alternative(alternative_id)
-        super().__init__(doc, f"Restore {alternative.name}", ["alternatives"], [
+        super().__init__(doc, "Restore alternative", ["alternatives"], [
             (alternative, "status", "open"),
             (alternative, "eliminated_reason", ""),
             (alternative, "merged_into", None),
@@ -218,8 +219,7 @@ class MergeAlternativesCommand(SnapshotCommand):
             addresses += [c for c in source.addresses if c not in addresses]
         fields.append((target, "addresses", addresses))
         scores = list(case.scores) + _carried_scores(case, source_ids, target_id)
-        names = ", ".join(s.name for s in sources)
-        super().__init__(doc, f"Merge {names} into {target.name}", ["alternatives", "scores"],
+        super().__init__(doc, "Merge alternatives", ["alternatives", "scores"],
                          fields, [(case.scores, scores)])
 
 
@@ -233,7 +233,7 @@ def add_criterion_command(doc: CaseDocument, name: str, kind: str = "want",
     new_id = next_id("k", [c.id for c in criteria])
     criterion = Criterion(new_id, name, kind, None if kind == "must" else weight)
     return InsertItemCommand(doc, "criteria", criteria, criterion, index,
-                             label=f"Add criterion {name}")
+                             label="Add criterion")
 
 
 def move_criterion_command(doc: CaseDocument, source: int, target: int) -> MoveItemCommand:
@@ -253,7 +253,7 @@ def set_criterion_field_command(doc: CaseDocument, criterion_id: str, attribute:
         if value is not None and not float(value) > 0:
             raise ValueError("A weight is a positive number.")
         value = None if value is None else _plain_number(value)
-    label = f"Edit {attribute} of {criterion.name}"
+    label = f"Edit criterion's {attribute}"
     return SetFieldCommand(doc, "criteria", criterion, attribute, value, label, merge)
 
 
@@ -272,7 +272,7 @@ class SetCriterionKindCommand(SnapshotCommand):
             if kind == "must":
                 fields.append((criterion, "weight", None))
             lists.append((case.scores, [s for s in case.scores if s.criterion != criterion_id]))
-        super().__init__(doc, f"Make {criterion.name} a {kind}", ["criteria", "scores"],
+        super().__init__(doc, f"Make criterion a {kind}", ["criteria", "scores"],
                          fields, lists)
 
 
@@ -282,7 +282,7 @@ class RemoveCriterionCommand(SnapshotCommand):
     def __init__(self, doc: CaseDocument, criterion_id: str) -> None:
         case = doc.case
         gone = case.criterion(criterion_id)
-        super().__init__(doc, f"Remove criterion {gone.name}", ["criteria", "scores"], lists=[
+        super().__init__(doc, "Remove criterion", ["criteria", "scores"], lists=[
             (case.criteria, [c for c in case.criteria if c is not gone]),
             (case.scores, [s for s in case.scores if s.criterion != criterion_id]),
         ])
