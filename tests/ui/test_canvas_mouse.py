@@ -236,3 +236,12 @@ def test_heading_names_are_not_menu_mnemonics(qtbot):
     menu = build_context_menu(view, ("cause", "c3"))
     move = next(a.menu() for a in menu.actions() if a.text() == "Move to heading")
     assert "Tools && kit" in [a.text() for a in move.actions()]
+
+
+def test_notes_tooltip_is_escaped(qtbot):
+    view = make_view(qtbot)
+    doc = view.doc
+    doc.push(SetCauseAttributeCommand(doc, "c3", "notes", "<b>cost</b> < 5 & x > 3"))
+    tip = view.diagram_scene.cause_item("c3").toolTip()
+    assert "&lt;b&gt;cost&lt;/b&gt; &lt; 5 &amp; x &gt; 3" in tip
+    assert view.diagram_scene.cause_item("c1").toolTip() == ""

@@ -7,6 +7,8 @@ from and a small signature of what it shows, so the scene can tell what really c
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QPainter, QPainterPath
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
@@ -53,6 +55,13 @@ class BoxItem(QGraphicsItem):
         self.setZValue(BOX_Z)
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.setPos(box.rect[0], box.rect[1])
+        self._set_tip()
+
+    def _set_tip(self) -> None:
+        """A cause's notes on hover; escaped, because tooltips guess at rich text."""
+        notes = self.cause.notes.strip() if self.cause is not None else ""
+        self.setToolTip(f"<p style='white-space:pre-wrap'>{html.escape(notes)}</p>"
+                        if notes else "")
 
     @property
     def key(self) -> tuple[str, str]:
@@ -74,6 +83,7 @@ class BoxItem(QGraphicsItem):
             self.prepareGeometryChange()
         self.box, self.cause, self.hidden, self.head_right = box, cause, hidden, head_right
         self.signature = cause_signature(cause, hidden)
+        self._set_tip()
         if (x, y) != (self.pos().x(), self.pos().y()):
             self.setPos(x, y)
         self.update()

@@ -14,7 +14,14 @@ from PySide6.QtWidgets import QGraphicsScene
 
 from fishbone.geometry import Box, Layout, LayoutOptions
 from fishbone.model import Cause, Change, Diagram
-from ui.canvas.items import BoxItem, LineItem, cause_signature, line_signature
+from ui.canvas.items import (
+    BOX_Z,
+    DRAGGED_Z,
+    BoxItem,
+    LineItem,
+    cause_signature,
+    line_signature,
+)
 from ui.diagram_paint import head_bulge, head_points_right, hidden_count, measurer_for
 from ui.diagram_style import LIGHT, DiagramStyle
 
@@ -219,6 +226,9 @@ class DiagramScene(QGraphicsScene):
         old = self.boxes.get(self.drop_key) if self.drop_key else None
         if old is not None:
             old.set_flags(drop_target=False)
+            old.setZValue(BOX_Z)
         self.drop_key = key if key in self.boxes else None
         if self.drop_key is not None:
-            self.boxes[self.drop_key].set_flags(drop_target=True)
+            target = self.boxes[self.drop_key]
+            target.set_flags(drop_target=True)
+            target.setZValue(DRAGGED_Z + 1)  # in front of the dragged cause, lit up

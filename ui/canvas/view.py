@@ -245,7 +245,7 @@ class DiagramView(QGraphicsView):
                 return
             drag.active = True
             drag.item.setZValue(DRAGGED_Z)
-            drag.item.setOpacity(0.7)
+            drag.item.setOpacity(0.55)
         self._scroll_near_edge(pos)
         offset = self.mapToScene(pos) - self.mapToScene(drag.press)
         drag.item.setPos(drag.start + offset)
