@@ -236,3 +236,16 @@ def test_user_text_is_shown_literally(qtbot):
     press(qtbot, view, Qt.Key.Key_F2)
     assert editor(view).text() == "Till cannot amend"
     QTest.keyClick(editor(view), Qt.Key.Key_Escape)
+
+
+def test_opening_another_case_while_naming_a_new_cause_touches_neither(qtbot):
+    view = make_view(qtbot)
+    view.select(("cause", "c3"))
+    press(qtbot, view, Qt.Key.Key_Return)
+    qtbot.keyClicks(editor(view), "half typed")
+    other = Diagram("Other", [Category("place", "Place")])
+    other.add_cause(Cause("c4", "place", None, "Cold room"))
+    view.doc.replace(Case(fishbone=other), None)
+    assert view.edit_session is None
+    assert [(c.id, c.text) for c in other.causes] == [("c4", "Cold room")]
+    assert view.doc.undo_stack.count() == 0

@@ -47,6 +47,7 @@ class EditSession(QObject):
                  text: str | None = None) -> None:
         super().__init__(view)
         self.view, self.actions, self.key, self.is_new = view, actions, key, is_new
+        self.diagram = actions.diagram  # another case opened meanwhile: nothing to apply
         self._closed = False
         self.editor = InlineEditor(view.viewport())
         self.editor.setObjectName("inline_editor")
@@ -120,6 +121,8 @@ class EditSession(QObject):
         """Push what the edit means; False when the box was taken away."""
         kind, item_id = self.key
         doc, d = self.actions.doc, self.actions.diagram
+        if d is not self.diagram:
+            return False
         if kind == "cause" and not d.has_cause(item_id):
             return False
         if kind == "category" and not d.has_category(item_id):
