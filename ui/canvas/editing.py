@@ -82,7 +82,7 @@ class EditSession(QObject):
         scale = self.view.transform().m11()
         rect = self.view.mapFromScene(qrect(box)).boundingRect()
         font = measurer_for(self.view.scene().style).font_for(box.role)
-        font.setPixelSize(max(9, round(font.pixelSize() * scale)))
+        font.setPixelSize(max(13, round(font.pixelSize() * scale)))  # legible when zoomed out
         font.setBold(False)
         self.editor.setFont(font)
         text_width = self.editor.fontMetrics().horizontalAdvance(self.editor.text() + "MM")
