@@ -9,8 +9,8 @@ from __future__ import annotations
 import textwrap
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QShowEvent
+from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from sixstep.case import Case
@@ -44,6 +44,10 @@ class ScoreChart(QWidget):
         self._case: Case | None = None
         self._result: ScoringResult | None = None
         self._dirty = False
+        self._resize_timer = QTimer(self)
+        self._resize_timer.setSingleShot(True)
+        self._resize_timer.setInterval(80)
+        self._resize_timer.timeout.connect(self.draw)
 
     def show_result(self, case: Case, result: ScoringResult | None) -> None:
         self._case, self._result, self._dirty = case, result, True
@@ -77,6 +81,10 @@ class ScoreChart(QWidget):
     def draw(self) -> None:
         """Redraw the bars from the stored result (imports matplotlib the first time)."""
         self._dirty = False
+        self._resize_timer = QTimer(self)
+        self._resize_timer.setSingleShot(True)
+        self._resize_timer.setInterval(80)
+        self._resize_timer.timeout.connect(self.draw)
         case, result = self._case, self._result
         left_out = self._left_out_note(case, result)
         if case is None or result is None or not result.ranking:
@@ -91,16 +99,36 @@ class ScoreChart(QWidget):
         self._plot(case, result)
         self.canvas.draw_idle()
 
-    def _plot(self, case: Case, result: ScoringResult) -> None:
+    def text_size(self, bars: int, names: list[str]) -> tuple[float, int]:
+        """The text size in points and the legend's columns: the widget's font size, made
+        smaller until the bars' two-line labels, the axis and the legend fit the height."""
         size = max(self.font().pointSizeF(), 8.0)
+        longest = max((len(n) for n in names), default=10) + 4
+        while True:
+            pixels = size * self.logicalDpiY() / 72
+            columns = max(1, min(3, len(names), int(self.width() / (longest * pixels * 0.6))))
+            rows = -(-len(names) // columns)
+            lines = 2.2 * bars + 3 + 1.3 * rows
+            if size <= 7 or lines * pixels * 1.3 <= self.height():
+                return size, columns
+            size -= 0.5
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.canvas is not None and self._result is not None:
+            self._resize_timer.start()
+
+    def _plot(self, case: Case, result: ScoringResult) -> None:
+        wants = [c for c in case.criteria if c.kind == "want"]
+        size, columns = self.text_size(len(result.ranking), [c.name for c in wants])
+        wrap = max(14, int(self.width() * 0.3 / (size * self.logicalDpiX() / 72 * 0.55)))
         figure = self.figure
         figure.clear()
         figure.set_facecolor(self.palette().color(self.backgroundRole()).name())
         axes = figure.add_subplot()
-        wants = [c for c in case.criteria if c.kind == "want"]
         ranking = list(reversed(result.ranking))  # matplotlib draws bottom up: leader on top
         labels = [f"{rank_label(result, r.alternative)}. " + "\n".join(
-            textwrap.wrap(r.name, 28)) for r in ranking]
+            textwrap.wrap(r.name, wrap)) for r in ranking]
         positions = list(range(len(ranking)))
         starts = [0.0] * len(ranking)
         for number, criterion in enumerate(wants):
@@ -119,8 +147,8 @@ class ScoreChart(QWidget):
         axes.set_xlim(0, max(r.total for r in ranking) * 1.25 or 1)
         for side in ("top", "right"):
             axes.spines[side].set_visible(False)
-        axes.legend(loc="upper center", bbox_to_anchor=(0.5, -0.18 if size < 14 else -0.25),
-                    ncols=min(3, max(1, len(wants))), fontsize=size * 0.9, frameon=False)
+        figure.legend(loc="outside lower center", ncols=columns,
+                      fontsize=size * 0.9, frameon=False)
 
     @staticmethod
     def _left_out_note(case: Case | None, result: ScoringResult | None) -> str:

@@ -34,7 +34,7 @@ LEGEND = ("? = not scored yet (never counted as 0)    \u2713 pass / \u2717 fail 
           "weight is in this range")
 KEY_INTRO = "Under each weight: the share of all the weight over which the leader stays first."
 SHORT_LEGEND = "?  not scored    \u2717  fails a must: out    =1  shared place"
-SHORT_FRAGILE = "\u26a0 The lead is fragile: see \u201cHow sure is the lead?\u201d below."
+SHORT_FRAGILE = "\u26a0 The lead is fragile: see \u201cHow sure?\u201d below."
 GROUP = "Group"
 
 
@@ -117,7 +117,7 @@ class EvaluatePage(StepPage):
         aside.addWidget(self.restore_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.tabs.addTab(_scrolling(self.details, self.tabs), "Review")
         self.tabs.addTab(self.chart, "Chart")
-        self.tabs.addTab(_scrolling(self.stability, self.tabs), "How sure is the lead?")
+        self.tabs.addTab(_scrolling(self.stability, self.tabs), "How sure?")
         self.tabs.addTab(self.set_aside, "Set aside")
         self.key_label = _label(self.tabs, "Criteria by number")  # projector: C1, C2... named
         self.key_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
@@ -125,6 +125,7 @@ class EvaluatePage(StepPage):
         self.key_area.hide()
         splitter.addWidget(top)
         splitter.addWidget(self.tabs)
+        self.tabs.currentChanged.connect(self._on_tabs_current_changed)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         self.splitter = splitter
@@ -225,6 +226,16 @@ class EvaluatePage(StepPage):
         total = max(self.splitter.height(), 300)
         top = int(total * (0.72 if self.projector_mode else 0.6))
         self.splitter.setSizes([top, total - top])
+
+    def _on_tabs_current_changed(self) -> None:
+        """The chart needs room: give its tab at least half the height (two thirds in
+        projector mode) when it is chosen."""
+        if self.tabs.currentWidget() is self.chart:
+            sizes = self.splitter.sizes()
+            total = sum(sizes)
+            want = total * 2 // 3 if self.projector_mode else total // 2
+            if total and sizes[1] < want:
+                self.splitter.setSizes([total - want, want])
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
