@@ -26,14 +26,7 @@ PAGES: dict[int, tuple[str, str]] = {
 
 def make_page(number: int, doc: CaseDocument, parent: QWidget | None = None) -> QWidget:
     module_name, class_name = PAGES[number]
-    try:
-        module = importlib.import_module(module_name)
-    except ModuleNotFoundError as exc:  # TEMPORARY: until the step 3-5 pages land
-        if exc.name != module_name:
-            raise
-        from ui.theme import plain_label
-
-        return plain_label(f"Step {number} is not available yet.", parent=parent)
+    module = importlib.import_module(module_name)
     return getattr(module, class_name)(doc, parent)
 
 
