@@ -18,46 +18,13 @@ from sixstep.case import Alternative, Criterion
 from sixstep.scoring import ScoringResult, score_case
 from ui.document import CaseDocument
 from ui.evaluation_commands import SetScoreCommand
+from ui.score_text import MISSING, format_value, parse_cell, pass_fail
 
-PASS_WORDS = {"p", "pass", "y", "yes", "+", "\u2713", "true", "ok"}
-FAIL_WORDS = {"f", "fail", "n", "no", "-", "x", "\u2717", "false"}
 SUMMARY = ("Rank", "Percent", "Total")  # right after the name, so they never scroll away
 FIRST_CRITERION = 1 + len(SUMMARY)
-MISSING = "?"
 _MISSING_TINT = QColor(255, 190, 0, 70)
 _FAIL_TINT = QColor(220, 30, 30, 60)
 _LEADER_TINT = QColor(40, 160, 60, 50)
-
-
-def format_value(value: float) -> str:
-    """``8``, ``7.5``, ``6.67``: at most two decimals, no trailing zeros."""
-    text = f"{value:.2f}".rstrip("0").rstrip(".")
-    return "0" if text == "-0" else text
-
-
-def pass_fail(value: bool) -> str:
-    return "\u2713 pass" if value else "\u2717 fail"
-
-
-def parse_cell(text: str, criterion: Criterion, low: float, high: float) -> bool | float | None:
-    """What a typed cell means: None to clear, a bool for a must, a number for a want."""
-    word = text.strip().lower()
-    if not word:
-        return None
-    if criterion.kind == "must":
-        if word in PASS_WORDS or word == "1":
-            return True
-        if word in FAIL_WORDS or word == "0":
-            return False
-        raise ValueError(f"\u201c{criterion.name}\u201d is a must: type p for pass or f for fail.")
-    try:
-        number = float(word.replace(",", "."))
-    except ValueError:
-        raise ValueError(f"Type a number from {format_value(low)} to {format_value(high)}.") \
-            from None
-    if not low <= number <= high:
-        raise ValueError(f"Scores run from {format_value(low)} to {format_value(high)}.")
-    return number
 
 
 class ScoreMatrixModel(QAbstractTableModel):

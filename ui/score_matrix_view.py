@@ -13,7 +13,8 @@ from PySide6.QtWidgets import (
 )
 
 from ui.pages.table_fit import TableFitter
-from ui.score_matrix import FAIL_WORDS, PASS_WORDS, ScoreMatrixModel
+from ui.score_matrix import ScoreMatrixModel
+from ui.score_text import FAIL_WORDS, PASS_WORDS
 
 _CLEAR_KEYS = (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)
 _ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)

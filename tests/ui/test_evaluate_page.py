@@ -13,6 +13,7 @@ from sixstep.caseio import load_case
 from ui.document import CaseDocument
 from ui.pages.evaluate import EvaluatePage
 from ui.score_matrix import FIRST_CRITERION
+from ui.score_text import format_value, parse_cell
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "sample_cases" / "happy_burgers.case.json"
@@ -239,3 +240,14 @@ def test_must_cells_accept_pass_words(qtbot, text):
     page = _page(qtbot, _small_case())
     assert page.model.setData(page.model.index(0, FIRST_CRITERION), text)
     assert page.doc.case.scores[0].value is True
+
+
+def test_typed_cells_are_read_as_people_write_them():
+    want, must = Criterion("k2", "Cheap", "want", 2), Criterion("k1", "Legal", "must")
+    assert parse_cell("7,5", want, 1, 10) == 7.5
+    assert parse_cell("  ", want, 1, 10) is None
+    assert parse_cell("FAIL", must, 1, 10) is False
+    for bad, criterion in (("0.5", want), ("ten", want), ("maybe", must)):
+        with pytest.raises(ValueError):
+            parse_cell(bad, criterion, 1, 10)
+    assert format_value(6.666) == "6.67" and format_value(8.0) == "8"

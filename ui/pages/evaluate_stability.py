@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 from sixstep.case import Case
 from sixstep.scoring import ScoringResult
 from ui.pages.table_fit import TableFitter
-from ui.score_matrix import format_value
+from ui.score_text import format_value
 
 HEADERS = ("Want criterion", "Weight", "Share now", "Leader stays first while the share is")
 
@@ -66,7 +66,7 @@ class StabilityPanel(QWidget):
             self.summary_label.setText("No alternative leads yet: score every cell of at "
                                        "least one alternative that passes the musts.")
         elif result.fragile:
-            self.summary_label.setText(fragile_text(result))
+            self.summary_label.setText(f"{leader} leads. {fragile_text(result)}")
         else:
             self.summary_label.setText(f"{leader} leads. The lead holds while each weight's "
                                        "share stays inside the range below (the other "
