@@ -17,7 +17,11 @@ def mark_text(missing: list[str]) -> str:
 
 
 class StepNavigator(QListWidget):
-    """Steps 1 to 6; choosing one (click, arrows, Enter) emits ``step_chosen(number)``."""
+    """Steps 1 to 6; choosing one (click, arrows, Enter) emits ``step_chosen(number)``.
+
+    Compact (for narrow windows) shows only the number and the mark; the title is in the
+    tooltip and in the step's own heading.
+    """
 
     step_chosen = Signal(int)
 
@@ -27,17 +31,27 @@ class StepNavigator(QListWidget):
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setWordWrap(True)
         self.setSpacing(2)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.compact = False
         self.missing: dict[int, list[str]] = {}
         for step in STEPS:
-            item = QListWidgetItem(f"{step.number}  {step.title}")
-            self.addItem(item)
+            self.addItem(QListWidgetItem(f"{step.number}  {step.title}"))
         self.currentRowChanged.connect(self._on_self_current_row_changed)
         self._fit_width()
 
     def _fit_width(self) -> None:
-        widest = max(self.fontMetrics().horizontalAdvance(f"{s.number}  {s.title}")
-                     for s in STEPS)
+        metrics = self.fontMetrics()
+        if self.compact:
+            widest = metrics.horizontalAdvance(f"{DONE_MARK} 10")
+        else:
+            widest = max(metrics.horizontalAdvance(f"{s.number}  {s.title}") for s in STEPS)
         self.setFixedWidth(widest + 36)
+
+    def set_compact(self, on: bool) -> None:
+        if on != self.compact:
+            self.compact = on
+            self._show_marks()
+            self._fit_width()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         super().changeEvent(event)
@@ -55,16 +69,25 @@ class StepNavigator(QListWidget):
             self.blockSignals(False)
 
     def update_marks(self, case: Case) -> None:
+        self.missing = {step.number: step.missing(case) for step in STEPS}
+        self._show_marks()
+
+    def _show_marks(self) -> None:
         for step in STEPS:
-            missing = step.missing(case)
-            self.missing[step.number] = missing
+            missing = self.missing.get(step.number, [])
             item = self.item(step.number - 1)
             mark = mark_text(missing)
-            text = f"{step.number}  {step.title}\n     {mark}"
+            if self.compact:
+                short = DONE_MARK if not missing else f"\u25cb {len(missing)}"
+                text = f"{step.number}\n{short}"
+            else:
+                text = f"{step.number}  {step.title}\n     {mark}"
             if item.text() != text:
                 item.setText(text)
+                left = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+                item.setTextAlignment(Qt.AlignmentFlag.AlignCenter if self.compact else left)
                 spoken = f"Step {step.number}, {step.title}: {mark}"
                 item.setData(Qt.ItemDataRole.AccessibleTextRole, spoken)
                 tip = "Complete." if not missing else "Still to do:\n" + "\n".join(
                     f"\u2022 {m}" for m in missing)
-                item.setToolTip(tip)
+                item.setToolTip(f"Step {step.number}: {step.title}\n{tip}")

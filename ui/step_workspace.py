@@ -11,7 +11,7 @@ from sixstep.steps import STEPS, step
 from ui.document import CaseDocument
 from ui.step_frame import StepFrame
 from ui.step_navigator import StepNavigator
-from ui.theme import remember_normal_fonts, scale_fonts
+from ui.theme import NORMAL_PT, remember_normal_fonts, scale_fonts
 
 # Step number -> (module, class). Pages are imported when first shown, so start-up stays light.
 PAGES: dict[int, tuple[str, str]] = {
@@ -80,6 +80,13 @@ class StepWorkspace(QWidget):
         if number != self.current:
             self.current = number
             self.step_changed.emit(number)
+
+    COMPACT_BELOW = 1150  # window widths (at the normal font) that get the narrow navigator
+
+    def resizeEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
+        super().resizeEvent(event)
+        scale = self.font().pointSizeF() / NORMAL_PT if self.font().pointSizeF() > 0 else 1
+        self.navigator.set_compact(self.width() < self.COMPACT_BELOW * scale)
 
     def _on_doc_changed(self, *args: object) -> None:
         self.navigator.update_marks(self.doc.case)

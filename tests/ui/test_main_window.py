@@ -294,3 +294,17 @@ def test_undo_action_follows_the_stack(window):
     window.undo_action.trigger()
     assert window.doc.case.title == ""
 
+
+
+def test_a_narrow_window_gets_a_narrow_navigator(window, qtbot):
+    window.files.new_blank()
+    navigator = window.workspace.navigator
+    wide = navigator.width()
+    window.resize(1024, 768)
+    qtbot.waitUntil(lambda: navigator.compact)
+    assert navigator.width() < wide / 2
+    assert navigator.item(0).text().startswith("1\n")
+    assert "Define the problem" in navigator.item(0).toolTip()
+    window.resize(1280, 800)
+    qtbot.waitUntil(lambda: not navigator.compact)
+    assert "Define the problem" in navigator.item(0).text()
