@@ -25,7 +25,7 @@ from ui.pages.base import StepPage
 from ui.pages.evaluate_details import ID_ROLE, AlternativeDetails, status_text
 from ui.pages.evaluate_stability import StabilityPanel, fragile_text
 from ui.score_chart import ScoreChart
-from ui.score_matrix import ScoreMatrixModel
+from ui.score_matrix import FIRST_CRITERION, ScoreMatrixModel
 from ui.score_matrix_view import ScoreMatrixView
 
 LEGEND = ("? = not scored yet (never counted as 0)    \u2713 pass / \u2717 fail on a must: "
@@ -35,6 +35,8 @@ LEGEND = ("? = not scored yet (never counted as 0)    \u2713 pass / \u2717 fail 
 KEY_INTRO = "Under each weight: the share of all the weight over which the leader stays first."
 SHORT_LEGEND = "?  not scored    \u2717  fails a must: out    =1  shared place"
 SHORT_FRAGILE = "\u26a0 The lead is fragile: see \u201cHow sure?\u201d below."
+PARTICIPANTS = "    8 (6.5) = the chosen person's score (everyone's, combined)"
+SHORT_PARTICIPANTS = "    8 (6.5)  own (combined)"
 GROUP = "Group"
 
 
@@ -67,14 +69,14 @@ class EvaluatePage(StepPage):
         self.participant_bar = QWidget(self)
         bar = QHBoxLayout(self.participant_bar)
         bar.setContentsMargins(0, 0, 0, 0)
-        who = QLabel("Scores being entered for:", self.participant_bar)
+        who = QLabel("Scores typed for:", self.participant_bar)
         bar.addWidget(who)
         self.participant_combo = QComboBox(self.participant_bar)
         who.setBuddy(self.participant_combo)
         self.participant_combo.setAccessibleName("Whose scores are being entered")
         self.participant_combo.currentIndexChanged.connect(self._on_participant_combo_changed)
         bar.addWidget(self.participant_combo)
-        how = QLabel("Combined by:", self.participant_bar)
+        how = QLabel("Combine by:", self.participant_bar)
         bar.addWidget(how)
         self.aggregate_combo = QComboBox(self.participant_bar)
         how.setBuddy(self.aggregate_combo)
@@ -84,6 +86,11 @@ class EvaluatePage(StepPage):
         self.aggregate_combo.currentIndexChanged.connect(self._on_aggregate_combo_changed)
         bar.addWidget(self.aggregate_combo)
         bar.addStretch(1)
+        for combo in (self.participant_combo, self.aggregate_combo):  # long names must not
+            combo.setSizeAdjustPolicy(  # widen the page past the screen
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(7)
+        self.participant_combo.setMinimumContentsLength(14)
         layout.addWidget(self.participant_bar)
         self.fragile_label = _label(self, "Warning about the lead")
         self.fragile_label.setFrameShape(QFrame.Shape.StyledPanel)
@@ -149,6 +156,9 @@ class EvaluatePage(StepPage):
                 index = self.model.index([a.id for a in self.model.rows].index(keep[0]), 0)
             if index.isValid():
                 self.matrix.setCurrentIndex(index)
+        elif self.model.rows:  # a cursor in the first cell: the facilitator can type at once
+            column = FIRST_CRITERION if self.model.columns else 0
+            self.matrix.setCurrentIndex(self.model.index(0, column))
         self.matrix.fit()
         result = self.model.result
         warning = self.model.problem or fragile_text(result)
@@ -156,6 +166,10 @@ class EvaluatePage(StepPage):
             warning = SHORT_FRAGILE
         self.fragile_label.setText(warning)
         self.key_label.setText(self.model.criteria_key() + "\n\n" + KEY_INTRO)
+        legend = SHORT_LEGEND if self.projector_mode else LEGEND
+        if self.doc.case.participants:
+            legend += SHORT_PARTICIPANTS if self.projector_mode else PARTICIPANTS
+        self.legend_label.setText(legend)
         self.matrix.setColumnHidden(3, self.projector_mode)  # the percent says the same
         self.fragile_label.setVisible(bool(warning))
         self.details.refresh()
@@ -214,7 +228,6 @@ class EvaluatePage(StepPage):
         self.details.set_editing_visible(not on)
         self.restore_button.setVisible(not on)
         self.message_label.setVisible(not on)
-        self.legend_label.setText(SHORT_LEGEND if on else LEGEND)
         self.model.compact = on
         key_tab = self.tabs.indexOf(self.key_area)
         if on and key_tab < 0:
