@@ -308,3 +308,29 @@ def test_a_narrow_window_gets_a_narrow_navigator(window, qtbot):
     window.resize(1280, 800)
     qtbot.waitUntil(lambda: not navigator.compact)
     assert "Define the problem" in navigator.item(0).text()
+
+
+@pytest.mark.parametrize("stored", ["memory", "ini"])
+def test_settings_table_round_trips_and_keeps_recent_files_short(tmp_path, stored):
+    from PySide6.QtCore import QSettings
+
+    from ui.settings import MAX_RECENT, SETTINGS
+
+    if stored == "memory":
+        settings = AppSettings.in_memory()
+    else:
+        settings = AppSettings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    for setting in SETTINGS:
+        assert settings.value(setting.key) == setting.default
+        assert setting.meaning
+    for i in range(MAX_RECENT + 3):
+        settings.add_recent_file(tmp_path / f"{i}.case.json")
+    settings.add_recent_file(tmp_path / "3.case.json")
+    recent = settings.recent_files()
+    assert len(recent) == MAX_RECENT and recent[0].name == "3.case.json"
+    settings.set_value("ui/show_guidance", False)
+    settings.set_value("window/geometry", b"\x01\x02")
+    assert settings.value("ui/show_guidance") is False
+    assert settings.value("window/geometry") == b"\x01\x02"
+    settings.clear_recent_files()
+    assert settings.recent_files() == []
