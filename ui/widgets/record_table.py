@@ -189,6 +189,11 @@ class RecordTable(QWidget):
         button.clicked.connect(slot)
         return button
 
+    def set_buttons_visible(self, on: bool) -> None:
+        """Projector mode hides the mouse buttons; the keys still work."""
+        for button in (self.up_button, self.down_button, self.remove_button):
+            button.setVisible(on)
+
     def current_row(self) -> int:
         index = self.view.currentIndex()
         return index.row() if index.isValid() else -1

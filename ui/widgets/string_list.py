@@ -223,6 +223,11 @@ class StringListEditor(QWidget):
         action.triggered.connect(slot)
         self.view.addAction(action)
 
+    def set_buttons_visible(self, on: bool) -> None:
+        """Projector mode hides the mouse buttons; the keys still work."""
+        for button in (self.up_button, self.down_button, self.remove_button):
+            button.setVisible(on)
+
     def current_row(self) -> int:
         index = self.view.currentIndex()
         return index.row() if index.isValid() else -1
