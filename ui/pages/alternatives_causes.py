@@ -52,12 +52,15 @@ class _WrappingDelegate(QStyledItemDelegate):
         return QSize(width, bounds.height() + metrics.height() // 3)
 
 
-class _IndicatorStyle(QProxyStyle):
-    """The application's style with checkboxes of a chosen size."""
+class IndicatorStyle(QProxyStyle):
+    """The application's style with checkboxes of a chosen size (they grow with the text)."""
 
     def __init__(self) -> None:
         super().__init__()
         self.side = 13
+
+    def fit(self, font: QFont) -> None:
+        self.side = max(13, QFontMetrics(font).height() * 3 // 4)
 
     def pixelMetric(self, metric: QStyle.PixelMetric, option: object = None,
                     widget: QWidget | None = None) -> int:
@@ -83,7 +86,7 @@ class CauseChecklist(QTreeWidget):
         self.setWordWrap(True)
         self.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.setItemDelegate(_WrappingDelegate(self))
-        self._style = _IndicatorStyle()
+        self._style = IndicatorStyle()
         self.setStyle(self._style)
         self._size_indicators()
         self.itemChanged.connect(self._on_item_changed)
@@ -135,7 +138,7 @@ class CauseChecklist(QTreeWidget):
 
     def _size_indicators(self) -> None:
         """Checkboxes that grow with the text (the style keeps them small otherwise)."""
-        self._style.side = max(13, QFontMetrics(self.font()).height() * 3 // 4)
+        self._style.fit(self.font())
 
     def item_for(self, cause_id: str) -> QTreeWidgetItem | None:
         for item in self._all_items():

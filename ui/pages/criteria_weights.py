@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
 from sixstep.case import Criterion
 from sixstep.weights import METHODS, propose_weights
 from ui.pages.criteria_table import format_number
+from ui.pages.table_fit import TableFitter, size_for_font
 
 _EXPLAIN = {
     "roc": "Rank-order centroid: weights in percent that add up to 100; the top criterion "
@@ -54,6 +56,8 @@ class ProposeWeightsDialog(QDialog):
         self.preview_table.setAccessibleName("Proposed weights preview")
         self.preview_table.setHorizontalHeaderLabels(["Want criterion", "Now", "Proposed"])
         self.preview_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.preview_table.verticalHeader().hide()
+        self.preview_table.setWordWrap(True)
         header = self.preview_table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in (1, 2):
@@ -73,8 +77,15 @@ class ProposeWeightsDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
         self.method_combo.currentIndexChanged.connect(self._on_method_combo_changed)
-        self.resize(640, 420)
+        self.setAttribute(Qt.WidgetAttribute.WA_WindowPropagation)  # the page's font size
+        self.fitter = TableFitter(self.preview_table)
+        self.resize(680, 440)
         self._on_method_combo_changed()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        size_for_font(self, 64, 2 * len(self.wants) + 13)
+        self.fitter.fit()
 
     @property
     def method(self) -> str:
@@ -97,4 +108,4 @@ class ProposeWeightsDialog(QDialog):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight
                                           | Qt.AlignmentFlag.AlignVCenter)
                 self.preview_table.setItem(row, column, item)
-        self.preview_table.resizeRowsToContents()
+        self.fitter.fit()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -27,6 +27,8 @@ from ui.evaluation_commands import (
     RestoreAlternativeCommand,
     set_alternative_field_command,
 )
+from ui.pages.alternatives_causes import IndicatorStyle
+from ui.pages.table_fit import size_for_font
 
 NOTES = (("strengths", "Strengths"), ("weaknesses", "Weaknesses"), ("cost", "Cost"),
          ("benefit", "Benefit"))
@@ -74,6 +76,8 @@ class MergeDialog(QDialog):
                 item.setCheckState(Qt.CheckState.Unchecked)
                 self.list_widget.addItem(item)
         layout.addWidget(self.list_widget, 1)
+        self._style = IndicatorStyle()
+        self.list_widget.setStyle(self._style)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel, self)
         self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
@@ -82,7 +86,13 @@ class MergeDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.resize(560, 380)
+        self.setAttribute(Qt.WidgetAttribute.WA_WindowPropagation)  # the page's font size
+        self.resize(600, 400)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._style.fit(self.font())
+        size_for_font(self, 56, self.list_widget.count() * 2 + 10)
 
     def chosen(self) -> list[str]:
         return [self.list_widget.item(i).data(ID_ROLE) for i in range(self.list_widget.count())

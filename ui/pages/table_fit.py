@@ -1,9 +1,23 @@
-"""Keep a table readable when the font grows (projector mode) or the columns change width."""
+"""Keep tables and dialogs readable when the font grows (projector mode) or widths change."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, QTimer
-from PySide6.QtWidgets import QTableView
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import QTableView, QWidget
+
+
+def size_for_font(window: QWidget, chars: int, lines: int) -> None:
+    """Grow a dialog to hold ``chars`` average characters by ``lines`` lines of its font,
+    within the screen."""
+    metrics = QFontMetrics(window.font())
+    width = max(window.width(), metrics.averageCharWidth() * chars)
+    height = max(window.height(), metrics.height() * lines)
+    screen = window.screen()
+    if screen is not None:
+        area = screen.availableGeometry()
+        width, height = min(width, area.width()), min(height, area.height())
+    window.resize(width, height)
 
 
 class TableFitter(QObject):
