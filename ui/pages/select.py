@@ -101,14 +101,14 @@ class ChosenChecklist(QWidget):
 
     def _on_box_toggled(self, alternative_id: str, on: bool) -> None:
         chosen = self.doc.case.selection.chosen
-        name = self.doc.case.alternative(alternative_id).name
+        # no user text in undo labels: the Edit menu would read an "&" as a mnemonic
         if on and alternative_id not in chosen:
             self.doc.push(InsertItemCommand(self.doc, "selection", chosen, alternative_id,
-                                            label=f"Choose {name}"))
+                                            label="Choose an alternative"))
         elif not on and alternative_id in chosen:
             self.doc.push(RemoveItemCommand(self.doc, "selection", chosen,
                                             chosen.index(alternative_id),
-                                            label=f"Unchoose {name}"))
+                                            label="Unchoose an alternative"))
 
 
 class SelectPage(StepPage):
