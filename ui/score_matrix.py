@@ -260,14 +260,14 @@ class ScoreMatrixModel(QAbstractTableModel):
             return "\n".join([*lines, "must"])
         result = self.result
         weight = "no weight" if criterion.weight is None else \
-            f"{'w' if self.compact else 'weight'} {format_value(criterion.weight)}"
+            f"w {format_value(criterion.weight)}"
         if result is not None and criterion.id in result.shares and not self.compact:
             weight += f" \u00b7 {result.shares[criterion.id]:.0%}"
         lines.append(weight)
         if result is not None and result.leader and criterion.id in result.stability:
             low, high = result.stability[criterion.id]
             span = f"{low * 100:.0f}\u2013{high * 100:.0f}%"
-            lines.append(span if self.compact else f"lead: {span}")
+            lines.append(span if self.compact else f"lead {span}")
         return "\n".join(lines)
 
     def criteria_key(self) -> str:

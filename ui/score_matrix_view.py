@@ -53,7 +53,7 @@ class ScoreMatrixView(QTableView):
 
     def fit(self) -> None:
         """Values and headers set the width of every column but the first; the names take
-        what is left (at least 20 characters, 14 when compact); rows grow to the wrapped names."""
+        what is left (at least 22 characters, 18 when compact); rows grow to the wrapped names."""
         self.fitter.fit()  # header fonts first: they decide the widths
         model = self.score_model()
         header = self.horizontalHeader()
@@ -61,7 +61,7 @@ class ScoreMatrixView(QTableView):
         for column in range(1, model.columnCount()):
             self.resizeColumnToContents(column)
             others += header.sectionSize(column)
-        least = QFontMetrics(self.font()).averageCharWidth() * (14 if model.compact else 20)
+        least = QFontMetrics(self.font()).averageCharWidth() * (18 if model.compact else 22)
         header.resizeSection(0, max(least, self.viewport().width() - others - 2))
         self.resizeRowsToContents()
 

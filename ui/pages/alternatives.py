@@ -152,14 +152,19 @@ class AlternativesPage(StepPage):
 
     def refresh(self, section: str = "") -> None:
         keep = self._current_id
+        ids = [a.id for a in self.alternatives]
+        shown = [self.list_widget.item(i).data(ID_ROLE) for i in range(self.list_widget.count())]
         with QSignalBlocker(self.list_widget):
-            self.list_widget.clear()
-            for alternative in self.alternatives:
-                item = QListWidgetItem(self._item_text(alternative))
-                item.setData(ID_ROLE, alternative.id)
-                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
-                self.list_widget.addItem(item)
-            ids = [a.id for a in self.alternatives]
+            if shown == ids:  # update in place: an item's own change signal may be running
+                for row, alternative in enumerate(self.alternatives):
+                    self.list_widget.item(row).setText(self._item_text(alternative))
+            else:
+                self.list_widget.clear()
+                for alternative in self.alternatives:
+                    item = QListWidgetItem(self._item_text(alternative))
+                    item.setData(ID_ROLE, alternative.id)
+                    item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
+                    self.list_widget.addItem(item)
             if keep in ids:
                 self.list_widget.setCurrentRow(ids.index(keep))
             else:

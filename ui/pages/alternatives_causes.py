@@ -5,8 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QModelIndex, QRect, QSignalBlocker, QSize, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import (
-    QProxyStyle,
-    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTreeWidget,
@@ -52,24 +50,6 @@ class _WrappingDelegate(QStyledItemDelegate):
         return QSize(width, bounds.height() + metrics.height() // 3)
 
 
-class IndicatorStyle(QProxyStyle):
-    """The application's style with checkboxes of a chosen size (they grow with the text)."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.side = 13
-
-    def fit(self, font: QFont) -> None:
-        self.side = max(13, QFontMetrics(font).height() * 3 // 4)
-
-    def pixelMetric(self, metric: QStyle.PixelMetric, option: object = None,
-                    widget: QWidget | None = None) -> int:
-        if metric in (QStyle.PixelMetric.PM_IndicatorWidth,
-                      QStyle.PixelMetric.PM_IndicatorHeight):
-            return self.side
-        return super().pixelMetric(metric, option, widget)
-
-
 class CauseChecklist(QTreeWidget):
     """Headings as top-level rows, causes (and their sub-causes) beneath with checkboxes.
 
@@ -86,14 +66,27 @@ class CauseChecklist(QTreeWidget):
         self.setWordWrap(True)
         self.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.setItemDelegate(_WrappingDelegate(self))
-        self._style = IndicatorStyle()
-        self.setStyle(self._style)
-        self._size_indicators()
+        self._shape: tuple = ()  # the categories and causes last built, to skip rebuilds
         self.itemChanged.connect(self._on_item_changed)
 
     def fill(self, diagram: Diagram, checked: set[str], enabled: bool) -> None:
-        """Rebuild from the diagram, ticking the ``checked`` cause ids."""
+        """Show the diagram's causes, ticking the ``checked`` ids.
+
+        When only the ticks or the enabled state changed, the rows are updated in place: a
+        tick's own change signal may still be running, so its row must not be deleted.
+        """
+        shape = (tuple((c.id, c.name) for c in diagram.categories),
+                 tuple((c.id, c.category, c.parent, cause_label(c)) for c in diagram.causes))
         with QSignalBlocker(self):
+            if shape == self._shape:
+                for item in self._all_items():
+                    cause_id = item.data(0, CAUSE_ID_ROLE)
+                    if cause_id:
+                        item.setCheckState(0, Qt.CheckState.Checked if cause_id in checked
+                                           else Qt.CheckState.Unchecked)
+                        item.setDisabled(not enabled)
+                return
+            self._shape = shape
             scroll = self.verticalScrollBar().value()
             self.clear()
             tree = diagram.children_map()
@@ -133,12 +126,7 @@ class CauseChecklist(QTreeWidget):
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange:
-            self._size_indicators()
             self.scheduleDelayedItemsLayout()
-
-    def _size_indicators(self) -> None:
-        """Checkboxes that grow with the text (the style keeps them small otherwise)."""
-        self._style.fit(self.font())
 
     def item_for(self, cause_id: str) -> QTreeWidgetItem | None:
         for item in self._all_items():

@@ -86,11 +86,15 @@ class NotAddressedEditor(QWidget):
     def refresh(self) -> None:
         row = self.list_widget.currentRow()
         with QSignalBlocker(self.list_widget):
-            self.list_widget.clear()
-            for text in self.items:
-                item = QListWidgetItem(text)
-                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
-                self.list_widget.addItem(item)
+            if self.list_widget.count() == len(self.items):  # in place: the edited item's
+                for number, text in enumerate(self.items):  # change signal may still run
+                    self.list_widget.item(number).setText(text)
+            else:
+                self.list_widget.clear()
+                for text in self.items:
+                    item = QListWidgetItem(text)
+                    item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
+                    self.list_widget.addItem(item)
             if self.items and row >= 0:
                 self.list_widget.setCurrentRow(min(row, len(self.items) - 1))
 

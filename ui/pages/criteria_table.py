@@ -56,17 +56,26 @@ class CriteriaTableModel(QAbstractTableModel):
     def __init__(self, doc: CaseDocument, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.doc = doc
+        self._shown = len(doc.case.criteria)  # the row count the views know about
 
     @property
     def criteria(self) -> list[Criterion]:
         return self.doc.case.criteria
 
     def reload(self) -> None:
+        """Show the criteria again; a reset only when rows came or went, so an edit that is
+        still being committed keeps its editor and index."""
+        if self._shown == len(self.criteria):
+            if self._shown:
+                self.dataChanged.emit(self.index(0, 0),
+                                      self.index(self._shown - 1, len(HEADERS) - 1))
+            return
         self.beginResetModel()
+        self._shown = len(self.criteria)
         self.endResetModel()
 
     def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.criteria)
+        return 0 if parent.isValid() else self._shown
 
     def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(HEADERS)

@@ -28,10 +28,9 @@ from ui.score_chart import ScoreChart
 from ui.score_matrix import FIRST_CRITERION, ScoreMatrixModel
 from ui.score_matrix_view import ScoreMatrixView
 
-LEGEND = ("? = not scored yet (never counted as 0)    \u2713 pass / \u2717 fail on a must: "
-          "one fail screens the alternative out    =1 = a shared place    "
-          "lead: 20\u201360% = the leader stays first while that weight's share of all the "
-          "weight is in this range")
+LEGEND = ("?  not scored (never counted as 0)    \u2713 / \u2717  pass or fail on a must "
+          "(one fail screens out)    =1  shared place    w 8 \u00b7 30%  weight and its share"
+          "    lead 20\u201360%  the share over which the leader stays first")
 KEY_INTRO = "Under each weight: the share of all the weight over which the leader stays first."
 SHORT_LEGEND = "?  not scored    \u2717  fails a must: out    =1  shared place"
 SHORT_FRAGILE = "\u26a0 The lead is fragile: see \u201cHow sure?\u201d below."
@@ -241,7 +240,7 @@ class EvaluatePage(StepPage):
     def _share_height(self) -> None:
         """Most of the height to the matrix (more in projector mode); the tabs scroll."""
         total = max(self.splitter.height(), 300)
-        top = int(total * (0.72 if self.projector_mode else 0.6))
+        top = int(total * (0.72 if self.projector_mode else 0.66))
         self.splitter.setSizes([top, total - top])
 
     def _on_tabs_current_changed(self) -> None:

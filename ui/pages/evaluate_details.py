@@ -27,7 +27,6 @@ from ui.evaluation_commands import (
     RestoreAlternativeCommand,
     set_alternative_field_command,
 )
-from ui.pages.alternatives_causes import IndicatorStyle
 from ui.pages.table_fit import size_for_font
 
 NOTES = (("strengths", "Strengths"), ("weaknesses", "Weaknesses"), ("cost", "Cost"),
@@ -76,8 +75,6 @@ class MergeDialog(QDialog):
                 item.setCheckState(Qt.CheckState.Unchecked)
                 self.list_widget.addItem(item)
         layout.addWidget(self.list_widget, 1)
-        self._style = IndicatorStyle()
-        self.list_widget.setStyle(self._style)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel, self)
         self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
@@ -91,7 +88,6 @@ class MergeDialog(QDialog):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        self._style.fit(self.font())
         size_for_font(self, 56, self.list_widget.count() * 2 + 10)
 
     def chosen(self) -> list[str]:
