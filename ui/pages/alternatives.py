@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from sixstep.case import Alternative
+from ui import theme
 from ui.document import CaseDocument
 from ui.evaluation_commands import (
     RemoveAlternativeCommand,
@@ -110,10 +111,8 @@ class AlternativesPage(StepPage):
         self.links_panel = QWidget(splitter)
         right_layout = QVBoxLayout(self.links_panel)
         right_layout.setContentsMargins(0, 0, 0, 0)
-        self.links_label = _plain_label("", self.links_panel, "Causes heading")
-        bold = QFont()
-        bold.setBold(True)
-        self.links_label.setFont(bold)
+        self.links_label = theme.plain_label("", "subheading", parent=self.links_panel)
+        self.links_label.setAccessibleName("Causes heading")
         right_layout.addWidget(self.links_label)
         self.causes_tree = CauseChecklist(self.links_panel)
         self.causes_tree.toggled.connect(self._on_causes_tree_toggled)
@@ -219,10 +218,11 @@ class AlternativesPage(StepPage):
             self.entry.setFocus()
 
     def _size_list_font(self) -> None:
-        """Ideas (and the one being typed) are at least 18 points while brainstorming."""
-        font = QFont(self.font())
+        """Ideas (and the one being typed) are at least 18 points while brainstorming;
+        otherwise they follow the page's font."""
+        font = QFont()  # nothing set: inherit
         if self.brainstorming:
-            font.setPointSizeF(max(18.0, font.pointSizeF()))
+            font.setPointSizeF(max(18.0, self.font().pointSizeF()))
         self.list_widget.setFont(font)
         self.entry.setFont(font)
 

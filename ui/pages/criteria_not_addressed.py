@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSignalBlocker, Qt
-from PySide6.QtGui import QAction, QFont, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -16,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui import theme
 from ui.case_commands import (
     InsertItemCommand,
     MoveItemCommand,
@@ -35,11 +35,8 @@ class NotAddressedEditor(QWidget):
         self.doc = doc
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        title = QLabel("Not addressed, most important first", self)
-        title.setTextFormat(Qt.TextFormat.PlainText)
-        bold = QFont()
-        bold.setBold(True)
-        title.setFont(bold)
+        title = theme.plain_label("Not addressed, most important first", "subheading",
+                                  parent=self)
         layout.addWidget(title)
         self.list_widget = QListWidget(self)
         self.list_widget.setAccessibleName("Not addressed list")

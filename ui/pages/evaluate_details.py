@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QShowEvent
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from sixstep.case import Alternative
+from ui import theme
 from ui.document import CaseDocument
 from ui.evaluation_commands import (
     EliminateAlternativeCommand,
@@ -104,10 +105,7 @@ class AlternativeDetails(QWidget):
         self.alternative_id: str | None = None
         self.merge_dialog: MergeDialog | None = None
         layout = QVBoxLayout(self)
-        self.title_label = _label("", self)
-        bold = QFont()
-        bold.setBold(True)
-        self.title_label.setFont(bold)
+        self.title_label = theme.plain_label("", "subheading", parent=self)
         self.title_label.setAccessibleName("Alternative under review")
         layout.addWidget(self.title_label)
         self.status_label = _label("", self)
