@@ -164,10 +164,11 @@ class AlternativesPage(StepPage):
                     item.setData(ID_ROLE, alternative.id)
                     item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
                     self.list_widget.addItem(item)
-            if keep in ids:
+            if keep not in ids:  # nothing chosen yet: the first, so the links can be ticked
+                keep = ids[0] if ids else None
+                self._current_id = keep
+            if keep is not None:
                 self.list_widget.setCurrentRow(ids.index(keep))
-            else:
-                self._current_id = None
         count = len(self.alternatives)
         self.count_label.setText(f"{count} idea{'' if count == 1 else 's'}")
         self._fill_causes()
