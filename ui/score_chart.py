@@ -22,6 +22,11 @@ COLOURS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F
 HATCHES = ("", "//", "..", "xx", "\\\\", "oo", "--", "++")
 
 
+def literal(text: str) -> str:
+    """User text for matplotlib: a "$" is a dollar sign, never the start of mathematics."""
+    return text.replace("$", r"\$")
+
+
 def rank_label(result: ScoringResult, alternative_id: str) -> str:
     rank = result.rank_of(alternative_id)
     return f"={rank}" if result.is_tied(alternative_id) else str(rank)
@@ -128,12 +133,12 @@ class ScoreChart(QWidget):
         axes = figure.add_subplot()
         ranking = list(reversed(result.ranking))  # matplotlib draws bottom up: leader on top
         labels = [f"{rank_label(result, r.alternative)}. " + "\n".join(
-            textwrap.wrap(r.name, wrap)) for r in ranking]
+            textwrap.wrap(literal(r.name), wrap)) for r in ranking]
         positions = list(range(len(ranking)))
         starts = [0.0] * len(ranking)
         for number, criterion in enumerate(wants):
             widths = [r.contributions.get(criterion.id, 0.0) for r in ranking]
-            axes.barh(positions, widths, left=starts, label=criterion.name,
+            axes.barh(positions, widths, left=starts, label=literal(criterion.name),
                       color=COLOURS[number % len(COLOURS)],
                       hatch=HATCHES[number % len(HATCHES)],
                       edgecolor="white", linewidth=1)

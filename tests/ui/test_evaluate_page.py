@@ -251,3 +251,15 @@ def test_typed_cells_are_read_as_people_write_them():
         with pytest.raises(ValueError):
             parse_cell(bad, criterion, 1, 10)
     assert format_value(6.666) == "6.67" and format_value(8.0) == "8"
+
+
+def test_dollar_signs_in_names_stay_text_in_the_chart(qtbot):
+    case = _small_case()
+    case.criteria[1].name = "Costs under $50 a month, not $500"
+    case.scores = [Score(a, k, v) for a in ("a1", "a2") for k, v in
+                   (("k1", True), ("k2", 5), ("k3", 4))]
+    page = _page(qtbot, case)
+    page.tabs.setCurrentWidget(page.chart)
+    page.chart.canvas.draw()  # mathematics would fail or swallow the dollars here
+    labels = [t.get_text() for t in page.chart.figure.legends[0].get_texts()]
+    assert labels[0] == r"Costs under \$50 a month, not \$500"
