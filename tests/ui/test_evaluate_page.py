@@ -263,3 +263,12 @@ def test_dollar_signs_in_names_stay_text_in_the_chart(qtbot):
     page.chart.canvas.draw()  # mathematics would fail or swallow the dollars here
     labels = [t.get_text() for t in page.chart.figure.legends[0].get_texts()]
     assert labels[0] == r"Costs under \$50 a month, not \$500"
+
+
+def test_a_want_without_a_weight_is_pointed_out(qtbot):
+    case = _small_case()
+    case.criteria[2].weight = None
+    page = _page(qtbot, case)
+    assert "\u201cFast\u201d has no weight yet" in page.fragile_label.text()
+    assert page.fragile_label.isVisible()
+    assert "no weight" in page.model.headerData(FIRST_CRITERION + 2, Qt.Orientation.Horizontal)

@@ -163,6 +163,12 @@ class EvaluatePage(StepPage):
         warning = self.model.problem or fragile_text(result)
         if self.projector_mode and result is not None and result.fragile:
             warning = SHORT_FRAGILE
+        weightless = [c.name for c in self.doc.case.criteria
+                      if c.kind == "want" and not (c.weight and c.weight > 0)]
+        if weightless:
+            names = ", ".join(f"\u201c{n}\u201d" for n in weightless)
+            warning = (f"{names} {'has' if len(weightless) == 1 else 'have'} no weight yet and "
+                       f"count for nothing: set the weights in step 3.\n{warning}").strip()
         self.fragile_label.setText(warning)
         self.key_label.setText(self.model.criteria_key() + "\n\n" + KEY_INTRO)
         legend = SHORT_LEGEND if self.projector_mode else LEGEND
