@@ -167,8 +167,9 @@ class EvaluatePage(StepPage):
                       if c.kind == "want" and not (c.weight and c.weight > 0)]
         if weightless:
             names = ", ".join(f"\u201c{n}\u201d" for n in weightless)
-            warning = (f"{names} {'has' if len(weightless) == 1 else 'have'} no weight yet and "
-                       f"count for nothing: set the weights in step 3.\n{warning}").strip()
+            verbs = ("has", "counts") if len(weightless) == 1 else ("have", "count")
+            warning = (f"{names} {verbs[0]} no weight yet and {verbs[1]} for nothing: set the "
+                       f"weights in step 3.\n{warning}").strip()
         self.fragile_label.setText(warning)
         self.key_label.setText(self.model.criteria_key() + "\n\n" + KEY_INTRO)
         legend = SHORT_LEGEND if self.projector_mode else LEGEND
