@@ -28,14 +28,21 @@ from ui.score_chart import ScoreChart
 from ui.score_matrix import FIRST_CRITERION, ScoreMatrixModel
 from ui.score_matrix_view import ScoreMatrixView
 
-LEGEND = ("?  not scored (never counted as 0)    \u2713 / \u2717  pass or fail on a must "
-          "(one fail screens out)    =1  shared place    w 8 \u00b7 30%  weight and its share"
-          "    lead 20\u201360%  the share over which the leader stays first")
+
+def _legend(*items: str) -> str:
+    """Key entries side by side; an entry's own spaces never break, so "w 8" stays whole."""
+    return "    ".join(item.replace(" ", "\u00a0") for item in items)
+
+
+LEGEND = _legend("?  not scored (never counted as 0)",
+                 "\u2713 / \u2717  pass or fail on a must (a fail screens out)",
+                 "=1  shared place", "w 8 \u00b7 30%  weight and its share",
+                 "lead 20\u201360%  the share that keeps the leader first")
 KEY_INTRO = "Under each weight: the share of all the weight over which the leader stays first."
-SHORT_LEGEND = "?  not scored    \u2717  fails a must: out    =1  shared place"
+SHORT_LEGEND = _legend("?  not scored", "\u2717  fails a must: out", "=1  shared place")
 SHORT_FRAGILE = "\u26a0 The lead is fragile: see \u201cHow sure?\u201d below."
-PARTICIPANTS = "    8 (6.5) = the chosen person's score (everyone's, combined)"
-SHORT_PARTICIPANTS = "    8 (6.5)  own (combined)"
+PARTICIPANTS = "    " + _legend("8 (6.5)  the chosen person's score (everyone's, combined)")
+SHORT_PARTICIPANTS = "    " + _legend("8 (6.5)  own (combined)")
 GROUP = "Group"
 
 
