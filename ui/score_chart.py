@@ -10,7 +10,7 @@ import textwrap
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, QTimer
-from PySide6.QtGui import QResizeEvent, QShowEvent
+from PySide6.QtGui import QPalette, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from sixstep.case import Case
@@ -129,8 +129,11 @@ class ScoreChart(QWidget):
         wrap = max(14, int(self.width() * 0.3 / (size * self.logicalDpiX() / 72 * 0.55)))
         figure = self.figure
         figure.clear()
-        figure.set_facecolor(self.palette().color(self.backgroundRole()).name())
+        palette = self.palette()  # the chart follows the light, dark or projector palette
+        ink = palette.color(QPalette.ColorRole.WindowText).name()
+        figure.set_facecolor(palette.color(QPalette.ColorRole.Window).name())
         axes = figure.add_subplot()
+        axes.set_facecolor(palette.color(QPalette.ColorRole.Base).name())
         ranking = list(reversed(result.ranking))  # matplotlib draws bottom up: leader on top
         labels = [f"{rank_label(result, r.alternative)}. " + "\n".join(
             textwrap.wrap(literal(r.name), wrap)) for r in ranking]
@@ -145,15 +148,18 @@ class ScoreChart(QWidget):
             starts = [s + w for s, w in zip(starts, widths, strict=True)]
         for position, ranked in zip(positions, ranking, strict=True):
             axes.text(ranked.total, position, f"  {ranked.total:.4g} ({ranked.percent:.0f}%)",
-                      va="center", fontsize=size)
+                      va="center", fontsize=size, color=ink)
         axes.set_yticks(positions, labels, fontsize=size)
         axes.tick_params(axis="x", labelsize=size * 0.9)
-        axes.set_xlabel("Weighted score (weight \u00d7 score, summed)", fontsize=size)
+        axes.tick_params(colors=ink)
+        axes.set_xlabel("Weighted score (weight \u00d7 score, summed)", fontsize=size, color=ink)
         axes.set_xlim(0, max(r.total for r in ranking) * 1.25 or 1)
         for side in ("top", "right"):
             axes.spines[side].set_visible(False)
-        figure.legend(loc="outside lower center", ncols=columns,
-                      fontsize=size * 0.9, frameon=False)
+        for side in ("left", "bottom"):
+            axes.spines[side].set_color(ink)
+        figure.legend(loc="outside lower center", ncols=columns, fontsize=size * 0.9,
+                      frameon=False, labelcolor=ink)
 
     @staticmethod
     def _left_out_note(case: Case | None, result: ScoringResult | None) -> str:

@@ -256,6 +256,7 @@ class EvaluatePage(StepPage):
         total = max(self.splitter.height(), 300)
         top = int(total * (0.72 if self.projector_mode else 0.66))
         self.splitter.setSizes([top, total - top])
+        self._on_tabs_current_changed()
 
     def _on_tabs_current_changed(self) -> None:
         """The chart needs room: give its tab at least half the height (two thirds in
