@@ -38,10 +38,10 @@ class MonospaceMeasurer:
 
 @dataclass(frozen=True)
 class LayoutOptions:
-    max_label_width: float = 220.0  # causes wrap to this width
+    max_label_width: float = 180.0  # causes wrap to this width
     max_head_width: float = 260.0
     max_category_width: float = 200.0
-    bone_angle: float = 60.0  # degrees between a category bone and the spine
+    bone_angle: float = 70.0  # degrees between a category bone and the spine
     head_on_right: bool = True
     padding: float = 6.0  # inside each box, around the text
     gap: float = 10.0  # the least space kept between any two boxes

@@ -1,5 +1,6 @@
-"""The fishbone side panel: the selected cause's text, status, root cause, votes and notes,
-and below it the headings box (``ui.heading_list``).
+"""The fishbone side panel: a "Cause" tab with the selected cause's text, status, root cause,
+votes and notes, and a "Headings" tab (``ui.heading_list``). The tab follows the kind of box
+selected on the canvas. Labels sit above their fields, so the panel stays narrow.
 
 Every field edit is an undoable command; typing in the text or the notes merges into one step.
 Fields are filled with signals blocked, so showing a cause never pushes a command.
@@ -12,19 +13,26 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QFormLayout,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QRadioButton,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from fishbone.model import STATUSES, Cause, Change
-from ui.canvas.actions import STATUS_LABELS, DiagramActions
+from ui.canvas.actions import (
+    ROOT_CAUSE_SHORTCUT,
+    STATUS_LABELS,
+    STATUS_SHORTCUTS,
+    VOTE_DOWN_SHORTCUT,
+    VOTE_UP_SHORTCUT,
+    DiagramActions,
+)
 from ui.document import CaseDocument
 from ui.fishbone_commands import SetCauseAttributeCommand, SetCauseTextCommand
 from ui.heading_list import HeadingList
@@ -42,7 +50,11 @@ class CausePanel(QWidget):
         self.cause_id: str | None = None
         self.setObjectName("cause_panel")
 
-        self.box = QGroupBox("Selected cause", self)
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("panel_tabs")
+        self.tabs.setDocumentMode(True)
+        self.box = QWidget(self.tabs)
+        self.box.setObjectName("cause_page")
         self.hint = QLabel("Select a cause on the diagram to see and change it here.", self)
         self.hint.setTextFormat(Qt.TextFormat.PlainText)
         self.hint.setWordWrap(True)
@@ -52,34 +64,38 @@ class CausePanel(QWidget):
         self.text.textEdited.connect(self._on_text_edited)
         self.text.editingFinished.connect(self._on_text_editing_finished)
         self.status_group = QButtonGroup(self)
-        status_row = QHBoxLayout()
+        status_row = QVBoxLayout()
+        status_row.setSpacing(2)
         self.status_buttons: dict[str, QRadioButton] = {}
         for i, status in enumerate(STATUSES):
             button = QRadioButton(STATUS_LABELS[status], self)
             button.setObjectName(f"status_{status}")
+            button.setToolTip(f"{STATUS_LABELS[status]} ({STATUS_SHORTCUTS[status]})")
             self.status_group.addButton(button, i)
             self.status_buttons[status] = button
             status_row.addWidget(button)
         self.status_group.idClicked.connect(self._on_status_group_clicked)
         self.root = QCheckBox("Root cause", self)
         self.root.setObjectName("root_cause")
-        self.root.setToolTip("Mark this as a root cause (Ctrl+Shift+R on the diagram)")
+        self.root.setToolTip(f"Mark this as a root cause ({ROOT_CAUSE_SHORTCUT} on the diagram)")
         self.root.clicked.connect(self._on_root_clicked)
         self.votes = QLabel("0", self)
         self.votes.setObjectName("votes")
-        self.votes.setMinimumWidth(28)
+        self.votes.setMinimumWidth(36)
         self.votes.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.vote_down = QPushButton("−", self)
         self.vote_down.setAccessibleName("Vote down")
-        self.vote_down.setToolTip("Take one vote away")
+        self.vote_down.setToolTip(f"Take one vote away ({VOTE_DOWN_SHORTCUT})")
         self.vote_down.clicked.connect(lambda: self._vote(-1))
         self.vote_up = QPushButton("+", self)
         self.vote_up.setAccessibleName("Vote up")
-        self.vote_up.setToolTip("Add one vote")
+        self.vote_up.setToolTip(f"Add one vote ({VOTE_UP_SHORTCUT})")
         self.vote_up.clicked.connect(lambda: self._vote(1))
         vote_row = QHBoxLayout()
         for widget in (self.vote_down, self.votes, self.vote_up):
             vote_row.addWidget(widget)
+        for button in (self.vote_down, self.vote_up):
+            button.setMaximumWidth(max(48, button.sizeHint().height() * 2))
         vote_row.addStretch(1)
         self.notes = QPlainTextEdit(self)
         self.notes.setObjectName("cause_notes")
@@ -87,17 +103,20 @@ class CausePanel(QWidget):
         self.notes.textChanged.connect(self._on_notes_changed)
 
         form = QFormLayout(self.box)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+        form.setContentsMargins(6, 6, 6, 6)
         form.addRow(self.hint)
         form.addRow("Text", self.text)
         form.addRow("Status", status_row)
-        form.addRow("", self.root)
+        form.addRow(self.root)
         form.addRow("Votes", vote_row)
         form.addRow("Notes", self.notes)
-        self.headings = HeadingList(doc, self)
+        self.headings = HeadingList(doc, self.tabs)
+        self.tabs.addTab(self.box, "Cause")
+        self.tabs.addTab(self.headings, "Headings")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.box, 3)
-        layout.addWidget(self.headings, 2)
+        layout.addWidget(self.tabs)
 
         doc.diagram_changed.connect(self._on_doc_diagram_changed)
         doc.replaced.connect(self._on_doc_replaced)
@@ -105,12 +124,14 @@ class CausePanel(QWidget):
 
     # -- following the canvas ------------------------------------------------------------------
     def show_selection(self, key: Key | None) -> None:
-        """Show the cause selected on the canvas (a heading is chosen in the headings box)."""
+        """Show the cause selected on the canvas; a heading is chosen in the headings tab."""
         if key is not None and key[0] == "category":
             self.headings.choose(key[1])
+            self.tabs.setCurrentWidget(self.headings)
         if key is not None and key[0] == "cause":
             self.cause_id = key[1]
             self.headings.choose(self.doc.diagram.cause(key[1]).category)
+            self.tabs.setCurrentWidget(self.box)
         else:
             self.cause_id = None
         self.refresh()

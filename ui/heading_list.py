@@ -1,4 +1,4 @@
-"""The headings box of the fishbone side panel: add, rename, remove, reorder, apply a preset."""
+"""The headings tab of the fishbone side panel: add, rename, remove, reorder, apply a preset."""
 
 from __future__ import annotations
 
@@ -6,7 +6,6 @@ from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
-    QGroupBox,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -21,13 +20,14 @@ from ui.fishbone_commands import RenameCategoryCommand
 ID_ROLE = Qt.ItemDataRole.UserRole
 
 
-class HeadingList(QGroupBox):
+class HeadingList(QWidget):
     """The diagram's headings in order; every button is one undo step."""
 
     heading_chosen = Signal(str)  # a category id picked in the list
 
     def __init__(self, doc: CaseDocument, parent: QWidget | None = None) -> None:
-        super().__init__("Headings", parent)
+        super().__init__(parent)
+        self.setObjectName("heading_page")
         self.doc = doc
         self.actions = DiagramActions(doc)
         self.list = QListWidget(self)
@@ -50,14 +50,17 @@ class HeadingList(QGroupBox):
         self.presets.setToolTip("Heading sets for common kinds of problem")
         self.apply_button = self._button("Apply preset", "Switch to the preset's headings; "
                                          "headings that hold causes are kept", self._apply)
-        grid = QGridLayout(self)
-        grid.addWidget(self.list, 0, 0, 1, 3)
-        for i, button in enumerate((self.add_button, self.rename_button, self.remove_button)):
-            grid.addWidget(button, 1, i)
+        grid = QGridLayout(self)  # two columns: it lives in a narrow side panel
+        grid.setContentsMargins(6, 6, 6, 6)
+        grid.addWidget(self.list, 0, 0, 1, 2)
+        grid.addWidget(self.add_button, 1, 0)
+        grid.addWidget(self.rename_button, 1, 1)
         grid.addWidget(self.up_button, 2, 0)
         grid.addWidget(self.down_button, 2, 1)
-        grid.addWidget(self.presets, 3, 0, 1, 2)
-        grid.addWidget(self.apply_button, 3, 2)
+        grid.addWidget(self.remove_button, 3, 0, 1, 2)
+        grid.addWidget(self.presets, 4, 0, 1, 2)
+        grid.addWidget(self.apply_button, 5, 0, 1, 2)
+        grid.setRowStretch(0, 1)
         self.refresh()
 
     def _button(self, text: str, tip: str, slot) -> QPushButton:

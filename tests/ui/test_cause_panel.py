@@ -8,9 +8,8 @@ from PySide6.QtTest import QTest
 
 from fishbone.model import PRESETS, Category, Cause, Diagram
 from sixstep.case import Case
-from ui.diagram_style import PROJECTOR
 from ui.document import CaseDocument
-from ui.fishbone_editor import FishboneEditor
+from ui.fishbone_editor import ROOM, FishboneEditor
 
 
 def make_editor(qtbot) -> FishboneEditor:
@@ -80,10 +79,21 @@ def test_panel_text_keeps_spaces_while_typing_and_tidies_after(qtbot):
     assert editor.doc.diagram.cause("c1").text == "Two words"
 
 
+def test_panel_tab_follows_the_kind_of_box_selected(qtbot):
+    editor = make_editor(qtbot)
+    tabs, view = editor.panel.tabs, editor.view
+    view.select(("category", "systems"))
+    assert tabs.currentWidget() is editor.panel.headings
+    assert editor.panel.headings.rename_button.isVisible()
+    view.select(("cause", "c1"))
+    assert tabs.currentWidget() is editor.panel.box and editor.panel.notes.isVisible()
+
+
 def test_headings_box(qtbot):
     editor = make_editor(qtbot)
     headings, d = editor.panel.headings, editor.doc.diagram
-    headings.choose("people")
+    editor.view.select(("category", "people"))  # the headings tab comes up
+    assert headings.down_button.isVisible()
     QTest.mouseClick(headings.down_button, Qt.MouseButton.LeftButton)
     assert [c.id for c in d.categories] == ["systems", "people"]
     item = headings.list.item(1)
@@ -132,11 +142,11 @@ def test_projector_mode(qtbot):
     normal_size = editor.view.diagram_scene.cause_item("c1").box.rect[3]
     editor.set_projector_mode(True)
     assert not editor.panel.isVisible()
-    assert editor.view.diagram_scene.style is PROJECTOR
+    assert editor.view.diagram_scene.style is ROOM
     assert editor.view.diagram_scene.cause_item("c1").box.rect[3] > normal_size
     editor.set_projector_mode(False)
     assert editor.panel.isVisible()
-    assert editor.view.diagram_scene.style is not PROJECTOR
+    assert editor.view.diagram_scene.style is not ROOM
 
 
 def test_opening_another_case_resets_the_views(qtbot):

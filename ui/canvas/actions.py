@@ -26,6 +26,19 @@ STATUS_LABELS: dict[str, str] = {
 }
 assert set(STATUS_LABELS) == set(STATUSES)
 
+# Keys that act on the selected cause. Alt, like Alt+arrows, never starts typing in a box
+# and is free of the window's shortcuts; the canvas, the context menu and the panel's tips
+# all read them from here. Alt++ (Alt+Shift+=) and the keypad's + work for a vote up too.
+STATUS_SHORTCUTS: dict[str, str] = {
+    "possible": "Alt+P",
+    "confirmed": "Alt+C",
+    "ruled_out": "Alt+X",
+}
+assert set(STATUS_SHORTCUTS) == set(STATUSES)
+VOTE_UP_SHORTCUT = "Alt+="
+VOTE_DOWN_SHORTCUT = "Alt+-"
+ROOT_CAUSE_SHORTCUT = "Ctrl+Shift+R"
+
 
 class DiagramActions:
     """Verbs on the document's diagram; every one is a single undo step."""

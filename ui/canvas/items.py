@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QRectF
-from PySide6.QtGui import QPainter, QPainterPath
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from fishbone.geometry import Box, Layout, Line
@@ -25,6 +25,7 @@ DRAGGED_Z = 50.0
 
 # Room around a cause box for its marks: badge, ROOT tag, vote dots, highlights.
 MARK_MARGIN = 16.0
+SELECTION_GROW, SELECTION_WIDTH = 4.0, 3.0  # the selection ring around a box
 ROOT_TAG_REACH = 96.0  # the "ROOT" pill can stick out past the right edge of a tiny box
 
 Signature = tuple
@@ -125,8 +126,18 @@ class BoxItem(QGraphicsItem):
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
               widget: QWidget | None = None) -> None:
+        if self.selected:  # under the box, so its tags and vote pills stay on top
+            painter.save()
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+            pen = QPen(QColor(self.style.selection), SELECTION_WIDTH)
+            painter.setPen(pen)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            grow = SELECTION_GROW
+            painter.drawRoundedRect(self.local_rect().adjusted(-grow, -grow, grow, grow),
+                                    8.0, 8.0)
+            painter.restore()
         painter.translate(-self.box.rect[0], -self.box.rect[1])
-        paint_box(painter, self.box, self.style, self.cause, selected=self.selected,
+        paint_box(painter, self.box, self.style, self.cause, selected=False,
                   drop_target=self.drop_target, hidden=self.hidden, head_right=self.head_right)
 
 

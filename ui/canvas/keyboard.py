@@ -2,8 +2,11 @@
 
 ==================  ===============================================================
 Arrows              select the connected box that way (see ``ui.canvas.navigation``);
-                    with nothing selected, select the head
+                    with nothing selected, select the head. The view follows the
+                    selection, keeping its neighbours in sight where they fit
 Home                select the head (the effect)
+PgUp / PgDown       jump to the heading before / after along the spine, tail to head
+                    (from a cause, PgUp goes to its own heading; they wrap around)
 Enter               cause: add a sibling after it and name it; heading: add a heading
                     after it and name it; head: edit the effect
 Tab                 cause: add a sub-cause; heading: add a cause on its bone;
@@ -15,14 +18,25 @@ Delete, Backspace   remove the cause with its sub-causes (or the heading with it
 Alt+Up / Alt+Down   move the cause one place among its siblings, as seen on screen
 Alt+Left/Alt+Right  move the cause to the heading on that side (onto its bone, last);
                     a heading: move it one place along the spine that way
+Alt+P               status of the cause: possible
+Alt+C               status of the cause: confirmed
+Alt+X               status of the cause: ruled out
+Alt+= (or Alt++)    one vote more for the cause; Alt+- one vote less
 Space               collapse or expand the cause's sub-causes
 Ctrl+Shift+R        mark or unmark the cause as a root cause
 Menu, Shift+F10     the context menu (status, votes, headings, presets)
-Ctrl+= / Ctrl++     zoom in; Ctrl+- zoom out; Ctrl+0 fit the diagram to the window
+Ctrl+= / Ctrl++     zoom in; Ctrl+- zoom out
+Ctrl+0              fit the diagram to the window; where the text would be too small to
+                    read (projector mode) it switches between the whole diagram and
+                    reading size instead
 Ctrl+arrows         scroll the view
 ==================  ===============================================================
 
-Window shortcuts (Ctrl+N/O/S/Z/Y/Q, F11, Ctrl+Shift+P) are left alone.
+The Alt keys for status and votes work from the whole fishbone editor (the capture line and
+the side panel too), so a scribe can add a cause and mark it without leaving the line.
+None of these keys is a window shortcut (Ctrl+N/O/S/Shift+S/Z/Y/Q, Ctrl+1..6,
+Ctrl+PgUp/PgDown, Ctrl+G, F11, Ctrl+Shift+P), and none is a plain letter, so typing on a
+selected box always edits it.
 """
 
 from __future__ import annotations
@@ -30,9 +44,16 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QPoint, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QKeySequence
 
 from ui.canvas import navigation as nav
+from ui.canvas.actions import (
+    ROOT_CAUSE_SHORTCUT,
+    STATUS_SHORTCUTS,
+    VOTE_DOWN_SHORTCUT,
+    VOTE_UP_SHORTCUT,
+    DiagramActions,
+)
 from ui.canvas.menus import show_context_menu
 from ui.diagram_paint import head_points_right
 
@@ -47,11 +68,45 @@ KEYPAD = Qt.KeyboardModifier.KeypadModifier
 
 ARROWS = {K.Key_Left: nav.LEFT, K.Key_Right: nav.RIGHT, K.Key_Up: nav.UP, K.Key_Down: nav.DOWN}
 PLAIN_KEYS = {K.Key_Return, K.Key_Enter, K.Key_Tab, K.Key_Backtab, K.Key_F2, K.Key_Delete,
-              K.Key_Backspace, K.Key_Space, K.Key_Home, K.Key_Menu, *ARROWS}
+              K.Key_Backspace, K.Key_Space, K.Key_Home, K.Key_PageUp, K.Key_PageDown,
+              K.Key_Menu, *ARROWS}
+
+
+def _key_of(shortcut: str) -> tuple[Qt.KeyboardModifier, Qt.Key]:
+    combination = QKeySequence(shortcut)[0]
+    return combination.keyboardModifiers(), combination.key()
+
+
+# (modifiers, key) -> what it does to the selected cause
+CAUSE_KEYS: dict[tuple[Qt.KeyboardModifier, Qt.Key], tuple[str, object]] = {
+    **{_key_of(keys): ("status", status) for status, keys in STATUS_SHORTCUTS.items()},
+    _key_of(VOTE_UP_SHORTCUT): ("vote", 1),
+    (ALT, K.Key_Plus): ("vote", 1),  # the keypad's + and layouts where = is not the + key
+    (ALT | SHIFT, K.Key_Plus): ("vote", 1),  # Alt+Shift+=, which Qt reports as Alt++
+    _key_of(VOTE_DOWN_SHORTCUT): ("vote", -1),
+    _key_of(ROOT_CAUSE_SHORTCUT): ("root", None),
+}
 
 
 def _mods(event: QKeyEvent) -> Qt.KeyboardModifier:
     return event.modifiers() & ~KEYPAD
+
+
+def cause_key(event: QKeyEvent) -> tuple[str, object] | None:
+    """What a key does to the selected cause: ("status", name), ("vote", +1 or -1),
+    ("root", None); None for any other key."""
+    return CAUSE_KEYS.get((_mods(event), Qt.Key(event.key())))
+
+
+def apply_cause_key(actions: DiagramActions, cause_id: str, what: tuple[str, object]) -> None:
+    """Carry out ``cause_key``'s answer on one cause (one undo step, or none if no change)."""
+    verb, value = what
+    if verb == "status":
+        actions.set_status(cause_id, str(value))
+    elif verb == "vote":
+        actions.vote(cause_id, int(value))  # type: ignore[call-overload]
+    elif verb == "root":
+        actions.toggle_root_cause(cause_id)
 
 
 def wants_key(view: DiagramView, event: QEvent) -> bool:
@@ -63,7 +118,7 @@ def wants_key(view: DiagramView, event: QEvent) -> bool:
         return True
     if mods == ALT and key in ARROWS:
         return True
-    return mods == CTRL | SHIFT and key == K.Key_R
+    return cause_key(event) is not None
 
 
 def handle_key(view: DiagramView, event: QKeyEvent) -> bool:
@@ -71,10 +126,11 @@ def handle_key(view: DiagramView, event: QKeyEvent) -> bool:
     mods, key = _mods(event), event.key()
     if mods == CTRL:
         return _zoom_or_scroll(view, key)
-    if mods == CTRL | SHIFT and key == K.Key_R:
+    what = cause_key(event)
+    if what is not None:
         cause = view.diagram_scene.selected_cause
         if cause is not None:
-            view.actions.toggle_root_cause(cause.id)
+            apply_cause_key(view.actions, cause.id, what)
         return True
     if mods == ALT and key in ARROWS:
         _move(view, key)
@@ -98,6 +154,9 @@ def handle_key(view: DiagramView, event: QKeyEvent) -> bool:
         return True
     if key == K.Key_Home:
         view.select(nav.HEAD)
+        return True
+    if key in (K.Key_PageUp, K.Key_PageDown):
+        _jump_to_heading(view, -1 if key == K.Key_PageUp else 1)
         return True
     return _edit_key(view, key, event.text())
 
@@ -167,6 +226,27 @@ def _delete(view: DiagramView, kind: str, item_id: str) -> None:
     view.select(after)
 
 
+def _jump_to_heading(view: DiagramView, step: int) -> None:
+    """Select the heading ``step`` places along the spine from the selection's heading."""
+    scene = view.diagram_scene
+    d = scene.diagram
+    boxes = {k: item.box for k, item in scene.boxes.items()}
+    headings = nav.headings_in_screen_order(d, boxes)
+    if not headings:
+        return
+    key = scene.selection
+    if key is not None and key[0] == "category" and key[1] in headings:
+        target = headings.index(key[1]) + step
+    elif key is not None and key[0] == "cause" and d.cause(key[1]).category in headings:
+        # a cause sits between its own heading and the next: PgUp goes to its own heading
+        own = headings.index(d.cause(key[1]).category)
+        target = own if step < 0 else own + 1
+    else:
+        target = 0 if step > 0 else len(headings) - 1
+    target %= len(headings)
+    view.select(("category", headings[target]))
+
+
 def _move(view: DiagramView, key: int) -> None:
     scene = view.diagram_scene
     if scene.selection is None:
@@ -204,7 +284,7 @@ def _zoom_or_scroll(view: DiagramView, key: int) -> bool:
     elif key == K.Key_Minus:
         view.zoom_out()
     elif key == K.Key_0:
-        view.fit_to_window()
+        view.fit_or_overview()
     elif key in ARROWS:
         dx, dy = ARROWS[key]
         bars = (view.horizontalScrollBar(), view.verticalScrollBar())

@@ -13,7 +13,13 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
 from fishbone.model import PRESETS, STATUSES
-from ui.canvas.actions import STATUS_LABELS
+from ui.canvas.actions import (
+    ROOT_CAUSE_SHORTCUT,
+    STATUS_LABELS,
+    STATUS_SHORTCUTS,
+    VOTE_DOWN_SHORTCUT,
+    VOTE_UP_SHORTCUT,
+)
 
 if TYPE_CHECKING:
     from ui.canvas.view import DiagramView
@@ -55,7 +61,9 @@ def build_context_menu(view: DiagramView, key: Key | None) -> QMenu:
 
 def show_context_menu(view: DiagramView, key: Key | None, global_pos: QPoint) -> None:
     view.finish_edit()
-    build_context_menu(view, key).exec(global_pos)
+    menu = build_context_menu(view, key)
+    menu.exec(global_pos)
+    menu.deleteLater()  # its actions carry shortcuts; do not keep them about
 
 
 def _cause_menu(view: DiagramView, menu: QMenu, cause_id: str) -> None:
@@ -70,11 +78,14 @@ def _cause_menu(view: DiagramView, menu: QMenu, cause_id: str) -> None:
     status = menu.addMenu("Status")
     for name in STATUSES:
         _add(status, STATUS_LABELS[name], lambda n=name: actions.set_status(cause_id, n),
-             checked=cause.status == name)
-    _add(menu, "Root cause", lambda: actions.toggle_root_cause(cause_id), "Ctrl+Shift+R",
+             STATUS_SHORTCUTS[name], checked=cause.status == name)
+    _add(menu, "Root cause", lambda: actions.toggle_root_cause(cause_id), ROOT_CAUSE_SHORTCUT,
          checked=cause.root_cause)
-    _add(menu, f"Vote up ({cause.votes})", lambda: actions.vote(cause_id, 1))
-    _add(menu, "Vote down", lambda: actions.vote(cause_id, -1), enabled=cause.votes > 0)
+    _add(menu, f"Vote up ({cause.votes})", lambda: actions.vote(cause_id, 1), VOTE_UP_SHORTCUT)
+    _add(menu, "Vote down", lambda: actions.vote(cause_id, -1), VOTE_DOWN_SHORTCUT,
+         enabled=cause.votes > 0)
+    if view.open_notes is not None:
+        _add(menu, "Notes\u2026", lambda: view.open_notes(cause_id))
     has_children = bool(d.children(cause.category, cause_id))
     _add(menu, "Expand" if cause.collapsed else "Collapse",
          lambda: actions.toggle_collapsed(cause_id), "Space",
@@ -114,7 +125,12 @@ def _category_menu(view: DiagramView, menu: QMenu, category_id: str) -> None:
 
 
 def _background_menu(view: DiagramView, menu: QMenu) -> None:
-    _add(menu, "Fit to window", view.fit_to_window, "Ctrl+0")
+    if view.overview:
+        _add(menu, "Back to reading size", view.fit_or_overview, "Ctrl+0")
+    elif view.reading_floor > view.whole_zoom():
+        _add(menu, "Whole diagram (small text)", view.fit_or_overview, "Ctrl+0")
+    else:
+        _add(menu, "Fit to window", view.fit_or_overview, "Ctrl+0")
     _add(menu, "Actual size", view.actual_size)
     menu.addSeparator()
     _add(menu, "Add heading", lambda: _new_heading(view, None))
