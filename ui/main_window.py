@@ -21,6 +21,7 @@ from sixstep.caseio import new_case
 from sixstep.steps import STEPS
 from ui import theme
 from ui.document import CaseDocument
+from ui.export_actions import ExportActions
 from ui.file_actions import FileActions
 from ui.settings import AppSettings
 from ui.start_screen import StartScreen
@@ -38,6 +39,8 @@ class MainWindow(QMainWindow):
         self.settings = settings or AppSettings()
         self.doc = CaseDocument(new_case(), parent=self)
         self.files = FileActions(self, self.doc, self.settings)
+        self.exports = ExportActions(self, self.doc, self.settings, self.files.show_error)
+        self.exports.done.connect(self._on_exports_done)
         self.projector_mode = False
         self.setAcceptDrops(True)
         self.setAccessibleName(APP_NAME)
@@ -103,6 +106,13 @@ class MainWindow(QMainWindow):
         self.save_as_action = self._action(file_menu, "Save &as\u2026", self.files.save_as,
                                            "Ctrl+Shift+S")
         file_menu.addSeparator()
+        self.export_action = self._action(file_menu, "&Export diagram\u2026",
+                                          self.exports.export_diagram, "Ctrl+E")
+        self.copy_diagram_action = self._action(file_menu, "&Copy diagram as picture",
+                                                self.exports.copy_diagram, "Ctrl+Shift+C")
+        self.print_action = self._action(file_menu, "&Print diagram\u2026",
+                                         self.exports.print_diagram, QKeySequence.StandardKey.Print)
+        file_menu.addSeparator()
         self._action(file_menu, "S&tart screen", self.show_start_screen, "Ctrl+Shift+H")
         self.quit_action = self._action(file_menu, "&Quit", self.close, "Ctrl+Q")
 
@@ -165,6 +175,9 @@ class MainWindow(QMainWindow):
 
     def current_step(self) -> int:
         return 0 if self.on_start_screen() else self.workspace.current
+
+    def _on_exports_done(self, message: str) -> None:
+        self.statusBar().showMessage(message, 5000)
 
     def _on_files_opened(self) -> None:
         self.show_step(1)

@@ -27,6 +27,10 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("window/geometry", bytes, b"", "Size and place of the main window."),
     Setting("ui/show_guidance", bool, True, "Show the facilitator's guidance above each step."),
     Setting("ui/theme", str, "system", "Colours: 'system' (follow the desktop), 'light', 'dark'."),
+    Setting("export/format", str, "png", "Diagram export format last chosen: png, pdf or svg."),
+    Setting("export/dpi", int, 150, "PNG export resolution in dots per inch."),
+    Setting("export/transparent", bool, False, "PNG export with a transparent background."),
+    Setting("export/page", str, "A4", "PDF export page size: A4, A3 or Letter."),
 )
 _BY_KEY = {s.key: s for s in SETTINGS}
 

@@ -1,0 +1,104 @@
+"""Exporting from the window: the menu keys, the options, the file written, errors shown."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication, QImage
+from PySide6.QtTest import QTest
+
+from sample_cases import read_sample
+from ui.export_dialog import ExportDialog, ExportOptions
+from ui.main_window import MainWindow
+from ui.settings import AppSettings
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+@pytest.fixture
+def window(qtbot, tmp_path) -> MainWindow:
+    w = MainWindow(AppSettings.in_memory())
+    w.files.ask_save_changes = lambda: "discard"
+    w.files.interactive = False
+    qtbot.addWidget(w)
+    case_file = tmp_path / "happy_burgers.case.json"
+    case_file.write_bytes(read_sample("happy_burgers"))
+    assert w.files.open_path(case_file, ask=False)
+    w.show()
+    return w
+
+
+def test_ctrl_e_exports_a_png_at_the_chosen_resolution(window, tmp_path):
+    asked = {}
+    window.exports.ask_options = lambda options: ExportOptions("png", 72, False, "A4")
+
+    def ask_path(fmt, suggested):
+        asked["suggested"] = suggested
+        return tmp_path / "out.png"
+
+    window.exports.ask_path = ask_path
+    QTest.keyClick(window, Qt.Key.Key_E, CTRL)
+    assert asked["suggested"].name == "happy_burgers.fishbone.png"
+    small = QImage(str(tmp_path / "out.png"))
+    window.exports.ask_options = lambda options: ExportOptions("png", 144, True, "A4")
+    window.export_action.trigger()
+    big = QImage(str(tmp_path / "out.png"))
+    assert big.width() == pytest.approx(2 * small.width(), abs=2)
+    assert big.pixelColor(0, 0).alpha() == 0 and small.pixelColor(0, 0).alpha() == 255
+    assert "out.png" in window.statusBar().currentMessage()
+    assert window.exports.remembered_options().dpi == 144
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "svg"])
+def test_vector_exports_get_their_suffix(window, tmp_path, fmt):
+    window.exports.ask_options = lambda options: ExportOptions(fmt, 150, False, "A3")
+    window.exports.ask_path = lambda f, suggested: tmp_path / "diagram"
+    written = window.exports.export_diagram()
+    assert written == tmp_path / f"diagram.{fmt}"
+    assert written.stat().st_size > 1000
+
+
+def test_cancelling_writes_nothing(window, tmp_path):
+    window.exports.ask_options = lambda options: None
+    assert window.exports.export_diagram() is None
+    assert list(tmp_path.glob("*.png")) == []
+
+
+def test_a_failed_export_is_reported_not_raised(window, tmp_path):
+    errors = []
+    window.exports.show_error = lambda title, text: errors.append(text)
+    window.exports.ask_options = lambda options: ExportOptions("png", 150, False, "A4")
+    window.exports.ask_path = lambda f, s: tmp_path / "no such folder" / "x.png"
+    assert window.exports.export_diagram() is None
+    assert errors and "x.png" in errors[0]
+
+
+def test_copy_puts_a_picture_on_the_clipboard(window):
+    QGuiApplication.clipboard().clear()
+    window.copy_diagram_action.trigger()
+    image = QGuiApplication.clipboard().image()
+    assert not image.isNull() and image.width() > 500
+
+
+def test_dialog_enables_only_what_the_format_uses(qtbot):
+    dialog = ExportDialog(ExportOptions("pdf", 300, False, "Letter"))
+    qtbot.addWidget(dialog)
+    assert not dialog.dpi_box.isEnabled() and dialog.page_box.isEnabled()
+    dialog.format_box.setCurrentIndex(0)
+    assert dialog.dpi_box.isEnabled() and not dialog.page_box.isEnabled()
+    assert dialog.options() == ExportOptions("png", 300, False, "Letter")
+
+
+def test_the_window_does_not_load_the_exporters_at_start_up():
+    code = ("import sys; from PySide6.QtWidgets import QApplication; app = QApplication([]);"
+            "from ui.main_window import MainWindow; from ui.settings import AppSettings;"
+            "MainWindow(AppSettings.in_memory());"
+            "print(sorted(m for m in ('ui.export', 'ui.export_page', 'PySide6.QtPrintSupport')"
+            " if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"},
+                         check=True).stdout
+    assert out.strip().splitlines()[-1] == "[]"
