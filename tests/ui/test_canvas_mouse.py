@@ -245,3 +245,99 @@ def test_notes_tooltip_is_escaped(qtbot):
     tip = view.diagram_scene.cause_item("c3").toolTip()
     assert "&lt;b&gt;cost&lt;/b&gt; &lt; 5 &amp; x &gt; 3" in tip
     assert view.diagram_scene.cause_item("c1").toolTip() == ""
+
+
+# -- dropping between siblings -----------------------------------------------------------------
+def sibling_diagram() -> Diagram:
+    d = Diagram("Orders go wrong", [Category("people", "People"), Category("systems", "Systems")])
+    for cid, parent, text in (("c1", None, "Works alone at night"), ("c2", None, "New starter"),
+                              ("c3", None, "Tired by the end"), ("s1", "c1", "No backup"),
+                              ("s2", "c1", "Rota gap"), ("s3", "c1", "Sick calls")):
+        d.add_cause(Cause(cid, "people", parent, text))
+    d.add_cause(Cause("c4", "systems", None, "Till cannot amend"))
+    return d
+
+
+def edge_point(view: DiagramView, cause_id: str, share: float) -> QPoint:
+    """A point ``share`` of the way along a cause box, in the direction its siblings run."""
+    from ui.canvas.navigation import spread_axis
+
+    box = view.diagram_scene.box(("cause", cause_id))
+    x, y, w, h = box.rect
+    if spread_axis(box):
+        return view.mapFromScene(QPointF(x + w / 2, y + share * h))
+    return view.mapFromScene(QPointF(x + share * w, y + h / 2))
+
+
+def on_screen(view: DiagramView, parent: tuple[str, str]) -> list[str]:
+    from ui.canvas.navigation import child_keys, screen_order
+
+    boxes = {k: item.box for k, item in view.diagram_scene.boxes.items()}
+    return [k[1] for k in screen_order(child_keys(view.doc.diagram, parent), boxes)]
+
+
+def drag_and_look(view: DiagramView, start: QPoint, end: QPoint):
+    """Drag, and return the gap marker and the lit-up box just before letting go."""
+    vp = view.viewport()
+    QTest.mousePress(vp, LEFT, NO_MOD, start)
+    for i in range(1, 7):
+        QTest.mouseMove(vp, start + (end - start) * (i / 6))
+    marker, lit = view.diagram_scene.insert_line, view.diagram_scene.drop_key
+    QTest.mouseRelease(vp, LEFT, NO_MOD, end)
+    assert view.diagram_scene.insert_line is None  # gone after the drop
+    return marker, lit
+
+
+def test_drop_on_the_end_of_a_cause_puts_it_between_siblings(qtbot):
+    view = make_view(qtbot, sibling_diagram())
+    view.set_zoom(1.5)
+    d, stack = view.doc.diagram, view.doc.undo_stack
+    before_ids = [c.id for c in d.causes]
+    first = on_screen(view, ("category", "people"))
+    assert len(first) == 3
+    moving, target = first[-1], first[0]  # the last on screen goes just before the first
+    view.centerOn(qrect(view.diagram_scene.box(("cause", target))).center())
+    marker, lit = drag_and_look(view, point_of(view, "cause", moving),
+                                edge_point(view, target, 0.12))
+    assert marker is not None and lit is None  # a bar in the gap, no box lit up
+    box = view.diagram_scene.box(("cause", target))
+    assert marker.y1() == marker.y2() < box.rect[1]  # above the target, across it
+    assert on_screen(view, ("category", "people")) == [moving] + first[:-1]
+    assert d.cause(moving).parent is None and stack.count() == 1
+    assert [c.id for c in d.children("people", "c1")] == ["s1", "s2", "s3"]  # came along
+    stack.undo()
+    assert [c.id for c in d.causes] == before_ids
+    assert on_screen(view, ("category", "people")) == first
+
+
+def test_drop_between_siblings_side_by_side_and_from_another_heading(qtbot):
+    view = make_view(qtbot, sibling_diagram())
+    view.set_zoom(1.5)
+    d = view.doc.diagram
+    row = on_screen(view, ("cause", "c1"))
+    assert sorted(row) == ["s1", "s2", "s3"]
+    view.centerOn(qrect(view.diagram_scene.box(("cause", row[1]))).center())
+    marker, _ = drag_and_look(view, point_of(view, "cause", row[0]),
+                              edge_point(view, row[1], 0.9))
+    assert marker is not None and marker.x1() == marker.x2()  # an upright bar
+    assert on_screen(view, ("cause", "c1")) == [row[1], row[0], row[2]]
+    # a cause from another heading dropped at the far end of a sibling joins that row
+    view.fit_to_window()
+    assert view.zoom >= 0.8  # boxes big enough to aim at their ends
+    people = on_screen(view, ("category", "people"))
+    c4_at = point_of(view, "cause", "c4")
+    drag_and_look(view, c4_at, edge_point(view, "c2", 0.95))
+    assert d.cause("c4").category == "people" and d.cause("c4").parent is None
+    after = on_screen(view, ("category", "people"))
+    i = people.index("c2")
+    assert after == people[:i + 1] + ["c4"] + people[i + 1:]
+    assert view.doc.undo_stack.count() == 2
+
+
+def test_no_drop_between_the_causes_under_the_dragged_one(qtbot):
+    view = make_view(qtbot, sibling_diagram())
+    view.set_zoom(1.5)
+    view.centerOn(qrect(view.diagram_scene.box(("cause", "s2"))).center())
+    marker, lit = drag_and_look(view, point_of(view, "cause", "c1"), edge_point(view, "s2", 0.1))
+    assert marker is None and lit is None
+    assert view.doc.undo_stack.count() == 0

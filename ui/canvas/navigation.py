@@ -7,8 +7,10 @@ Down walks from the heading through its causes towards the spine, Left goes out 
 sub-causes, and Right comes back towards the head; below the spine it is mirrored, just as
 the picture is. Nothing selected: any arrow selects the head.
 
-Siblings are put in screen order along the direction they are spread in (top to bottom when
-stacked, left to right when side by side); Alt+Up/Down moves a cause one place in that order.
+Siblings are put in screen order along the direction they are spread in: causes on a heading's
+bone (depth 1, 3, 5...: horizontal bones stacked along a slanting one) top to bottom; causes
+on a horizontal bone (depth 2, 4...) and the headings themselves left to right. Alt+Up/Down
+moves a cause one place in that order.
 """
 
 from __future__ import annotations
@@ -62,14 +64,21 @@ def sibling_keys(diagram: Diagram, key: Key) -> list[Key]:
     return [key] if parent is None else child_keys(diagram, parent)
 
 
+def spread_axis(box: Box) -> int:
+    """0 when ``box`` and its siblings run side by side (x), 1 when they are stacked (y).
+
+    By the layout's rule, not by measuring: labels at the ends of bones of unequal length
+    can be spread wider across than along.
+    """
+    return 1 if box.kind == "cause" and box.depth % 2 == 1 else 0
+
+
 def screen_order(keys: list[Key], boxes: dict[Key, Box]) -> list[Key]:
     """Siblings sorted along the axis they are spread over (ties keep tree order)."""
     shown = [k for k in keys if k in boxes]
     if len(shown) < 2:
         return shown
-    xs = [centre(boxes[k])[0] for k in shown]
-    ys = [centre(boxes[k])[1] for k in shown]
-    axis = 1 if max(ys) - min(ys) >= max(xs) - min(xs) else 0
+    axis = spread_axis(boxes[shown[0]])
     return sorted(shown, key=lambda k: centre(boxes[k])[axis])
 
 

@@ -8,9 +8,9 @@ differ from before. Items are keyed by (kind, id), so the selection survives a r
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, Signal
-from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QGraphicsScene
+from PySide6.QtCore import QLineF, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QPainterPath, QPen
+from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsScene
 
 from fishbone.geometry import Box, Layout, LayoutOptions
 from fishbone.model import Cause, Change, Diagram
@@ -55,6 +55,8 @@ class DiagramScene(QGraphicsScene):
         self.lines: dict[Key, LineItem] = {}
         self.selection: Key | None = None
         self.drop_key: Key | None = None
+        self.insert_marker: QGraphicsPathItem | None = None  # the gap a drag would drop into
+        self.insert_line: QLineF | None = None
         self.updated_last: int = 0  # how many items the last refresh created, moved or repainted
         self.setBackgroundBrush(QColor(style.background))
         self.relayout()
@@ -232,3 +234,25 @@ class DiagramScene(QGraphicsScene):
             target = self.boxes[self.drop_key]
             target.set_flags(drop_target=True)
             target.setZValue(DRAGGED_Z + 1)  # in front of the dragged cause, lit up
+
+    def set_insert_marker(self, line: QLineF | None) -> None:
+        """Show (or, with None, hide) the bar that marks where a dragged cause would go."""
+        self.insert_line = line
+        if line is None:
+            if self.insert_marker is not None:
+                self.insert_marker.hide()
+            return
+        if self.insert_marker is None:
+            self.insert_marker = QGraphicsPathItem()
+            self.insert_marker.setZValue(DRAGGED_Z + 2)
+            self.addItem(self.insert_marker)
+        pen = QPen(QColor(self.style.drop_target), 5.0)
+        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        self.insert_marker.setPen(pen)
+        self.insert_marker.setBrush(QColor(self.style.drop_target))
+        path = QPainterPath(line.p1())
+        path.lineTo(line.p2())
+        for end in (line.p1(), line.p2()):
+            path.addEllipse(end, 5.0, 5.0)
+        self.insert_marker.setPath(path)
+        self.insert_marker.show()

@@ -1,8 +1,9 @@
 """The fishbone canvas widget: zoom, pan, fit, selection, editing in place, drag and drop.
 
 Mouse: click selects; double-click edits; drag a cause onto a heading or another cause to
-move it there with its sub-causes (the target lights up; one undo step; Esc cancels); drag
-the background, or drag with the middle button, to pan; Ctrl+wheel zooms at the pointer.
+move it there with its sub-causes, or onto the end of a cause to put it between siblings
+(``ui.canvas.dragging``); drag the background, or drag with the middle button, to pan;
+Ctrl+wheel zooms at the pointer.
 Keys are described in ``ui.canvas.keyboard``. Zoom: Ctrl+= and Ctrl++ in, Ctrl+- out,
 Ctrl+0 fits the whole diagram in the window.
 
@@ -20,12 +21,13 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QContextMenuEvent, QKeyEvent, QMouseEvent, QPainter, QWheelEvent
-from PySide6.QtWidgets import QApplication, QGraphicsView, QWidget
+from PySide6.QtWidgets import QGraphicsView, QWidget
 
 from ui.canvas.actions import DiagramActions
+from ui.canvas.dragging import CauseDrag
 from ui.canvas.editing import EditSession
 from ui.canvas.follow import focus_rects, readable_zoom
-from ui.canvas.items import BOX_Z, DRAGGED_Z, BoxItem
+from ui.canvas.items import BoxItem
 from ui.canvas.keyboard import handle_key, wants_key
 from ui.canvas.menus import show_context_menu
 from ui.canvas.scene import DiagramScene, Key
@@ -34,18 +36,8 @@ from ui.diagram_style import LIGHT, DiagramStyle
 from ui.document import CaseDocument
 
 MIN_ZOOM, MAX_ZOOM, ZOOM_STEP = 0.1, 6.0, 1.2
-EDGE_SCROLL = 24  # pixels from the viewport edge where a drag scrolls the view
 FOLLOW_MARGIN = 24  # pixels kept between what the view follows and the viewport's edge
 MAX_FIT = 1.5  # fitting never magnifies a small diagram past this
-
-
-class _Drag:
-    """A press on a cause that may turn into a drag."""
-
-    def __init__(self, item: BoxItem, press: QPoint) -> None:
-        self.item, self.press = item, press
-        self.start = QPointF(item.pos())
-        self.active = False
 
 
 class DiagramView(QGraphicsView):
@@ -63,7 +55,7 @@ class DiagramView(QGraphicsView):
         self.setScene(self.diagram_scene)
         self.edit_session: EditSession | None = None
         self._return_to: Key | None = None
-        self._drag: _Drag | None = None
+        self._drag: CauseDrag | None = None
         self._pan_from: QPoint | None = None
         self._auto_fit = True  # fit on resize until the user zooms or pans
         self.min_text_points = 0.0  # the reading floor; 0: none
@@ -345,7 +337,7 @@ class DiagramView(QGraphicsView):
         else:
             self.select(item.key)
             if item.kind == "cause":
-                self._drag = _Drag(item, pos)
+                self._drag = CauseDrag(self, item, pos)
         event.accept()
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt name)
@@ -358,45 +350,11 @@ class DiagramView(QGraphicsView):
             self.verticalScrollBar().setValue(self.verticalScrollBar().value() - delta.y())
             event.accept()
             return
-        drag = self._drag
-        if drag is None:
+        if self._drag is None:
             super().mouseMoveEvent(event)
             return
-        if not drag.active:
-            if (pos - drag.press).manhattanLength() < QApplication.startDragDistance():
-                return
-            drag.active = True
-            drag.item.setZValue(DRAGGED_Z)
-            drag.item.setOpacity(0.55)
-        self._scroll_near_edge(pos)
-        offset = self.mapToScene(pos) - self.mapToScene(drag.press)
-        drag.item.setPos(drag.start + offset)
-        self.diagram_scene.set_drop_target(self._drop_target_at(pos))
+        self._drag.move(pos)
         event.accept()
-
-    def _scroll_near_edge(self, pos: QPoint) -> None:
-        vp = self.viewport().rect()
-        for bar, p, low, high in ((self.horizontalScrollBar(), pos.x(), vp.left(), vp.right()),
-                                  (self.verticalScrollBar(), pos.y(), vp.top(), vp.bottom())):
-            if p < low + EDGE_SCROLL:
-                bar.setValue(bar.value() - EDGE_SCROLL // 2)
-            elif p > high - EDGE_SCROLL:
-                bar.setValue(bar.value() + EDGE_SCROLL // 2)
-
-    def _drop_target_at(self, pos: QPoint) -> Key | None:
-        """A heading or cause under the pointer that can take the dragged cause."""
-        assert self._drag is not None
-        dragged = self._drag.item.item_id
-        d = self.doc.diagram
-        for item in self.diagram_scene.items(self.mapToScene(pos)):
-            if not isinstance(item, BoxItem) or item is self._drag.item:
-                continue
-            if item.kind == "category":
-                return item.key
-            if item.kind == "cause" and not d.is_descendant(item.item_id, dragged):
-                return item.key
-            return None
-        return None
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt name)
         if self._pan_from is not None:
@@ -412,16 +370,7 @@ class DiagramView(QGraphicsView):
     def _end_drag(self, drop: bool) -> None:
         drag, self._drag = self._drag, None
         assert drag is not None
-        target = self.diagram_scene.drop_key
-        self.diagram_scene.set_drop_target(None)
-        if not drag.active:
-            return
-        drag.item.setOpacity(1.0)
-        drag.item.setZValue(BOX_Z)
-        drag.item.setPos(drag.start)
-        if drop and target is not None:
-            self.actions.drop_cause(drag.item.item_id, *target)
-        self.select(("cause", drag.item.item_id))
+        drag.finish(drop)
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt name)
         item = self._item_at(event.position().toPoint())
