@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QSignalBlocker, Qt
-from PySide6.QtGui import QAction, QFont, QKeySequence
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -29,6 +29,7 @@ from ui.evaluation_commands import (
 from ui.pages.alternatives_causes import CauseChecklist
 from ui.pages.alternatives_countdown import CountdownWidget
 from ui.pages.base import StepPage
+from ui.widgets.buttons import add_move_keys, reorder_buttons
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 BRAINSTORM_HINT = "Every idea is welcome. Nothing is judged until step 5."
@@ -92,22 +93,14 @@ class AlternativesPage(StepPage):
         self.chrome = QWidget(left)
         buttons = QHBoxLayout(self.chrome)
         buttons.setContentsMargins(0, 0, 0, 0)
-        self.remove_button = self._button("Remove", "Remove the selected alternative",
-                                          self.remove_current)
-        self.up_button = self._button("Up", "Move the selected alternative up (Alt+Up)",
-                                      lambda: self.move_current(-1))
-        self.down_button = self._button("Down", "Move the selected alternative down "
-                                        "(Alt+Down)", lambda: self.move_current(1))
+        self.remove_button, self.up_button, self.down_button = reorder_buttons(
+            self.chrome, "alternative", self.remove_current, self.move_current)
         for button in (self.remove_button, self.up_button, self.down_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         left_layout.addWidget(self.chrome)
-        for keys, step in (("Alt+Up", -1), ("Alt+Down", 1)):
-            action = QAction(self.list_widget)
-            action.setShortcut(QKeySequence(keys))
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            action.triggered.connect(lambda _=False, s=step: self.move_current(s))
-            self.list_widget.addAction(action)
+        add_move_keys(self.list_widget, self.move_current,
+                      Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.links_panel = QWidget(splitter)
         right_layout = QVBoxLayout(self.links_panel)
         right_layout.setContentsMargins(0, 0, 0, 0)
@@ -124,13 +117,6 @@ class AlternativesPage(StepPage):
         doc.diagram_changed.connect(self._on_doc_diagram_changed)
         self.set_brainstorm_mode(False)
         self.refresh("")
-
-    def _button(self, text: str, tip: str, slot) -> QPushButton:
-        button = QPushButton(text, self.chrome)
-        button.setAccessibleName(tip)
-        button.setToolTip(tip)
-        button.clicked.connect(slot)
-        return button
 
     @property
     def alternatives(self) -> list[Alternative]:

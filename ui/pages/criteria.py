@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QModelIndex, Qt
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
-    QPushButton,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -37,6 +35,7 @@ from ui.pages.criteria_table import (
 )
 from ui.pages.criteria_weights import ProposeWeightsDialog
 from ui.pages.table_fit import TableFitter
+from ui.widgets.buttons import add_move_keys, push_button, reorder_buttons
 
 HINT = ("Most important first: drag a row, or press Alt+Up / Alt+Down, to change its place. "
         "A must is pass or fail and has no weight; every want needs a weight.")
@@ -86,12 +85,7 @@ class CriteriaPage(StepPage):
         self.fitter = TableFitter(self.table)
         self.table.selectionModel().currentRowChanged.connect(self._on_table_current_changed)
         top_layout.addWidget(self.table, 1)
-        for keys, step in (("Alt+Up", -1), ("Alt+Down", 1)):
-            action = QAction(self.table)
-            action.setShortcut(QKeySequence(keys))
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            action.triggered.connect(lambda _=False, s=step: self.move_current(s))
-            self.table.addAction(action)
+        add_move_keys(self.table, self.move_current, Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.detail_label = QLabel(top)  # projector mode: the current row's description
         self.detail_label.setTextFormat(Qt.TextFormat.PlainText)
         self.detail_label.setWordWrap(True)
@@ -106,13 +100,9 @@ class CriteriaPage(StepPage):
         self.entry.setPlaceholderText("New criterion; Enter adds it")
         self.entry.returnPressed.connect(self._on_entry_return_pressed)
         row.addWidget(self.entry, 1)
-        self.remove_button = self._button("Remove", "Remove the selected criterion",
-                                          self.remove_current)
-        self.up_button = self._button("Up", "Move the selected criterion up (Alt+Up)",
-                                      lambda: self.move_current(-1))
-        self.down_button = self._button("Down", "Move the selected criterion down (Alt+Down)",
-                                        lambda: self.move_current(1))
-        self.propose_button = self._button("Propose weights from order\u2026",
+        self.remove_button, self.up_button, self.down_button = reorder_buttons(
+            self.chrome, "criterion", self.remove_current, self.move_current)
+        self.propose_button = push_button(self.chrome, "Propose weights from order\u2026",
                                            "Propose weights from the order of importance",
                                            self.open_weights_dialog)
         for button in (self.remove_button, self.up_button, self.down_button,
@@ -132,13 +122,6 @@ class CriteriaPage(StepPage):
         self.model.refused.connect(self.message_label.setText)
         self._current_id: str | None = None
         self.refresh("")
-
-    def _button(self, text: str, tip: str, slot) -> QPushButton:
-        button = QPushButton(text, self.chrome)
-        button.setAccessibleName(tip)
-        button.setToolTip(tip)
-        button.clicked.connect(slot)
-        return button
 
     # -- showing ------------------------------------------------------------------------------
 

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSignalBlocker, Qt
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -23,6 +21,7 @@ from ui.case_commands import (
     SetListItemCommand,
 )
 from ui.document import CaseDocument
+from ui.widgets.buttons import add_move_keys, reorder_buttons
 
 SECTION = "not_addressed"
 
@@ -53,28 +52,14 @@ class NotAddressedEditor(QWidget):
         self.chrome = QWidget(self)
         buttons = QHBoxLayout(self.chrome)
         buttons.setContentsMargins(0, 0, 0, 0)
-        self.remove_button = self._button("Remove", "Remove the selected item", self.remove)
-        self.up_button = self._button("Up", "Move the selected item up (Alt+Up)",
-                                      lambda: self.move(-1))
-        self.down_button = self._button("Down", "Move the selected item down (Alt+Down)",
-                                        lambda: self.move(1))
+        self.remove_button, self.up_button, self.down_button = reorder_buttons(
+            self.chrome, "item", self.remove, self.move)
         for button in (self.remove_button, self.up_button, self.down_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout.addWidget(self.chrome)
-        for keys, step in (("Alt+Up", -1), ("Alt+Down", 1)):
-            action = QAction(self.list_widget)
-            action.setShortcut(QKeySequence(keys))
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            action.triggered.connect(lambda _=False, s=step: self.move(s))
-            self.list_widget.addAction(action)
+        add_move_keys(self.list_widget, self.move, Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
-    def _button(self, text: str, tip: str, slot) -> QPushButton:
-        button = QPushButton(text, self.chrome)
-        button.setAccessibleName(tip)
-        button.setToolTip(tip)
-        button.clicked.connect(slot)
-        return button
 
     @property
     def items(self) -> list[str]:

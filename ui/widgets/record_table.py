@@ -11,12 +11,11 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QAction, QKeySequence, QPalette
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
-    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
 from sixstep.case import Case
 from ui.case_commands import InsertItemCommand, MoveItemCommand, RemoveItemCommand, SetFieldCommand
 from ui.document import CaseDocument
+from ui.widgets.buttons import add_key, add_move_keys, reorder_buttons
 
 Records = Callable[[Case], list]
 _Index = QModelIndex | QPersistentModelIndex
@@ -150,21 +150,11 @@ class RecordTable(QWidget):
         self.view.horizontalHeader().setHighlightSections(False)
         self.view.horizontalHeader().setAccessibleName(f"{label}: column headings")
         self.view.verticalHeader().setAccessibleName(f"{label}: row numbers")
-        for keys, slot in (("Delete", self.remove_current),
-                           ("Alt+Up", lambda: self.move_current(-1)),
-                           ("Alt+Down", lambda: self.move_current(1))):
-            action = QAction(self.view)
-            action.setShortcut(QKeySequence(keys))
-            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-            action.triggered.connect(slot)
-            self.view.addAction(action)
+        add_key(self.view, "Delete", self.remove_current)
+        add_move_keys(self.view, self.move_current)
 
-        self.remove_button = self._button("Remove row", f"Remove the selected {noun}",
-                                          self.remove_current)
-        self.up_button = self._button("Up", f"Move the selected {noun} up (Alt+Up)",
-                                      lambda: self.move_current(-1))
-        self.down_button = self._button("Down", f"Move the selected {noun} down (Alt+Down)",
-                                        lambda: self.move_current(1))
+        self.remove_button, self.up_button, self.down_button = reorder_buttons(
+            self, noun, self.remove_current, self.move_current, "Remove row")
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         for b in (self.up_button, self.down_button, self.remove_button):
@@ -181,13 +171,6 @@ class RecordTable(QWidget):
         self.model.rowsRemoved.connect(self.fit_rows)
         self.model.modelReset.connect(self.fit_rows)
         self.model.dataChanged.connect(self.fit_rows)
-
-    def _button(self, text: str, name: str, slot: Callable[[], None]) -> QPushButton:
-        button = QPushButton(text, self)
-        button.setAccessibleName(name)
-        button.setToolTip(name)
-        button.clicked.connect(slot)
-        return button
 
     def set_buttons_visible(self, on: bool) -> None:
         """Projector mode hides the mouse buttons; the keys still work."""

@@ -10,12 +10,11 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QAction, QKeySequence, QUndoCommand
+from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QListView,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -30,6 +29,7 @@ from ui.case_commands import (
     macro,
 )
 from ui.document import CaseDocument
+from ui.widgets.buttons import add_key, add_move_keys, push_button, reorder_buttons
 from ui.widgets.fields import PlainLineEdit
 
 Items = Callable[[Case], list]
@@ -181,16 +181,11 @@ class StringListEditor(QWidget):
         self.entry.setPlaceholderText(placeholder or f"Type a {noun} and press Enter")
         self.entry.returnPressed.connect(self._on_entry_return_pressed)
 
-        self.add_button = self._button("Add", f"Add {noun}", self._on_entry_return_pressed)
-        self.remove_button = self._button("Remove", f"Remove the selected {noun}",
-                                          self.remove_current)
-        self.up_button = self._button("Up", f"Move the selected {noun} up (Alt+Up)",
-                                      lambda: self.move_current(-1))
-        self.down_button = self._button("Down", f"Move the selected {noun} down (Alt+Down)",
-                                        lambda: self.move_current(1))
-        self._shortcut("Delete", self.remove_current)
-        self._shortcut("Alt+Up", lambda: self.move_current(-1))
-        self._shortcut("Alt+Down", lambda: self.move_current(1))
+        self.add_button = push_button(self, "Add", f"Add {noun}", self._on_entry_return_pressed)
+        self.remove_button, self.up_button, self.down_button = reorder_buttons(
+            self, noun, self.remove_current, self.move_current)
+        add_key(self.view, "Delete", self.remove_current)
+        add_move_keys(self.view, self.move_current)
 
         entry_row = QHBoxLayout()
         entry_row.addWidget(self.entry, 1)
@@ -209,19 +204,6 @@ class StringListEditor(QWidget):
         doc.case_changed.connect(self._on_doc_case_changed)
         doc.replaced.connect(self.model.reset)
 
-    def _button(self, text: str, name: str, slot: Callable[[], None]) -> QPushButton:
-        button = QPushButton(text, self)
-        button.setAccessibleName(name)
-        button.setToolTip(name)
-        button.clicked.connect(slot)
-        return button
-
-    def _shortcut(self, keys: str, slot: Callable[[], None]) -> None:
-        action = QAction(self.view)
-        action.setShortcut(QKeySequence(keys))
-        action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        action.triggered.connect(slot)
-        self.view.addAction(action)
 
     def set_buttons_visible(self, on: bool) -> None:
         """Projector mode hides the mouse buttons; the keys still work."""
