@@ -102,7 +102,7 @@ class FishboneEditor(QWidget):
         bar.setObjectName("fishbone_toolbar")
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.toolbar_actions: dict[str, QAction] = {}
-        self.fit_action = self._tool(bar, "Fit", "Ctrl+0", self.view.fit_or_overview)
+        self.fit_action = self._tool(bar, "Fit", "Ctrl+0", self._on_fit_triggered)
         self._tool(bar, "Zoom out", "Ctrl+-", self.view.zoom_out, "\u2212")
         self._tool(bar, "Zoom in", "Ctrl+=", self.view.zoom_in, "+")
         self._tool(bar, "100%", "", self.view.actual_size)
@@ -220,6 +220,11 @@ class FishboneEditor(QWidget):
         elif not narrow and self._auto_hidden:
             self._auto_hidden = False
             self.panel_action.setChecked(True)
+
+    def _on_fit_triggered(self) -> None:
+        self.view.fit_or_overview()
+        if self.fit_action.isCheckable():  # a small diagram fits at reading size: no overview
+            self.fit_action.setChecked(self.view.overview)
 
     def _on_view_overview_changed(self, on: bool) -> None:
         if self.fit_action.isCheckable():

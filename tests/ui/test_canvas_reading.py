@@ -165,6 +165,26 @@ def test_page_keys_and_go_to_jump_to_headings(qtbot):
     assert_selection_in_view(view)
 
 
+def test_a_small_diagram_is_fitted_whole_at_reading_size(qtbot):
+    from fishbone.model import Category, Cause, Diagram
+    from sixstep.case import Case
+
+    d = Diagram("Cold chips", [Category("people", "People"), Category("kit", "Kit")])
+    d.add_cause(Cause("c1", "kit", None, "Fryer too cool"))
+    editor = FishboneEditor(CaseDocument(Case(fishbone=d)))
+    qtbot.addWidget(editor)
+    editor.resize(1250, 640)
+    editor.show()
+    qtbot.waitExposed(editor)
+    editor.set_projector_mode(True)
+    settle()
+    view = editor.view
+    assert smallest_text_points(view) >= PROJECTOR_PT - 1e-6
+    assert shown_rect(view).adjusted(-2, -2, 2, 2).contains(view.diagram_scene.drawing_rect())
+    editor.fit_action.trigger()  # nothing smaller to show: the button does not stay down
+    assert not view.overview and not editor.fit_action.isChecked()
+
+
 def test_normal_mode_fits_the_whole_diagram_and_ctrl_0_fits(qtbot):
     editor = burgers_editor(qtbot)
     view = editor.view

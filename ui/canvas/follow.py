@@ -1,5 +1,7 @@
-"""What the view keeps in sight: the zoom at which text is readable, and the selection's
-neighbourhood, so the view can follow the selection when the whole diagram does not fit.
+"""What the view keeps in sight: the zoom at which text is readable, and the selection's area.
+
+When the whole diagram does not fit at a readable size, the view follows the selection and
+shows as much of its neighbourhood (parent, neighbouring siblings, sub-causes) as fits.
 """
 
 from __future__ import annotations
