@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import networkx as nx
+if TYPE_CHECKING:
+    import networkx as nx
 
 STATUSES: tuple[str, ...] = ("possible", "confirmed", "ruled_out")
 
@@ -206,7 +207,12 @@ class Diagram:
         return len(self.path(cause_id))
 
     def graph(self) -> nx.DiGraph:
-        """Parent -> child edges among causes (plus category nodes as ``cat:<id>`` roots)."""
+        """Parent -> child edges among causes (plus category nodes as ``cat:<id>`` roots).
+
+        networkx is imported here, on first use: it costs more start-up time than Qt does.
+        """
+        import networkx as nx
+
         g = nx.DiGraph()
         for cat in self.categories:
             g.add_node(f"cat:{cat.id}")

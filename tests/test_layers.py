@@ -2,6 +2,9 @@
 
 import subprocess
 import sys
+from pathlib import Path
+
+SAMPLE = Path(__file__).resolve().parent.parent / "sample_cases" / "happy_burgers.case.json"
 
 
 def test_domain_packages_import_without_qt():
@@ -25,3 +28,14 @@ def test_command_line_module_starts_without_qt_or_matplotlib():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == ""
+
+
+def test_opening_a_case_does_not_import_networkx():
+    """networkx takes longer to import than Qt itself: only the graph queries load it."""
+    code = (
+        "import sys; from sixstep.caseio import load_case;"
+        f"load_case({str(SAMPLE)!r});"
+        "print('networkx' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
