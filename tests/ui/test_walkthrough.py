@@ -96,8 +96,11 @@ def research_the_problem(qtbot, window: MainWindow) -> None:
     click_and_type(qtbot, editor.capture, "People: Nobody to ask at night", enter=True)
     cause = next(c for c in window.doc.diagram.causes if c.text == "Till locks sent orders")
     view.select(("cause", cause.id))
+    if not editor.panel.isVisible():  # a narrow window starts with the side panel hidden
+        qtbot.mouseClick(editor.toolbar.widgetForAction(editor.panel_action), LEFT)
+    assert editor.panel.isVisible()
     confirmed = next(b for b in editor.panel.status_group.buttons() if "Confirmed" in b.text())
-    qtbot.mouseClick(confirmed, LEFT)
+    qtbot.mouseClick(confirmed, LEFT, pos=QPoint(8, confirmed.height() // 2))  # its circle
     root = editor.panel.root
     qtbot.mouseClick(root, LEFT, pos=QPoint(8, root.height() // 2))  # on the box itself
     assert cause.status == "confirmed" and cause.root_cause
