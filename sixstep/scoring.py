@@ -12,6 +12,7 @@ from fractions import Fraction
 
 from sixstep.case import Case
 from sixstep.stability import stability_interval
+from sixstep.steps import count
 
 TIE_TOLERANCE = 1e-9
 FRAGILE_SHARE = Fraction(5, 100)  # a weight share this close to the edge of its interval
@@ -210,7 +211,7 @@ def format_table(result: ScoringResult, case: Case) -> str:
         failed = ", ".join(names[c] for c in s.failed)
         lines.append(f"Screened out: {s.name} (fails {failed})")
     for i in result.incomplete:
-        lines.append(f"Not ranked, {len(i.missing)} cell(s) unscored: {i.name}")
+        lines.append(f"Not ranked, {count(len(i.missing), 'cell')} unscored: {i.name}")
     if result.stability:
         lines += ["", "Weight share over which the leader stays first:"]
         for crit, (low, high) in result.stability.items():

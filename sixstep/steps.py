@@ -21,6 +21,11 @@ class StepDefinition:
         return self.check(case)
 
 
+def count(n: int, noun: str) -> str:
+    """``1 cell``, ``2 cells``: a number with its noun in the right form."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
 def _check_define(case: Case) -> list[str]:
     p = case.problem
     missing: list[str] = []
@@ -57,7 +62,8 @@ def _check_research(case: Case) -> list[str]:
         if not (i < len(r.to_research_done) and r.to_research_done[i])
     ]
     if open_items:
-        missing.append(f"{len(open_items)} research item(s) are not done yet.")
+        n = len(open_items)
+        missing.append(f"{count(n, 'research item')} {'is' if n == 1 else 'are'} not done yet.")
     if not r.findings.strip():
         missing.append("Summarise the findings into one analysis.")
     return missing
@@ -91,7 +97,8 @@ def _check_evaluate(case: Case) -> list[str]:
         1 for a in case.open_alternatives() for c in case.criteria if (a.id, c.id) not in scored
     )
     if unscored:
-        return [f"{unscored} cell(s) of the score matrix are not scored yet."]
+        verb = "is" if unscored == 1 else "are"
+        return [f"{count(unscored, 'cell')} of the score matrix {verb} not scored yet."]
     return []
 
 

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from sixstep.case import Case
 from sixstep.scoring import ScoringResult
+from sixstep.steps import count
 
 # Okabe-Ito colours (told apart by most colour-blind readers), with hatches as a second cue.
 COLOURS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442",
@@ -166,5 +167,5 @@ class ScoreChart(QWidget):
         if case is None or result is None:
             return ""
         parts = [f"{s.name} (screened out)" for s in result.screened_out]
-        parts += [f"{i.name} ({len(i.missing)} cell(s) to score)" for i in result.incomplete]
+        parts += [f"{i.name} ({count(len(i.missing), 'cell')} to score)" for i in result.incomplete]
         return f"Not in the chart: {'; '.join(parts)}." if parts else ""

@@ -38,7 +38,7 @@ def test_step_two_wants_a_root_cause():
 def test_step_five_counts_unscored_cells():
     case = Case(criteria=[Criterion("k1", "fast", "want", 5)],
                 alternatives=[Alternative("a1", "x"), Alternative("a2", "y")])
-    assert "2 cell(s)" in step(5).missing(case)[0]
+    assert "2 cells of the score matrix are" in step(5).missing(case)[0]
     case.scores = [Score("a1", "k1", 5), Score("a2", "k1", 7)]
     assert step(5).missing(case) == []
 
