@@ -26,9 +26,12 @@ def build_window(path: Path | None, step: int | None, projector: bool, interacti
                  settings=None):  # noqa: ANN001 - AppSettings, imported late
     """The main window with ``path`` opened at ``step``; None if the file cannot be opened."""
     from ui.main_window import MainWindow
+    from ui.recovery import default_recovery_dir
     from ui.settings import AppSettings
 
-    window = MainWindow(settings or AppSettings())
+    # Crash recovery only for a window a person works in: never for screenshots or batch.
+    recovery_dir = default_recovery_dir() if interactive else None
+    window = MainWindow(settings or AppSettings(), recovery_dir=recovery_dir)
     window.files.interactive = interactive
     if path is not None:
         if not window.files.open_path(Path(path)):

@@ -23,6 +23,7 @@ from ui import theme
 from ui.document import CaseDocument
 from ui.export_actions import ExportActions
 from ui.file_actions import FileActions
+from ui.recovery_actions import RecoveryActions
 from ui.settings import AppSettings
 from ui.start_screen import StartScreen
 from ui.step_workspace import StepWorkspace
@@ -31,10 +32,14 @@ APP_NAME = "Problem Workshop"
 
 
 class MainWindow(QMainWindow):
-    """One window, one case document; the start screen until a case is opened."""
+    """One window, one case document; the start screen until a case is opened.
 
-    def __init__(self, settings: AppSettings | None = None, parent: QWidget | None = None
-                 ) -> None:
+    With ``recovery_dir`` the open case is autosaved there for crash recovery and work left
+    by crashed sessions is offered on the start screen; without it (tests, screenshots) not.
+    """
+
+    def __init__(self, settings: AppSettings | None = None, parent: QWidget | None = None,
+                 recovery_dir: Path | None = None) -> None:
         super().__init__(parent)
         self.settings = settings or AppSettings()
         self.doc = CaseDocument(new_case(), parent=self)
@@ -74,6 +79,7 @@ class MainWindow(QMainWindow):
         self._on_files_recent_changed()
         self.show_start_screen()
         self.resize(1280, 800)
+        self.recovery = RecoveryActions(self, recovery_dir)
 
     # -- menus -----------------------------------------------------------------------------
     def _action(self, menu: QMenu, text: str, slot, shortcut=None, checkable: bool = False
@@ -238,6 +244,7 @@ class MainWindow(QMainWindow):
     # -- closing and dropping --------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         if self.files.maybe_save():
+            self.recovery.session_closed()
             self.settings.set_value("window/geometry", bytes(self.saveGeometry().data()))
             event.accept()
         else:

@@ -1,4 +1,4 @@
-"""The first thing the app shows: New, Open, recent files and the sample cases."""
+"""The first thing the app shows: work to recover, New, Open, recent files and the samples."""
 
 from __future__ import annotations
 
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from sample_cases import list_samples
+from ui.recovery_panel import RecoveryPanel
 from ui.theme import plain_label
 
 _PATH_ROLE = Qt.ItemDataRole.UserRole
@@ -162,6 +163,8 @@ class StartScreen(QWidget):
         layout.addWidget(title)
         layout.addWidget(subtitle)
         layout.addSpacing(12)
+        self.recovery_panel = RecoveryPanel(self)  # hidden unless a crash left work behind
+        layout.addWidget(self.recovery_panel)
         layout.addLayout(grid, 1)
         self.set_recent([])
 
