@@ -130,8 +130,8 @@ def parse_criteria(f: Fields) -> list[Criterion]:
         weight = None
         if raw_weight is not None:
             weight = jc.number(raw_weight, c.at("weight"), 0, 1e9)
-        if kind == "want" and (weight is None or weight <= 0):
-            raise fail(c.at("weight"), "a want criterion needs a weight above 0")
+        if kind == "want" and weight is not None and weight <= 0:  # None: not weighted yet
+            raise fail(c.at("weight"), "a want criterion's weight must be above 0")
         criteria.append(Criterion(c.text("id", required=True), c.text("name"), kind, weight,
                                   c.text("description"), c.extra()))
     unique_ids([(jc.join(f.at("criteria"), i), c.id) for i, c in enumerate(criteria)],

@@ -164,3 +164,13 @@ def test_a_failed_save_keeps_the_old_file(tmp_path, monkeypatch):
         save_case(loads_case(json.dumps(CONTRACT_EXAMPLE)), target)
     assert target.read_bytes() == b"old"
     assert os.listdir(tmp_path) == ["x.case.json"]
+
+
+def test_a_want_criterion_not_weighted_yet_loads_and_round_trips():
+    """The app lets a group list criteria before weighting them; such a file must reopen."""
+    jsonschema = pytest.importorskip("jsonschema")
+    data = _with("criteria.0.weight", None)
+    jsonschema.validate(json.loads(data), load_schema())
+    case = loads_case(data)
+    assert case.criteria[0].weight is None
+    assert loads_case(dumps_case(case)).criteria[0].weight is None
