@@ -17,6 +17,7 @@ from typing import Any
 from PySide6.QtGui import QUndoCommand
 
 from fishbone.model import Cause, Diagram, RemovedSubtree
+from ui.cause_links import SavedLinks, relink_causes, unlink_causes
 from ui.document import CaseDocument
 from ui.heading_commands import (
     AddCategoryCommand,
@@ -98,20 +99,30 @@ class RemoveCauseCommand(QUndoCommand):
     def __init__(self, doc: CaseDocument, cause_id: str, fold: bool = False,
                  label: str = "Remove cause", parent: QUndoCommand | None = None) -> None:
         super().__init__(label, parent)
+        self.doc = doc
+        self.case = doc.case
         self.diagram: Diagram = doc.diagram
         self.cause_id = cause_id
         self.fold = fold  # True: cancels the AddCauseCommand right before it
         self.removed: RemovedSubtree | None = None
+        self.links: SavedLinks = []
 
     def id(self) -> int:
         return _ADD_ID if self.fold else -1
 
     def redo(self) -> None:
+        doomed = [c.id for c in self.diagram.subtree(self.cause_id)]
+        self.links = unlink_causes(self.case, doomed)  # no alternative points at a lost cause
         self.removed = self.diagram.remove_cause(self.cause_id)
+        if self.links:
+            self.doc.notify("alternatives")
 
     def undo(self) -> None:
         assert self.removed is not None
         self.diagram.restore(self.removed)
+        relink_causes(self.links)
+        if self.links:
+            self.doc.notify("alternatives")
 
 
 class MoveCauseCommand(QUndoCommand):

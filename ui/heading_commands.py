@@ -8,6 +8,7 @@ from __future__ import annotations
 from PySide6.QtGui import QUndoCommand
 
 from fishbone.model import PRESETS, Category, Diagram, RemovedSubtree
+from ui.cause_links import SavedLinks, relink_causes, unlink_causes
 from ui.document import CaseDocument
 
 _RENAME_ID = 2005
@@ -94,20 +95,30 @@ class RemoveCategoryCommand(QUndoCommand):
                  parent: QUndoCommand | None = None) -> None:
         doc.diagram.category(category_id)  # fails early for an unknown heading
         super().__init__("Remove heading", parent)
+        self.doc = doc
+        self.case = doc.case
         self.diagram: Diagram = doc.diagram
         self.category_id = category_id
         self.fold = fold
+        self.removed: tuple[int, Category, RemovedSubtree] | None = None
+        self.links: SavedLinks = []
 
     def id(self) -> int:
         return _ADD_CATEGORY_ID if self.fold else -1
-        self.removed: tuple[int, Category, RemovedSubtree] | None = None
 
     def redo(self) -> None:
+        doomed = [c.id for c in self.diagram.causes if c.category == self.category_id]
+        self.links = unlink_causes(self.case, doomed)  # no alternative points at a lost cause
         self.removed = self.diagram.remove_category(self.category_id)
+        if self.links:
+            self.doc.notify("alternatives")
 
     def undo(self) -> None:
         assert self.removed is not None
         self.diagram.restore_category(*self.removed)
+        relink_causes(self.links)
+        if self.links:
+            self.doc.notify("alternatives")
 
 
 class MoveCategoryCommand(QUndoCommand):
