@@ -148,7 +148,7 @@ class RecoveryStore:
             self._lock = None
 
     def orphans(self) -> list[Snapshot]:
-        """Snapshots of sessions that no longer run, newest first."""
+        """Snapshots of sessions that no longer run: newest first, unreadable ones last."""
         if not self.folder.is_dir():
             return []
         found = []
@@ -161,7 +161,11 @@ class RecoveryStore:
         for file in self.folder.glob(f"*{LOCK_SUFFIX}"):  # locks of sessions that had no work
             if not file.with_suffix(SUFFIX).exists():
                 self._release_if_free(file)
-        return sorted(found, key=lambda s: s.saved_at, reverse=True)
+        for file in self.folder.glob(f".*{SUFFIX}.*.tmp"):  # a write cut off by the crash
+            session = file.name[1:].split(SUFFIX)[0]
+            if session != self.session and not self._lock_file(session).exists():
+                file.unlink(missing_ok=True)
+        return sorted(found, key=lambda s: (not s.readable, -s.saved_at))
 
     @staticmethod
     def _release_if_free(lock_file: Path) -> bool:
@@ -174,9 +178,9 @@ class RecoveryStore:
         return False
 
     def _is_orphan(self, snap: Snapshot) -> bool:
-        if snap.host in ("", socket.gethostname()) and _pid_alive(snap.pid) is False:
-            return True
-        return self._release_if_free(self._lock_file(snap.session))
+        free = self._release_if_free(self._lock_file(snap.session))  # stale locks go too
+        same_host = snap.host in ("", socket.gethostname())
+        return free or (same_host and _pid_alive(snap.pid) is False)
 
     def discard(self, snap: Snapshot) -> None:
         """Delete an orphan's snapshot and any lock it left behind."""

@@ -41,10 +41,7 @@ class RecoveryActions(QObject):
                                    enabled=lambda: window.files.interactive, parent=self)
         self.autosaver.failed.connect(self._on_autosaver_failed)
         self.panel.set_snapshots(self.store.orphans())
-        if self.panel.snapshots():
-            window.statusBar().showMessage(
-                "Unsaved work from an earlier session can be recovered on the start screen "
-                "(Ctrl+Shift+H).")
+        window.files.opened.connect(self._on_files_opened)
 
     def ask_discard(self, snap: Snapshot) -> bool:
         box = QMessageBox(self.window)
@@ -86,6 +83,13 @@ class RecoveryActions(QObject):
         """The window closes normally, after the save-or-discard question."""
         if self.autosaver is not None:
             self.autosaver.finish()
+
+    def _on_files_opened(self) -> None:
+        """A case opened past the start screen (``problem-workshop FILE``): say what waits."""
+        if self.panel.snapshots():
+            self.window.statusBar().showMessage(
+                "Unsaved work from an earlier session can be recovered on the start screen "
+                "(Ctrl+Shift+H).")
 
     def _forget(self, snap: Snapshot) -> None:
         self.panel.set_snapshots([s for s in self.panel.snapshots() if s is not snap])

@@ -4,12 +4,23 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QPalette
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ui.recovery import Snapshot
 from ui.theme import plain_label
+
+MAX_ROWS_SHOWN = 3
 
 
 def snapshot_title(snap: Snapshot) -> str:
@@ -18,12 +29,31 @@ def snapshot_title(snap: Snapshot) -> str:
     return snap.title.strip() or "Untitled case"
 
 
+def _when(stamp: float, now: float | None = None) -> str:
+    moment, today = time.localtime(stamp), time.localtime(now)
+    if moment[:3] == today[:3]:
+        return time.strftime("today, %H:%M", moment)
+    return time.strftime("%d %b %Y, %H:%M", moment).lstrip("0")
+
+
 def snapshot_detail(snap: Snapshot) -> str:
-    when = time.strftime("%d %b %Y, %H:%M", time.localtime(snap.saved_at)).lstrip("0")
+    when = _when(snap.saved_at)
     if not snap.readable:
-        return f"{snap.file.name}, {when}. It cannot be opened: {snap.error}"
+        return f"{snap.file.name}, {when}: damaged, or written by a newer version"
     where = snap.original_path.name if snap.original_path else "never saved"
     return f"{where} \u2022 changes up to {when}"
+
+
+def _one_line(text: str, parent: QWidget, bold: bool = False) -> QLabel:
+    """A label that keeps its line (never squashed to half a line) and is clipped if long."""
+    label = plain_label(text, wrap=False, parent=parent)
+    label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+    label.setToolTip(text)
+    if bold:
+        font = QFont(label.font())
+        font.setBold(True)
+        label.setFont(font)
+    return label
 
 
 class SnapshotRow(QFrame):
@@ -35,13 +65,12 @@ class SnapshotRow(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setAutoFillBackground(True)
         self.setBackgroundRole(QPalette.ColorRole.Base)
-        title = plain_label(snapshot_title(snap), parent=self)
-        bold = QFont(title.font())
-        bold.setBold(True)
-        title.setFont(bold)
-        detail = plain_label(snapshot_detail(snap), parent=self)
+        title = _one_line(snapshot_title(snap), self, bold=True)
+        detail = _one_line(snapshot_detail(snap), self)
         if snap.original_path is not None:
             detail.setToolTip(str(snap.original_path))
+        elif not snap.readable:
+            detail.setToolTip(f"{snap.file}\n{snap.error}")
         self.recover_button = QPushButton("Recover", self)
         self.recover_button.setAccessibleName(f"Recover {snapshot_title(snap)}")
         self.recover_button.setToolTip("Open this work as an unsaved case; nothing is "
@@ -80,13 +109,22 @@ class RecoveryPanel(QWidget):
         hint = plain_label(
             "The app stopped before these changes were saved. Recover opens them as an "
             "unsaved case; save it to keep it.", role="hint", parent=self)
-        self._rows_layout = QVBoxLayout()
+        rows = QWidget()
+        self._rows_layout = QVBoxLayout(rows)
+        self._rows_layout.setContentsMargins(0, 0, 0, 0)
         self._rows_layout.setSpacing(6)
+        self._rows_layout.addStretch(1)
+        self.scroll = QScrollArea(self)  # many crashes: three rows show, the rest scroll
+        self.scroll.setWidget(rows)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 12)
         layout.addWidget(heading)
         layout.addWidget(hint)
-        layout.addLayout(self._rows_layout)
+        layout.addWidget(self.scroll)
         self.set_snapshots([])
 
     def set_snapshots(self, snapshots: list[Snapshot]) -> None:
@@ -98,9 +136,22 @@ class RecoveryPanel(QWidget):
             row = SnapshotRow(snap, self)
             row.recover_button.clicked.connect(lambda _=False, s=snap: self.recover_chosen.emit(s))
             row.discard_button.clicked.connect(lambda _=False, s=snap: self.discard_chosen.emit(s))
-            self._rows_layout.addWidget(row)
+            self._rows_layout.insertWidget(len(self.rows), row)
             self.rows.append(row)
+        self._fit_rows()
         self.setVisible(bool(snapshots))
+
+    def _fit_rows(self) -> None:
+        shown = self.rows[:MAX_ROWS_SHOWN]
+        spacing = self._rows_layout.spacing()
+        height = sum(row.sizeHint().height() + spacing for row in shown)
+        self.scroll.setMaximumHeight(max(0, height - spacing))
+        self.scroll.setMinimumHeight(shown[0].sizeHint().height() if shown else 0)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # projector mode: taller rows
+            QTimer.singleShot(0, self._fit_rows)  # once every label has its new font
 
     def snapshots(self) -> list[Snapshot]:
         return [row.snapshot for row in self.rows]

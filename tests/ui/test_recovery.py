@@ -210,6 +210,10 @@ def test_an_unreadable_snapshot_is_listed_and_can_be_discarded(qtbot, make_windo
     row = panel.rows[0]
     assert row.accessibleName().startswith("Unreadable recovery file")
     assert row.recover_button.isHidden()
+    qtbot.mouseClick(window.start_screen.new_button, LEFT)  # past the offer: a reminder
+    assert "start screen" in window.statusBar().currentMessage()
+    qtbot.keyClick(window, Qt.Key.Key_H, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    assert window.on_start_screen()
     qtbot.mouseClick(row.discard_button, LEFT)
     assert not bad.exists()
     assert not panel.isVisible()
@@ -249,13 +253,16 @@ def test_a_real_crash_leaves_work_that_the_next_start_offers(qtbot, make_window,
     """)
     subprocess.run([sys.executable, "-c", script], cwd=ROOT, check=False, timeout=60)
     assert len(snapshots(folder)) == 1 and len(list(folder.glob("*.lock"))) == 1
+    crashed = snapshots(folder)[0].name[: -len(SUFFIX)]
+    (folder / f".{crashed}{SUFFIX}.x1y2.tmp").write_bytes(b"half a wri")  # cut-off write
     window = make_window()
     rows = window.start_screen.recovery_panel.rows
     assert [row.snapshot.title for row in rows] == ["Lost in a power cut"]
     qtbot.mouseClick(rows[0].recover_button, LEFT)
     assert window.doc.case.title == "Lost in a power cut"
     assert window.doc.path is None and window.doc.is_modified()
-    assert [p.name for p in snapshots(folder)] == [window.recovery.store.file.name]
+    own = window.recovery.store.session
+    assert sorted(p.name for p in folder.iterdir()) == [f"{own}.lock", f"{own}{SUFFIX}"]
 
 
 def test_no_recovery_without_a_folder_or_when_not_interactive(qtbot, tmp_path):
