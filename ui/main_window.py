@@ -243,6 +243,7 @@ class MainWindow(QMainWindow):
 
     # -- closing and dropping --------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        self.recovery.flush()  # the latest edits are safe while the save question waits
         if self.files.maybe_save():
             self.recovery.session_closed()
             self.settings.set_value("window/geometry", bytes(self.saveGeometry().data()))

@@ -79,6 +79,11 @@ class RecoveryActions(QObject):
         self.store.discard(snap)
         self._forget(snap)
 
+    def flush(self) -> None:
+        """Write the snapshot now instead of after the short wait."""
+        if self.autosaver is not None:
+            self.autosaver.flush()
+
     def session_closed(self) -> None:
         """The window closes normally, after the save-or-discard question."""
         if self.autosaver is not None:

@@ -134,7 +134,18 @@ def test_closing_normally_leaves_nothing_behind(qtbot, make_window, folder):
     qtbot.mouseClick(window.start_screen.new_button, LEFT)
     type_title(qtbot, window, "Discard me")
     wait_for_snapshot(qtbot, window)
-    assert window.close()  # the prompt answers "discard"
+    window.recovery.autosaver.timer.setInterval(60_000)
+    type_title(qtbot, window, "!")
+    asked = []
+
+    def cancel_but_look() -> str:
+        asked.append(read_snapshot(window.recovery.store.file).case.title)
+        return "cancel"
+    window.files.ask_save_changes = cancel_but_look
+    assert not window.close()  # while the question waits, the last key is already kept
+    assert asked == ["Discard me!"]
+    window.files.ask_save_changes = lambda: "discard"
+    assert window.close()
     assert list(folder.iterdir()) == []  # no snapshot and no lock
     type_title(qtbot, window, " more")  # a closed session writes nothing more
     window.recovery.autosaver.flush()
