@@ -13,11 +13,12 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QLineEdit, QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from fishbone.model import Category, Diagram
 from ui.document import CaseDocument
 from ui.fishbone_commands import AddCategoryCommand, AddCauseCommand
+from ui.widgets.fields import PlainLineEdit
 
 ADD_HEADING, UNDER_CURRENT, CANCEL = "add", "current", "cancel"
 
@@ -71,7 +72,7 @@ def match_heading(diagram: Diagram, name: str) -> Category | None:
     return starts[0] if len(starts) == 1 else None
 
 
-class CaptureLine(QLineEdit):
+class CaptureLine(PlainLineEdit):
     """A line edit that turns "Heading: cause" into an undoable new cause."""
 
     cause_added = Signal(str)  # the new cause's id

@@ -15,8 +15,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
-    QPlainTextEdit,
     QPushButton,
     QRadioButton,
     QTabWidget,
@@ -36,6 +34,7 @@ from ui.canvas.actions import (
 from ui.document import CaseDocument
 from ui.fishbone_commands import SetCauseAttributeCommand, SetCauseTextCommand
 from ui.heading_list import HeadingList
+from ui.widgets.fields import PlainLineEdit, PlainTextEdit
 
 Key = tuple[str, str]
 
@@ -58,7 +57,7 @@ class CausePanel(QWidget):
         self.hint = QLabel("Select a cause on the diagram to see and change it here.", self)
         self.hint.setTextFormat(Qt.TextFormat.PlainText)
         self.hint.setWordWrap(True)
-        self.text = QLineEdit(self)
+        self.text = PlainLineEdit(self)
         self.text.setObjectName("cause_text")
         self.text.setMaxLength(2000)
         self.text.textEdited.connect(self._on_text_edited)
@@ -97,7 +96,7 @@ class CausePanel(QWidget):
         for button in (self.vote_down, self.vote_up):
             button.setMaximumWidth(max(48, button.sizeHint().height() * 2))
         vote_row.addStretch(1)
-        self.notes = QPlainTextEdit(self)
+        self.notes = PlainTextEdit(self)
         self.notes.setObjectName("cause_notes")
         self.notes.setPlaceholderText("Evidence, who checks it, by when")
         self.notes.textChanged.connect(self._on_notes_changed)

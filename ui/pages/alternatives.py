@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -30,6 +29,7 @@ from ui.pages.alternatives_causes import CauseChecklist
 from ui.pages.alternatives_countdown import CountdownWidget
 from ui.pages.base import StepPage
 from ui.widgets.buttons import add_move_keys, reorder_buttons
+from ui.widgets.fields import PlainLineEdit
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 BRAINSTORM_HINT = "Every idea is welcome. Nothing is judged until step 5."
@@ -69,7 +69,7 @@ class AlternativesPage(StepPage):
         layout.addLayout(top)
         self.countdown = CountdownWidget(self)
         layout.addWidget(self.countdown)
-        self.entry = QLineEdit(self)
+        self.entry = PlainLineEdit(self)
         self.entry.setAccessibleName("New alternative")
         self.entry.setPlaceholderText("Type an idea and press Enter")
         self.entry.returnPressed.connect(self._on_entry_return_pressed)

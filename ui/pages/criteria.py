@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -36,6 +35,7 @@ from ui.pages.criteria_table import (
 from ui.pages.criteria_weights import ProposeWeightsDialog
 from ui.pages.table_fit import TableFitter
 from ui.widgets.buttons import add_move_keys, push_button, reorder_buttons
+from ui.widgets.fields import PlainLineEdit
 
 HINT = ("Most important first: drag a row, or press Alt+Up / Alt+Down, to change its place. "
         "A must is pass or fail and has no weight; every want needs a weight.")
@@ -95,7 +95,7 @@ class CriteriaPage(StepPage):
         self.chrome = QWidget(top)
         row = QHBoxLayout(self.chrome)
         row.setContentsMargins(0, 0, 0, 0)
-        self.entry = QLineEdit(self.chrome)
+        self.entry = PlainLineEdit(self.chrome)
         self.entry.setAccessibleName("New criterion")
         self.entry.setPlaceholderText("New criterion; Enter adds it")
         self.entry.returnPressed.connect(self._on_entry_return_pressed)

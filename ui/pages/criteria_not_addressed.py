@@ -6,7 +6,6 @@ from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QVBoxLayout,
@@ -22,6 +21,7 @@ from ui.case_commands import (
 )
 from ui.document import CaseDocument
 from ui.widgets.buttons import add_move_keys, reorder_buttons
+from ui.widgets.fields import PlainLineEdit
 
 SECTION = "not_addressed"
 
@@ -44,7 +44,7 @@ class NotAddressedEditor(QWidget):
                                          | QAbstractItemView.EditTrigger.EditKeyPressed)
         self.list_widget.itemChanged.connect(self._on_list_item_changed)
         layout.addWidget(self.list_widget, 1)
-        self.entry = QLineEdit(self)
+        self.entry = PlainLineEdit(self)
         self.entry.setAccessibleName("New not-addressed item")
         self.entry.setPlaceholderText("Something the group will not address; Enter adds it")
         self.entry.returnPressed.connect(self._on_entry_return_pressed)

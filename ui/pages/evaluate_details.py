@@ -10,10 +10,8 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -29,6 +27,7 @@ from ui.evaluation_commands import (
     set_alternative_field_command,
 )
 from ui.pages.table_fit import size_for_font
+from ui.widgets.fields import PlainLineEdit, PlainTextEdit
 
 NOTES = (("strengths", "Strengths"), ("weaknesses", "Weaknesses"), ("cost", "Cost"),
          ("benefit", "Benefit"))
@@ -114,7 +113,7 @@ class AlternativeDetails(QWidget):
         self.chrome = QWidget(self)
         row = QHBoxLayout(self.chrome)
         row.setContentsMargins(0, 0, 0, 0)
-        self.reason_edit = QLineEdit(self.chrome)
+        self.reason_edit = PlainLineEdit(self.chrome)
         self.reason_edit.setAccessibleName("Reason for eliminating")
         self.reason_edit.setPlaceholderText("Why is it eliminated? (which criterion it fails)")
         self.reason_edit.textChanged.connect(self._update_buttons)
@@ -129,9 +128,9 @@ class AlternativeDetails(QWidget):
                                            self.restore, row)
         layout.addWidget(self.chrome)
         grid = QGridLayout()
-        self.note_edits: dict[str, QPlainTextEdit] = {}
+        self.note_edits: dict[str, PlainTextEdit] = {}
         for number, (attribute, title) in enumerate(NOTES):
-            edit = QPlainTextEdit(self)
+            edit = PlainTextEdit(self)
             edit.setAccessibleName(title)
             edit.setPlaceholderText(title)
             edit.setTabChangesFocus(True)

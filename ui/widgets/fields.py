@@ -7,7 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, QSignalBlocker, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QLineEdit, QSizePolicy, QTextEdit, QWidget
+from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QSizePolicy, QTextEdit, QWidget
 
 from sixstep.case import Case
 from ui.case_commands import SetFieldCommand
@@ -50,6 +50,19 @@ class PlainLineEdit(QLineEdit):
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ShortcutOverride and is_undo_key(event):
             return False  # let the window's Undo/Redo act on the whole case
+        return super().event(event)
+
+
+class PlainTextEdit(QPlainTextEdit):
+    """A text box without an undo history of its own: Ctrl+Z and Ctrl+Y undo the case."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setUndoRedoEnabled(False)
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and is_undo_key(event):
+            return False
         return super().event(event)
 
 
