@@ -95,7 +95,8 @@ class FishboneEditor(QWidget):
         self.view.overview_changed.connect(self._on_view_overview_changed)
         self.capture.cause_added.connect(self._on_capture_cause_added)
         self.panel.headings.heading_chosen.connect(self._on_headings_heading_chosen)
-        self.setFocusProxy(self.view)
+        # no focus proxy: Qt's Tab skips a proxy's elder siblings, so the line would be lost
+        QWidget.setTabOrder(self.capture, self.view)
 
     def _build_toolbar(self) -> QToolBar:
         bar = QToolBar("Diagram", self)

@@ -28,6 +28,7 @@ class ScoreMatrixView(QTableView):
         super().__init__(parent)
         self.setModel(model)
         self.setAccessibleName("Score matrix: alternatives by criteria")
+        self.setTabKeyNavigation(False)  # Tab leaves the matrix; arrows move in it
         self.setWordWrap(True)
         self.setAlternatingRowColors(True)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

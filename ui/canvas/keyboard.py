@@ -12,6 +12,8 @@ Enter               cause: add a sibling after it and name it; heading: add a he
 Tab                 cause: add a sub-cause; heading: add a cause on its bone;
                     head: add a heading at the end (each then named in place)
 Shift+Tab           make a sub-cause a sibling of its parent
+Ctrl+Tab            leave the canvas for the next control (Ctrl+Shift+Tab: the one before),
+                    since Tab itself adds a cause here
 F2, or typing       edit the selected box in place (typing starts with that letter);
                     in the field Enter keeps the text, Esc throws it away
 Delete, Backspace   remove the cause with its sub-causes (or the heading with its causes)
@@ -45,6 +47,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtWidgets import QWidget
 
 from ui.canvas import navigation as nav
 from ui.canvas.actions import (
@@ -124,6 +127,10 @@ def wants_key(view: DiagramView, event: QEvent) -> bool:
 def handle_key(view: DiagramView, event: QKeyEvent) -> bool:
     """Act on one key press; False leaves it to Qt (and the window's shortcuts)."""
     mods, key = _mods(event), event.key()
+    if key in (K.Key_Tab, K.Key_Backtab) and mods & CTRL:
+        forward = key == K.Key_Tab and not mods & SHIFT
+        QWidget.focusNextPrevChild(view, forward)  # the widgets, not the scene's items
+        return True
     if mods == CTRL:
         return _zoom_or_scroll(view, key)
     what = cause_key(event)

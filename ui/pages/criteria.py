@@ -63,6 +63,7 @@ class CriteriaPage(StepPage):
         self.model = CriteriaTableModel(doc, self)
         self.table = QTableView(top)
         self.table.setAccessibleName("Criteria, most important first")
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.table.setModel(self.model)
         self.table.setItemDelegate(CriteriaDelegate(self.table))
         self.table.setWordWrap(True)

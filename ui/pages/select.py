@@ -82,7 +82,21 @@ class ChosenChecklist(QWidget):
             self.grid.addWidget(note, row, 1, Qt.AlignmentFlag.AlignLeft)
             self.boxes[aid], self.notes[aid] = box, note
         self.grid.setColumnStretch(1, 1)
+        self._order_tabs()
         self._shown = shown
+
+    def _order_tabs(self) -> None:
+        """New boxes join the end of the window's Tab order: put them back where they are
+        seen, after the last control before this list (Qt orders only focusable widgets)."""
+        previous = self.previousInFocusChain()
+        while previous is not self and (previous.focusPolicy() == Qt.FocusPolicy.NoFocus
+                                        or self.isAncestorOf(previous)):
+            previous = previous.previousInFocusChain()
+        if previous is self:
+            return
+        for box in self.boxes.values():
+            QWidget.setTabOrder(previous, box)
+            previous = box
 
     def refresh(self) -> None:
         case = self.doc.case

@@ -36,6 +36,12 @@ def add_move_keys(widget: QWidget, move: Callable[[int], None],
     add_key(widget, "Alt+Down", lambda: move(1), context)
 
 
+def tab_order(*widgets: QWidget) -> None:
+    """Tab visits ``widgets`` in this order (as they are seen, not as they were made)."""
+    for first, second in zip(widgets, widgets[1:], strict=False):
+        QWidget.setTabOrder(first, second)
+
+
 def reorder_buttons(parent: QWidget, noun: str, remove: Callable[[], None],
                     move: Callable[[int], None], remove_text: str = "Remove",
                     ) -> tuple[QPushButton, QPushButton, QPushButton]:

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from sixstep.case import Case
 from ui.case_commands import InsertItemCommand, MoveItemCommand, RemoveItemCommand, SetFieldCommand
 from ui.document import CaseDocument
-from ui.widgets.buttons import add_key, add_move_keys, reorder_buttons
+from ui.widgets.buttons import add_key, add_move_keys, reorder_buttons, tab_order
 
 Records = Callable[[Case], list]
 _Index = QModelIndex | QPersistentModelIndex
@@ -137,6 +137,7 @@ class RecordTable(QWidget):
         self.view = QTableView(self)
         self.view.setModel(self.model)
         self.view.setAccessibleName(label)
+        self.view.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.view.setWordWrap(True)
         self.view.setAlternatingRowColors(True)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -165,6 +166,7 @@ class RecordTable(QWidget):
         layout.addLayout(buttons)
 
         self.setFocusProxy(self.view)
+        tab_order(self.view, self.up_button, self.down_button, self.remove_button)
         doc.case_changed.connect(self._on_doc_case_changed)
         doc.replaced.connect(self._on_doc_replaced)
         self.model.rowsInserted.connect(self.fit_rows)

@@ -29,7 +29,7 @@ from ui.case_commands import (
     macro,
 )
 from ui.document import CaseDocument
-from ui.widgets.buttons import add_key, add_move_keys, push_button, reorder_buttons
+from ui.widgets.buttons import add_key, add_move_keys, push_button, reorder_buttons, tab_order
 from ui.widgets.fields import PlainLineEdit
 
 Items = Callable[[Case], list]
@@ -201,6 +201,9 @@ class StringListEditor(QWidget):
         layout.addLayout(buttons)
 
         self.setFocusProxy(self.entry)
+        # after the proxy, or Tab skips them: adding first, then the list and its buttons
+        tab_order(self.entry, self.add_button, self.view, self.up_button, self.down_button,
+                  self.remove_button)
         doc.case_changed.connect(self._on_doc_case_changed)
         doc.replaced.connect(self.model.reset)
 
