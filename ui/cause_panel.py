@@ -59,6 +59,7 @@ class CausePanel(QWidget):
         self.hint.setWordWrap(True)
         self.text = PlainLineEdit(self)
         self.text.setObjectName("cause_text")
+        self.text.setAccessibleName("Text of the selected cause")
         self.text.setMaxLength(2000)
         self.text.textEdited.connect(self._on_text_edited)
         self.text.editingFinished.connect(self._on_text_editing_finished)
@@ -69,6 +70,7 @@ class CausePanel(QWidget):
         for i, status in enumerate(STATUSES):
             button = QRadioButton(STATUS_LABELS[status], self)
             button.setObjectName(f"status_{status}")
+            button.setAccessibleName(f"Status: {STATUS_LABELS[status].lower()}")
             button.setToolTip(f"{STATUS_LABELS[status]} ({STATUS_SHORTCUTS[status]})")
             self.status_group.addButton(button, i)
             self.status_buttons[status] = button
@@ -76,6 +78,7 @@ class CausePanel(QWidget):
         self.status_group.idClicked.connect(self._on_status_group_clicked)
         self.root = QCheckBox("Root cause", self)
         self.root.setObjectName("root_cause")
+        self.root.setAccessibleName("Root cause")
         self.root.setToolTip(f"Mark this as a root cause ({ROOT_CAUSE_SHORTCUT} on the diagram)")
         self.root.clicked.connect(self._on_root_clicked)
         self.votes = QLabel("0", self)
@@ -98,6 +101,7 @@ class CausePanel(QWidget):
         vote_row.addStretch(1)
         self.notes = PlainTextEdit(self)
         self.notes.setObjectName("cause_notes")
+        self.notes.setAccessibleName("Notes on the selected cause")
         self.notes.setPlaceholderText("Evidence, who checks it, by when")
         self.notes.textChanged.connect(self._on_notes_changed)
 

@@ -118,6 +118,9 @@ class FishboneEditor(QWidget):
         self.panel_action.setCheckable(True)
         self.panel_action.setChecked(True)
         self.panel_action.setToolTip("Show or hide the side panel")
+        panel_button = bar.widgetForAction(self.panel_action)
+        if panel_button is not None:
+            panel_button.setAccessibleName("Show or hide the side panel")
         self.panel_action.toggled.connect(self._on_panel_action_toggled)
         self.panel_action.triggered.connect(self._on_panel_action_triggered)
         self.toolbar_actions["Panel"] = self.panel_action

@@ -32,6 +32,7 @@ class HeadingList(QWidget):
         self.actions = DiagramActions(doc)
         self.list = QListWidget(self)
         self.list.setObjectName("heading_list")
+        self.list.setAccessibleName("Headings, in order along the spine")
         self.list.setEditTriggers(QListWidget.EditTrigger.DoubleClicked
                                   | QListWidget.EditTrigger.EditKeyPressed)
         self.list.itemChanged.connect(self._on_list_item_changed)
@@ -46,6 +47,7 @@ class HeadingList(QWidget):
                                         self._down)
         self.presets = QComboBox(self)
         self.presets.setObjectName("preset_choice")
+        self.presets.setAccessibleName("Heading preset")
         self.presets.addItems(list(PRESETS))
         self.presets.setToolTip("Heading sets for common kinds of problem")
         self.apply_button = self._button("Apply preset", "Switch to the preset's headings; "
@@ -66,6 +68,7 @@ class HeadingList(QWidget):
     def _button(self, text: str, tip: str, slot) -> QPushButton:
         button = QPushButton(text, self)
         button.setToolTip(tip)
+        button.setAccessibleName(tip)
         button.clicked.connect(slot)
         return button
 

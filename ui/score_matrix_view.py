@@ -36,6 +36,8 @@ class ScoreMatrixView(QTableView):
                              | QAbstractItemView.EditTrigger.DoubleClicked
                              | QAbstractItemView.EditTrigger.EditKeyPressed)
         header = self.horizontalHeader()
+        header.setAccessibleName("Score matrix: criteria")
+        self.verticalHeader().setAccessibleName("Score matrix: row numbers")
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setMinimumSectionSize(24)

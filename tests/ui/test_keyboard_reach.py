@@ -4,7 +4,18 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QStandardPaths, Qt
-from PySide6.QtWidgets import QApplication, QTabBar, QTabWidget, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QApplication,
+    QComboBox,
+    QLineEdit,
+    QPlainTextEdit,
+    QTabBar,
+    QTabWidget,
+    QTextEdit,
+    QWidget,
+)
 
 from ui.canvas.view import DiagramView
 from ui.main_window import MainWindow
@@ -148,3 +159,26 @@ def test_tab_in_a_cell_being_typed_moves_on_to_the_next_cell(window, qtbot):
     QApplication.processEvents()
     term = window.doc.case.problem.terms[-1]
     assert (term.term, term.definition) == ("Rush", "The hour after the pubs close")
+
+
+def _internal(widget: QWidget) -> bool:
+    """Qt's own parts: combo box pop-ups, scroll buttons and the like name themselves."""
+    w: QWidget | None = widget
+    while w is not None:
+        if "qt_" in w.objectName() or (w is not widget and isinstance(w, QComboBox)):
+            return True
+        w = w.parentWidget()
+    return False
+
+
+@pytest.mark.parametrize("step", [1, 2, 3, 4, 5, 6])
+def test_every_control_of_every_step_has_an_accessible_name(window, step):
+    window.resize(1400, 800)  # wide enough for the fishbone's side panel
+    window.show_step(step)
+    frame = window.workspace.frame(step)
+    kinds = (QAbstractButton, QLineEdit, QTextEdit, QPlainTextEdit, QAbstractItemView,
+             QComboBox)
+    unnamed = [f"{type(w).__name__} {w.objectName()}" for w in frame.findChildren(QWidget)
+               if isinstance(w, kinds) and not w.accessibleName() and not _internal(w)
+               and (w.isVisibleTo(frame) or not isinstance(w, QAbstractButton))]
+    assert unnamed == []

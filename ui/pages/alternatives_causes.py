@@ -61,6 +61,7 @@ class CauseChecklist(QTreeWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setHeaderHidden(True)
+        self.header().setAccessibleName("Causes: heading")
         self.setAccessibleName("Causes this alternative addresses")
         self.setUniformRowHeights(False)
         self.setWordWrap(True)
@@ -72,19 +73,15 @@ class CauseChecklist(QTreeWidget):
     def fill(self, diagram: Diagram, checked: set[str], enabled: bool) -> None:
         """Show the diagram's causes, ticking the ``checked`` ids.
 
-        When only the ticks or the enabled state changed, the rows are updated in place: a
-        tick's own change signal may still be running, so its row must not be deleted.
+        When no heading or cause came, went or moved, the rows are updated in place (a
+        status or a text may have changed): a tick's own change signal may still be running,
+        so its row must not be deleted, and a big diagram is not rebuilt on every keystroke.
         """
         shape = (tuple((c.id, c.name) for c in diagram.categories),
-                 tuple((c.id, c.category, c.parent, cause_label(c)) for c in diagram.causes))
+                 tuple((c.id, c.category, c.parent) for c in diagram.causes))
         with QSignalBlocker(self):
             if shape == self._shape:
-                for item in self._all_items():
-                    cause_id = item.data(0, CAUSE_ID_ROLE)
-                    if cause_id:
-                        item.setCheckState(0, Qt.CheckState.Checked if cause_id in checked
-                                           else Qt.CheckState.Unchecked)
-                        item.setDisabled(not enabled)
+                self._update_rows(diagram, checked, enabled)
                 return
             self._shape = shape
             scroll = self.verticalScrollBar().value()
@@ -103,6 +100,21 @@ class CauseChecklist(QTreeWidget):
                     empty.setFlags(Qt.ItemFlag.NoItemFlags)
             self.expandAll()
             self.verticalScrollBar().setValue(scroll)
+
+    def _update_rows(self, diagram: Diagram, checked: set[str], enabled: bool) -> None:
+        """Labels, ticks and the enabled state of rows already there; only changes are set."""
+        for item in self._all_items():
+            cause_id = item.data(0, CAUSE_ID_ROLE)
+            if not cause_id:
+                continue
+            label = cause_label(diagram.cause(cause_id))
+            if item.text(0) != label:
+                item.setText(0, label)
+            state = Qt.CheckState.Checked if cause_id in checked else Qt.CheckState.Unchecked
+            if item.checkState(0) != state:
+                item.setCheckState(0, state)
+            if item.isDisabled() == enabled:
+                item.setDisabled(not enabled)
 
     def _add_causes(self, parent: QTreeWidgetItem, causes: list[Cause],
                     tree: dict[str | None, dict[str, list[Cause]]], checked: set[str],

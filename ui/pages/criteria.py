@@ -78,6 +78,8 @@ class CriteriaPage(StepPage):
                                    | QAbstractItemView.EditTrigger.EditKeyPressed
                                    | QAbstractItemView.EditTrigger.AnyKeyPressed)
         header = self.table.horizontalHeader()
+        header.setAccessibleName("Criteria: column headings")
+        self.table.verticalHeader().setAccessibleName("Criteria: places in the order")
         for column, mode in ((NAME, QHeaderView.ResizeMode.Stretch),
                              (KIND, QHeaderView.ResizeMode.ResizeToContents),
                              (WEIGHT, QHeaderView.ResizeMode.ResizeToContents),

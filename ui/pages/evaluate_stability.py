@@ -52,6 +52,8 @@ class StabilityPanel(QWidget):
         self.table.setWordWrap(True)
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
+        header.setAccessibleName("Weights and ranges: column headings")
+        self.table.verticalHeader().setAccessibleName("Weights and ranges: row numbers")
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.fitter = TableFitter(self.table)
