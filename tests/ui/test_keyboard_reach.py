@@ -182,3 +182,36 @@ def test_every_control_of_every_step_has_an_accessible_name(window, step):
                if isinstance(w, kinds) and not w.accessibleName() and not _internal(w)
                and (w.isVisibleTo(frame) or not isinstance(w, QAbstractButton))]
     assert unnamed == []
+
+
+@pytest.mark.parametrize(("step", "view", "items"), [
+    (3, "table", lambda case: case.criteria),
+    (3, "not_addressed.list_widget", lambda case: case.not_addressed),
+    (4, "list_widget", lambda case: case.alternatives),
+])
+def test_delete_removes_the_current_row_of_every_list_and_undo_brings_it_back(
+        window, qtbot, step, view, items):
+    window.show_step(step)
+    widget = window.workspace.page(step)
+    for part in view.split("."):
+        widget = getattr(widget, part)
+    widget.setFocus()
+    widget.setCurrentIndex(widget.model().index(1, 0))
+    second = items(window.doc.case)[1]
+    count = len(items(window.doc.case))
+    qtbot.keyClick(widget, Qt.Key.Key_Delete)
+    assert len(items(window.doc.case)) == count - 1 and second not in items(window.doc.case)
+    qtbot.keyClick(widget, Qt.Key.Key_Z, CTRL)
+    assert items(window.doc.case)[1] is second or items(window.doc.case)[1] == second
+
+
+def test_delete_takes_no_idea_away_while_brainstorming(window, qtbot):
+    window.show_step(4)
+    page = window.workspace.page(4)
+    qtbot.keyClick(page.brainstorm_button, Qt.Key.Key_Space)
+    assert page.brainstorming
+    page.list_widget.setFocus()
+    page.list_widget.setCurrentRow(0)
+    count = len(window.doc.case.alternatives)
+    qtbot.keyClick(page.list_widget, Qt.Key.Key_Delete)
+    assert len(window.doc.case.alternatives) == count

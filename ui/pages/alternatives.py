@@ -28,7 +28,7 @@ from ui.evaluation_commands import (
 from ui.pages.alternatives_causes import CauseChecklist
 from ui.pages.alternatives_countdown import CountdownWidget
 from ui.pages.base import StepPage
-from ui.widgets.buttons import add_move_keys, reorder_buttons
+from ui.widgets.buttons import add_key, add_move_keys, reorder_buttons
 from ui.widgets.fields import PlainLineEdit
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -101,6 +101,7 @@ class AlternativesPage(StepPage):
         left_layout.addWidget(self.chrome)
         add_move_keys(self.list_widget, self.move_current,
                       Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        add_key(self.list_widget, "Delete", self.remove_current)  # not in brainstorm mode
         self.links_panel = QWidget(splitter)
         right_layout = QVBoxLayout(self.links_panel)
         right_layout.setContentsMargins(0, 0, 0, 0)

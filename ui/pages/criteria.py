@@ -34,7 +34,7 @@ from ui.pages.criteria_table import (
 )
 from ui.pages.criteria_weights import ProposeWeightsDialog
 from ui.pages.table_fit import TableFitter
-from ui.widgets.buttons import add_move_keys, push_button, reorder_buttons
+from ui.widgets.buttons import add_key, add_move_keys, push_button, reorder_buttons
 from ui.widgets.fields import PlainLineEdit
 
 HINT = ("Most important first: drag a row, or press Alt+Up / Alt+Down, to change its place. "
@@ -89,6 +89,7 @@ class CriteriaPage(StepPage):
         self.table.selectionModel().currentRowChanged.connect(self._on_table_current_changed)
         top_layout.addWidget(self.table, 1)
         add_move_keys(self.table, self.move_current, Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        add_key(self.table, "Delete", self.remove_current)  # not while a cell is being typed
         self.detail_label = QLabel(top)  # projector mode: the current row's description
         self.detail_label.setTextFormat(Qt.TextFormat.PlainText)
         self.detail_label.setWordWrap(True)

@@ -20,7 +20,7 @@ from ui.case_commands import (
     SetListItemCommand,
 )
 from ui.document import CaseDocument
-from ui.widgets.buttons import add_move_keys, reorder_buttons
+from ui.widgets.buttons import add_key, add_move_keys, reorder_buttons
 from ui.widgets.fields import PlainLineEdit
 
 SECTION = "not_addressed"
@@ -59,6 +59,7 @@ class NotAddressedEditor(QWidget):
         buttons.addStretch(1)
         layout.addWidget(self.chrome)
         add_move_keys(self.list_widget, self.move, Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        add_key(self.list_widget, "Delete", self.remove)
 
 
     @property

@@ -47,7 +47,7 @@ def reorder_buttons(parent: QWidget, noun: str, remove: Callable[[], None],
                     ) -> tuple[QPushButton, QPushButton, QPushButton]:
     """Remove, Up and Down buttons for the selected ``noun``."""
     return (
-        push_button(parent, remove_text, f"Remove the selected {noun}", remove),
+        push_button(parent, remove_text, f"Remove the selected {noun} (Delete)", remove),
         push_button(parent, "Up", f"Move the selected {noun} up (Alt+Up)", lambda: move(-1)),
         push_button(parent, "Down", f"Move the selected {noun} down (Alt+Down)",
                     lambda: move(1)),
