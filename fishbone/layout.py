@@ -52,14 +52,15 @@ DEFAULT_OPTIONS = LayoutOptions()
 def layout_diagram(
     diagram: Diagram, measure: TextMeasurer, options: LayoutOptions = DEFAULT_OPTIONS
 ) -> Layout:
-    """The geometry of ``diagram`` with text measured by ``measure``."""
+    """The geometry of ``diagram`` with text measured by ``measure`` (a ``CachedMeasurer``
+    is used as it is, so its caches carry over from one layout to the next)."""
     return _Layouter(diagram, measure, options).run()
 
 
 class _Layouter:
     def __init__(self, diagram: Diagram, measure: TextMeasurer, options: LayoutOptions) -> None:
         self.diagram = diagram
-        self.m = CachedMeasurer(measure)
+        self.m = measure if isinstance(measure, CachedMeasurer) else CachedMeasurer(measure)
         self.options = options
         angle = min(max(options.bone_angle, 15.0), 90.0)
         self.sep = max(options.gap + MARK_REACH, 2 * MARK_REACH)

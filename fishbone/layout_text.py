@@ -66,17 +66,27 @@ def _break_word(word: str, max_width: float, measure: MeasureWidth) -> list[str]
 
 
 class CachedMeasurer:
-    """Wraps a TextMeasurer so each (text, role) and each role's line height is asked once."""
+    """Wraps a TextMeasurer so each (text, role) and each role's line height is asked once,
+    and each text is wrapped once per width and role.
 
-    def __init__(self, measurer: TextMeasurer) -> None:
+    ``layout_diagram`` makes a fresh one per layout unless it is given one: a caller that lays
+    out again and again (the canvas, on every edit) keeps one, so only new texts are wrapped.
+    Each cache is emptied when it grows past ``limit`` entries (typing makes many texts).
+    """
+
+    def __init__(self, measurer: TextMeasurer, limit: int = 50_000) -> None:
         self._measurer = measurer
+        self._limit = limit
         self._widths: dict[tuple[str, str], float] = {}
         self._heights: dict[str, float] = {}
+        self._wraps: dict[tuple[str, float, str], tuple[str, ...]] = {}
 
     def width(self, text: str, role: str) -> float:
         key = (text, role)
         found = self._widths.get(key)
         if found is None:
+            if len(self._widths) >= self._limit:
+                self._widths.clear()
             found = self._widths[key] = float(self._measurer.width(text, role))
         return found
 
@@ -87,4 +97,10 @@ class CachedMeasurer:
         return found
 
     def wrap(self, text: str, max_width: float, role: str) -> tuple[str, ...]:
-        return wrap_text(text, max_width, lambda s: self.width(s, role))
+        key = (text, max_width, role)
+        found = self._wraps.get(key)
+        if found is None:
+            if len(self._wraps) >= self._limit:
+                self._wraps.clear()
+            found = self._wraps[key] = wrap_text(text, max_width, lambda s: self.width(s, role))
+        return found

@@ -14,6 +14,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen, QPolygonF, QTransform
 
 from fishbone.geometry import Box, Layout, Line
+from fishbone.layout_text import CachedMeasurer
 from fishbone.model import Cause, Diagram
 from ui.diagram_style import DiagramStyle, QtTextMeasurer
 
@@ -25,6 +26,13 @@ BADGE_RADIUS = 7.5
 def measurer_for(style: DiagramStyle) -> QtTextMeasurer:
     """One cached measurer per style (fonts and metrics are costly to build)."""
     return QtTextMeasurer(style)
+
+
+@lru_cache(maxsize=8)
+def layout_measurer_for(style: DiagramStyle) -> CachedMeasurer:
+    """The measurer to lay out with in ``style``: it remembers wrapped labels from one layout
+    to the next, so a relayout after an edit wraps only the texts that changed."""
+    return CachedMeasurer(measurer_for(style))
 
 
 def qrect(box: Box) -> QRectF:

@@ -10,7 +10,7 @@ from PySide6.QtGui import QColor, QGuiApplication, QPainter
 
 from fishbone.geometry import Layout
 from fishbone.model import Diagram
-from ui.diagram_paint import head_bulge, head_points_right, measurer_for, paint_layout
+from ui.diagram_paint import head_bulge, head_points_right, layout_measurer_for, paint_layout
 from ui.diagram_style import LIGHT, DiagramStyle
 
 _app: QGuiApplication | None = None
@@ -34,7 +34,7 @@ def render_layout_for_export(diagram: Diagram, style: DiagramStyle = LIGHT) -> L
     from fishbone.layout import layout_diagram
 
     ensure_gui_app()
-    return layout_diagram(diagram, measurer_for(style))
+    return layout_diagram(diagram, layout_measurer_for(style))
 
 
 def drawing_rect(layout: Layout) -> QRectF:

@@ -22,7 +22,7 @@ from ui.canvas.items import (
     cause_signature,
     line_signature,
 )
-from ui.diagram_paint import head_bulge, head_points_right, hidden_count, measurer_for
+from ui.diagram_paint import head_bulge, head_points_right, hidden_count, layout_measurer_for
 from ui.diagram_style import LIGHT, DiagramStyle
 
 Key = tuple[str, str]  # (kind, id): ("head", "head"), ("category", id) or ("cause", id)
@@ -34,7 +34,7 @@ PAINT_ONLY = frozenset({"status", "root_cause", "votes", "notes"})
 def compute_layout(diagram: Diagram, style: DiagramStyle, options: LayoutOptions) -> Layout:
     from fishbone.layout import layout_diagram  # written alongside; imported when first used
 
-    return layout_diagram(diagram, measurer_for(style), options)
+    return layout_diagram(diagram, layout_measurer_for(style), options)
 
 
 class DiagramScene(QGraphicsScene):

@@ -1,0 +1,40 @@
+"""What keeps big cases smooth, checked as behaviour: the step 4 cause list is updated in
+place when a cause's text or status changes, not rebuilt."""
+
+from __future__ import annotations
+
+from fishbone.model import Category, Cause, Diagram
+from sixstep.case import Alternative, Case
+from ui.document import CaseDocument
+from ui.fishbone_commands import AddCauseCommand, SetCauseAttributeCommand, SetCauseTextCommand
+from ui.pages.alternatives import AlternativesPage
+
+
+def diagram(n: int = 40) -> Diagram:
+    cats = [Category(f"k{i}", f"Heading {i}") for i in range(4)]
+    d = Diagram("A problem worth solving", cats)
+    for i in range(n):
+        parent = f"c{i - 3}" if i >= 8 and i % 2 else None
+        d.add_cause(Cause(f"c{i}", cats[i % 4].id, parent, f"Cause {i} with a few words"))
+    return d
+
+
+def test_step_4_cause_list_keeps_its_rows_while_a_cause_is_edited(qtbot):
+    case = Case(fishbone=diagram(12), alternatives=[Alternative("a1", "Hire a night manager")])
+    doc = CaseDocument(case)
+    page = AlternativesPage(doc)
+    qtbot.addWidget(page)
+    page.show()
+    tree = page.causes_tree
+    row = tree.item_for("c5")
+    assert row is not None
+    doc.push(SetCauseTextCommand(doc, "c5", "Cause 5, said better"))
+    doc.push(SetCauseAttributeCommand(doc, "c5", "status", "confirmed"))
+    assert tree.item_for("c5") is row
+    assert row.text(0) == "Cause 5, said better  (confirmed)"
+    doc.push(AddCauseCommand(doc, Cause("c99", "k1", None, "Brand new")))
+    assert tree.item_for("c99") is not None
+    doc.undo_stack.undo()
+    doc.undo_stack.undo()
+    assert tree.item_for("c5").text(0) == "Cause 5, said better"
+    assert tree.item_for("c99") is None
