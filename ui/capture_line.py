@@ -37,10 +37,13 @@ def ask_unknown_heading(parent: QWidget, name: str, current: str) -> str:
     box.setIcon(QMessageBox.Icon.Question)
     box.setText(f'There is no heading called "{name}".')
     box.setInformativeText("Add it as a new heading, or keep the whole line as one cause?")
-    add = box.addButton(f'Add heading "{name}"', QMessageBox.ButtonRole.AcceptRole)
+    # a button reads "&" as a shortcut mark: "R&D" must stay "R&D"
+    add = box.addButton(f'Add heading "{name}"'.replace("&", "&&"),
+                        QMessageBox.ButtonRole.AcceptRole)
     keep = None
     if current:
-        keep = box.addButton(f'Put it all under "{current}"', QMessageBox.ButtonRole.ActionRole)
+        keep = box.addButton(f'Put it all under "{current}"'.replace("&", "&&"),
+                             QMessageBox.ButtonRole.ActionRole)
     box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(add)
     box.exec()

@@ -11,11 +11,12 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QPalette, QResizeEvent, QShowEvent
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from sixstep.case import Case
 from sixstep.scoring import ScoringResult
 from sixstep.steps import count
+from ui.theme import PlainLabel
 
 # Okabe-Ito colours (told apart by most colour-blind readers), with hatches as a second cue.
 COLOURS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442",
@@ -26,6 +27,13 @@ HATCHES = ("", "//", "..", "xx", "\\\\", "oo", "--", "++")
 def literal(text: str) -> str:
     """User text for matplotlib: a "$" is a dollar sign, never the start of mathematics."""
     return text.replace("$", r"\$")
+
+
+def short_label(text: str, width: int) -> str:
+    """At most two lines of ``width`` characters (the chart makes room for two), cut short
+    with an ellipsis; each line made literal after wrapping, so no "\\$" is split."""
+    lines = textwrap.wrap(text, width, max_lines=2, placeholder=" \u2026")
+    return "\n".join(literal(line) for line in lines)
 
 
 def rank_label(result: ScoringResult, alternative_id: str) -> str:
@@ -41,7 +49,7 @@ class ScoreChart(QWidget):
         self.setAccessibleName("Chart of weighted scores")
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
-        self.note_label = QLabel(self)
+        self.note_label = PlainLabel("", self)
         self.note_label.setTextFormat(Qt.TextFormat.PlainText)
         self.note_label.setWordWrap(True)
         self._layout.addWidget(self.note_label)
@@ -136,13 +144,13 @@ class ScoreChart(QWidget):
         axes = figure.add_subplot()
         axes.set_facecolor(palette.color(QPalette.ColorRole.Base).name())
         ranking = list(reversed(result.ranking))  # matplotlib draws bottom up: leader on top
-        labels = [f"{rank_label(result, r.alternative)}. " + "\n".join(
-            textwrap.wrap(literal(r.name), wrap)) for r in ranking]
+        labels = [f"{rank_label(result, r.alternative)}. " + short_label(r.name, wrap)
+                  for r in ranking]
         positions = list(range(len(ranking)))
         starts = [0.0] * len(ranking)
         for number, criterion in enumerate(wants):
             widths = [r.contributions.get(criterion.id, 0.0) for r in ranking]
-            axes.barh(positions, widths, left=starts, label=literal(criterion.name),
+            axes.barh(positions, widths, left=starts, label=short_label(criterion.name, 2 * wrap),
                       color=COLOURS[number % len(COLOURS)],
                       hatch=HATCHES[number % len(HATCHES)],
                       edgecolor="white", linewidth=1)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QLabel, QProxyStyle, QStyle, QWidget
@@ -27,11 +29,33 @@ def set_role(widget: QWidget, role: str) -> QWidget:
     return widget
 
 
+_LONG_WORD = re.compile(r"\S{25,}")
+_BREAK = "\u200b"  # zero width space: a place a line may break, never shown
+
+
+def breakable(text: str) -> str:
+    """``text`` with invisible break chances inside very long words (a pasted link, a
+    300-letter word), so a wrapping label never widens the window to fit one."""
+    return _LONG_WORD.sub(
+        lambda m: _BREAK.join(m.group()[i:i + 20] for i in range(0, len(m.group()), 20)), text)
+
+
+class PlainLabel(QLabel):
+    """A label for text people typed: always plain text, and long words can wrap."""
+
+    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setText(text)
+
+    def setText(self, text: str) -> None:  # noqa: N802 - Qt name
+        super().setText(breakable(text))
+
+
 def plain_label(text: str = "", role: str = "", wrap: bool = True,
                 parent: QWidget | None = None) -> QLabel:
     """A label that shows text exactly as typed: never rich text."""
-    label = QLabel(parent)
-    label.setTextFormat(Qt.TextFormat.PlainText)
+    label = PlainLabel("", parent)
     label.setWordWrap(wrap)
     label.setText(text)
     if role:

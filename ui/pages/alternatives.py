@@ -36,8 +36,7 @@ BRAINSTORM_HINT = "Every idea is welcome. Nothing is judged until step 5."
 
 
 def _plain_label(text: str, parent: QWidget, name: str = "") -> QLabel:
-    label = QLabel(text, parent)
-    label.setTextFormat(Qt.TextFormat.PlainText)
+    label = theme.PlainLabel(text, parent)
     label.setWordWrap(True)
     if name:
         label.setAccessibleName(name)

@@ -34,6 +34,7 @@ from ui.pages.criteria_table import (
 )
 from ui.pages.criteria_weights import ProposeWeightsDialog
 from ui.pages.table_fit import TableFitter
+from ui.theme import PlainLabel
 from ui.widgets.buttons import add_key, add_move_keys, push_button, reorder_buttons
 from ui.widgets.fields import PlainLineEdit
 
@@ -90,7 +91,7 @@ class CriteriaPage(StepPage):
         top_layout.addWidget(self.table, 1)
         add_move_keys(self.table, self.move_current, Qt.ShortcutContext.WidgetWithChildrenShortcut)
         add_key(self.table, "Delete", self.remove_current)  # not while a cell is being typed
-        self.detail_label = QLabel(top)  # projector mode: the current row's description
+        self.detail_label = PlainLabel("", top)  # projector mode: the current row's description
         self.detail_label.setTextFormat(Qt.TextFormat.PlainText)
         self.detail_label.setWordWrap(True)
         self.detail_label.setAccessibleName("Description of the selected criterion")
@@ -113,7 +114,7 @@ class CriteriaPage(StepPage):
                        self.propose_button):
             row.addWidget(button)
         top_layout.addWidget(self.chrome)
-        self.message_label = QLabel(top)
+        self.message_label = PlainLabel("", top)
         self.message_label.setTextFormat(Qt.TextFormat.PlainText)
         self.message_label.setWordWrap(True)
         self.message_label.setAccessibleName("Criteria message")

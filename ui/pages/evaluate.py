@@ -27,6 +27,7 @@ from ui.pages.evaluate_stability import StabilityPanel, fragile_text
 from ui.score_chart import ScoreChart
 from ui.score_matrix import FIRST_CRITERION, ScoreMatrixModel
 from ui.score_matrix_view import ScoreMatrixView
+from ui.theme import PlainLabel
 
 
 def _legend(*items: str) -> str:
@@ -47,8 +48,7 @@ GROUP = "Group"
 
 
 def _label(parent: QWidget, name: str) -> QLabel:
-    label = QLabel(parent)
-    label.setTextFormat(Qt.TextFormat.PlainText)
+    label = PlainLabel("", parent)
     label.setWordWrap(True)
     label.setAccessibleName(name)
     return label
@@ -147,11 +147,16 @@ class EvaluatePage(StepPage):
         splitter.setStretchFactor(1, 2)
         self.splitter = splitter
         self._shown_once = False
+        self._shown_alternatives: tuple = ()
         self.refresh("")
 
     # -- showing ------------------------------------------------------------------------------
 
     def refresh(self, section: str = "") -> None:
+        if section == "alternatives" and self._shown_alternatives == self._alternatives_key():
+            self.details.refresh()  # only notes changed: nothing scored, ranked or listed did
+            return
+        self._shown_alternatives = self._alternatives_key()
         keep = self.current_cell()
         if section in ("", "participants"):
             self._fill_participants()
@@ -165,8 +170,7 @@ class EvaluatePage(StepPage):
         elif self.model.rows:  # a cursor in the first cell: the facilitator can type at once
             column = FIRST_CRITERION if self.model.columns else 0
             self.matrix.setCurrentIndex(self.model.index(0, column))
-        self.matrix.fit()
-        result = self.model.result
+        result = self.model.result  # (the matrix has fitted itself to the model's new contents)
         warning = self.model.problem or fragile_text(result)
         if self.projector_mode and result is not None and result.fragile:
             warning = SHORT_FRAGILE
@@ -191,6 +195,11 @@ class EvaluatePage(StepPage):
         self._fill_set_aside()
         if section in ("", "criteria", "scores"):
             self.message_label.setText("")
+
+    def _alternatives_key(self) -> tuple:
+        """What of the alternatives the matrix, chart and set-aside list show (not notes)."""
+        return tuple((a.id, a.name, a.status, a.eliminated_reason, a.merged_into)
+                     for a in self.doc.case.alternatives)
 
     def _fill_participants(self) -> None:
         participants = self.doc.case.participants

@@ -35,8 +35,7 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 def _label(text: str, parent: QWidget) -> QLabel:
-    label = QLabel(text, parent)
-    label.setTextFormat(Qt.TextFormat.PlainText)
+    label = theme.PlainLabel(text, parent)
     label.setWordWrap(True)
     return label
 

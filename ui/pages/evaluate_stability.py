@@ -6,7 +6,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
-    QLabel,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -17,6 +16,7 @@ from sixstep.case import Case
 from sixstep.scoring import ScoringResult
 from ui.pages.table_fit import TableFitter
 from ui.score_text import format_value
+from ui.theme import PlainLabel
 
 HEADERS = ("Want criterion", "Weight", "Share now", "Leader stays first while the share is")
 
@@ -40,7 +40,7 @@ class StabilityPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         layout = QVBoxLayout(self)
-        self.summary_label = QLabel(self)
+        self.summary_label = PlainLabel("", self)
         self.summary_label.setTextFormat(Qt.TextFormat.PlainText)
         self.summary_label.setWordWrap(True)
         self.summary_label.setAccessibleName("How sure the lead is")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QCheckBox, QGridLayout, QLabel, QWidget
 
 from sixstep.case import Action, Alternative, Case
@@ -28,10 +28,10 @@ REVIEW_QUESTIONS = [
 
 def standings(case: Case) -> dict[str, str]:
     """A short plain-text standing per open alternative, from the scoring engine."""
-    from sixstep.scoring import score_case
+    from ui.scoring_cache import scored
 
     try:
-        result = score_case(case)
+        result = scored(case)
     except (ValueError, KeyError, ZeroDivisionError):
         return {}
     out: dict[str, str] = {}
@@ -60,6 +60,8 @@ class ChosenChecklist(QWidget):
         self.boxes: dict[str, QCheckBox] = {}
         self.notes: dict[str, QLabel] = {}
         self._shown: list[tuple[str, str]] = []
+        self._standings: dict[str, str] = {}
+        self._scored: tuple | None = None  # the alternatives the standings were worked out for
         self.grid = QGridLayout(self)
         self.grid.setContentsMargins(0, 0, 0, 0)
         self.grid.setHorizontalSpacing(24)
@@ -73,8 +75,9 @@ class ChosenChecklist(QWidget):
         self.boxes.clear()
         self.notes.clear()
         for row, (aid, name) in enumerate(shown, start=1):
-            box = QCheckBox(name, self)  # QCheckBox shows its text as plain text
+            box = QCheckBox(self)
             box.setAccessibleName(f"Choose {name}")
+            self._show_name(box, name)
             box.toggled.connect(lambda on, a=aid: self._on_box_toggled(a, on))
             note = plain_label("", wrap=False)
             note.setAccessibleName(f"Standing of {name}")
@@ -84,6 +87,24 @@ class ChosenChecklist(QWidget):
         self.grid.setColumnStretch(1, 1)
         self._order_tabs()
         self._shown = shown
+
+    NAME_CHARS = 60  # a longer name is cut short on its box (in full in the tooltip)
+
+    def _show_name(self, box: QCheckBox, name: str) -> None:
+        """The name as typed: an "&" stays an "&" (not a shortcut mark), and a very long
+        name is cut short rather than pushing the page wider than the window."""
+        metrics = box.fontMetrics()
+        shown = metrics.elidedText(name, Qt.TextElideMode.ElideRight,
+                                   metrics.averageCharWidth() * self.NAME_CHARS)
+        box.setText(shown.replace("&", "&&"))
+        box.setToolTip(name if shown != name else "")
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            for aid, name in self._shown:
+                if aid in self.boxes:
+                    self._show_name(self.boxes[aid], name)
 
     def _order_tabs(self) -> None:
         """New boxes join the end of the window's Tab order: put them back where they are
@@ -98,20 +119,28 @@ class ChosenChecklist(QWidget):
             QWidget.setTabOrder(previous, box)
             previous = box
 
-    def refresh(self) -> None:
+    def refresh(self, section: str = "") -> None:
         case = self.doc.case
         shown = [(a.id, a.name) for a in _candidates(case)]
         if shown != self._shown:
             self._rebuild(shown)
         self.empty.setVisible(not shown)
         chosen = set(case.selection.chosen)
-        notes = standings(case) if shown else {}
+        notes = self._current_standings(case, section) if shown else {}
         for aid, box in self.boxes.items():
             if box.isChecked() != (aid in chosen):
                 with StepPage.blocked(box):
                     box.setChecked(aid in chosen)
             status = case.alternative(aid).status
             self.notes[aid].setText(notes.get(aid, "") if status == "open" else status)
+
+    def _current_standings(self, case: Case, section: str) -> dict[str, str]:
+        """Scored again only when what they come from may have changed: not for a keystroke
+        in the rationale, the plan or the review, nor for an alternative's notes."""
+        key = tuple((a.id, a.name, a.status) for a in case.alternatives)
+        if section not in ("selection", "alternatives") or key != self._scored:
+            self._standings, self._scored = standings(case), key
+        return self._standings
 
     def _on_box_toggled(self, alternative_id: str, on: bool) -> None:
         chosen = self.doc.case.selection.chosen
@@ -164,7 +193,7 @@ class SelectPage(StepPage):
         self.refresh("")
 
     def refresh(self, section: str = "") -> None:
-        self.chosen.refresh()
+        self.chosen.refresh(section)
 
     def set_projector_mode(self, on: bool) -> None:
         super().set_projector_mode(on)

@@ -1,0 +1,123 @@
+"""Text people type shows as typed: an "&" stays an "&", and a very long word never pushes
+the window wider than the screen."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QStandardPaths, QTimer
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QApplication, QMessageBox, QScrollArea
+
+from sample_cases import read_sample
+from sixstep.caseio import loads_case
+from ui.capture_line import CANCEL, ask_unknown_heading
+from ui.main_window import MainWindow
+from ui.settings import AppSettings
+from ui.theme import breakable
+
+LONG = "W" * 300
+LINK = "https://intranet.example.com/reports/night-shift/complaints-summary-2026.pdf"
+
+
+@pytest.fixture(autouse=True)
+def _test_paths():
+    QStandardPaths.setTestModeEnabled(True)
+
+
+@pytest.fixture
+def window(qtbot) -> MainWindow:
+    w = MainWindow(AppSettings.in_memory())
+    w.files.ask_save_changes = lambda: "discard"  # teardown closes the window
+    w.files.interactive = False
+    qtbot.addWidget(w)
+    w.resize(1280, 800)
+    w.show()
+    qtbot.waitExposed(w)
+    return w
+
+
+def open_case(window: MainWindow, rename) -> None:
+    case = loads_case(read_sample("happy_burgers"))
+    rename(case)
+    window.doc.replace(case, None)
+    window.files.opened.emit()
+
+
+def shown(text: str) -> str:
+    """What a label shows, without the invisible break chances."""
+    return text.replace("\u200b", "")
+
+
+def test_an_ampersand_in_an_alternative_stays_on_its_tick_box(window):
+    def rename(case):
+        case.alternatives[0].name = "R&D <b>pilot</b>"
+    open_case(window, rename)
+    window.show_step(6)
+    box = window.workspace.page(6).chosen.boxes[window.doc.case.alternatives[0].id]
+    assert box.text().replace("&&", "&") == "R&D <b>pilot</b>"
+    assert QKeySequence.mnemonic(box.text()).isEmpty()  # no underlined D, no Alt+D
+
+
+def test_the_new_heading_question_keeps_the_ampersand(qtbot):
+    seen: list[str] = []
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        seen.extend(b.text() for b in box.buttons())
+        box.reject()
+
+    QTimer.singleShot(0, answer)
+    assert ask_unknown_heading(None, "R&D", "Tools & kit") == CANCEL
+    assert 'Add heading "R&&D"' in seen and 'Put it all under "Tools && kit"' in seen
+
+
+@pytest.mark.parametrize("word", [LONG, LINK])
+def test_a_very_long_word_never_widens_the_window(window, qtbot, word):
+    def rename(case):
+        case.alternatives[1].name = word
+        case.alternatives[1].strengths = word
+        case.criteria[2].name = word
+        case.criteria[2].weight = None  # the guidance then names it: "give ... a weight"
+        case.fishbone.causes[0].root_cause = True
+        case.fishbone.causes[0].text = word
+    open_case(window, rename)
+    window.set_projector_mode(True)  # the biggest text there is
+    window.set_projector_mode(False)
+    alternative = window.doc.case.alternatives[1]
+    for step in (2, 3, 4, 5, 6):
+        window.show_step(step)
+        if step == 2:
+            window.workspace.page(2).tabs.setCurrentIndex(1)
+        if step == 4:
+            window.workspace.page(4).select_row(1)
+            label = window.workspace.page(4).links_label
+            assert word in shown(label.text())
+        if step == 5:
+            details = window.workspace.page(5).details
+            details.set_alternative(alternative.id)
+            assert shown(details.title_label.text()) == word
+        qtbot.wait(1)
+        assert window.width() <= 1280, f"step {step} made the window {window.width()} wide"
+        for area in window.workspace.frame(step).findChildren(QScrollArea):
+            if area.isVisible() and area.widget() is not None:  # nothing cut off at the right
+                assert area.widget().minimumSizeHint().width() <= area.viewport().width()
+    window.show_step(3)
+    window.set_projector_mode(True)
+    qtbot.wait(1)
+    assert window.width() <= 1280
+
+
+def test_ordinary_text_is_left_alone_and_long_words_only_gain_invisible_breaks():
+    assert breakable("How can one person keep up?") == "How can one person keep up?"
+    assert shown(breakable(LINK + " and " + LONG)) == LINK + " and " + LONG
+    assert max(len(w) for w in breakable(LONG).split("\u200b")) <= 20
+
+
+def test_chart_labels_take_at_most_two_lines_and_keep_dollars_literal():
+    from ui.score_chart import short_label
+
+    assert short_label(LONG, 20).count("\n") == 1
+    assert short_label("Costs $5 and $6", 40) == r"Costs \$5 and \$6"
+    label = short_label("A" * 19 + "$" + "B" * 30, 20)
+    assert label.count("$") == label.count(r"\$")  # every dollar still escaped
