@@ -109,3 +109,23 @@ def test_removing_a_heading_whose_causes_are_linked_keeps_the_file_valid(window,
     assert dumps_case(window.doc.case) == before
     qtbot.keyClick(window, Qt.Key.Key_Y, CTRL)
     assert dumps_case(load_case(path)) == dumps_case(window.doc.case)
+
+
+def test_renaming_an_eliminated_alternative_keeps_its_status_note_out_of_the_name(window,
+                                                                                 qtbot):
+    window.files.new_from_sample("happy_burgers")
+    window.show_step(4)
+    page = window.workspace.page(4)
+    row = next(i for i, a in enumerate(window.doc.case.alternatives) if a.status != "open")
+    old = window.doc.case.alternatives[row].name
+    page.list_widget.setFocus()
+    page.select_row(row)
+    qtbot.keyClick(page.list_widget, Qt.Key.Key_F2)
+    editor = QApplication.focusWidget()
+    assert editor.text() == old
+    qtbot.keyClick(editor, Qt.Key.Key_End)
+    qtbot.keyClicks(editor, " at weekends")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.doc.case.alternatives[row].name != old)
+    assert window.doc.case.alternatives[row].name == old + " at weekends"
+    assert page.list_widget.item(row).text().startswith(old + " at weekends  (")

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSignalBlocker, Qt
+from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QSignalBlocker, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
     QSplitter,
+    QStyledItemDelegate,
     QVBoxLayout,
     QWidget,
 )
@@ -32,6 +34,7 @@ from ui.widgets.buttons import add_key, add_move_keys, reorder_buttons
 from ui.widgets.fields import PlainLineEdit
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
+NAME_ROLE = Qt.ItemDataRole.UserRole + 2  # the name alone, without "(eliminated)"
 BRAINSTORM_HINT = "Every idea is welcome. Nothing is judged until step 5."
 
 
@@ -41,6 +44,18 @@ def _plain_label(text: str, parent: QWidget, name: str = "") -> QLabel:
     if name:
         label.setAccessibleName(name)
     return label
+
+
+class _NameDelegate(QStyledItemDelegate):
+    """F2 edits the alternative's name alone, never the status note shown after it."""
+
+    def setEditorData(self, editor: QWidget, index: QModelIndex | QPersistentModelIndex
+                      ) -> None:  # noqa: N802 - Qt name
+        name = index.data(NAME_ROLE)
+        if isinstance(editor, QLineEdit) and name is not None:
+            editor.setText(str(name))
+        else:
+            super().setEditorData(editor, index)
 
 
 class AlternativesPage(StepPage):
@@ -86,6 +101,7 @@ class AlternativesPage(StepPage):
         self.list_widget.setAlternatingRowColors(True)
         self.list_widget.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
                                          | QAbstractItemView.EditTrigger.EditKeyPressed)
+        self.list_widget.setItemDelegate(_NameDelegate(self.list_widget))
         self.list_widget.currentRowChanged.connect(self._on_list_current_changed)
         self.list_widget.itemChanged.connect(self._on_list_item_changed)
         left_layout.addWidget(self.list_widget, 1)
@@ -143,11 +159,13 @@ class AlternativesPage(StepPage):
             if shown == ids:  # update in place: an item's own change signal may be running
                 for row, alternative in enumerate(self.alternatives):
                     self.list_widget.item(row).setText(self._item_text(alternative))
+                    self.list_widget.item(row).setData(NAME_ROLE, alternative.name)
             else:
                 self.list_widget.clear()
                 for alternative in self.alternatives:
                     item = QListWidgetItem(self._item_text(alternative))
                     item.setData(ID_ROLE, alternative.id)
+                    item.setData(NAME_ROLE, alternative.name)
                     item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
                     self.list_widget.addItem(item)
             if keep not in ids:  # nothing chosen yet: the first, so the links can be ticked
