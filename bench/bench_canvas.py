@@ -318,6 +318,20 @@ def page_benchmarks(bench: Bench, window, size: int) -> None:  # noqa: ANN001
     bench.run("step 3: edit a description (Enter)", size, "edit",
               lambda: QTest.keyClick(window.focusWidget(), Qt.Key.Key_Return),
               setup=edit_description)
+    window.show_step(4)
+    ideas = window.workspace.page(4)
+
+    def type_idea() -> None:
+        ideas.entry.setFocus()
+        ideas.entry.setText("Give the night manager a tablet for the orders")
+
+    bench.run("step 4: add an idea (Enter)", size, "edit",
+              lambda: QTest.keyClick(ideas.entry, Qt.Key.Key_Return), setup=type_idea)
+    window.show_step(6)
+    rationale = window.workspace.page(6).rationale_field
+    rationale.setFocus()
+    bench.run("step 6: keystroke in the rationale", size, "key",
+              lambda: QTest.keyClick(rationale, Qt.Key.Key_A))
     window.show_step(2)
     research = window.workspace.page(2)
     research.tabs.setCurrentIndex(1)

@@ -15,16 +15,21 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication, QPalette
 
 from sixstep.case import Alternative, Criterion
-from sixstep.scoring import ScoringResult, score_case
+from sixstep.scoring import Incomplete, RankedAlternative, ScoringResult
 from ui.document import CaseDocument
 from ui.evaluation_commands import SetScoreCommand
 from ui.score_text import MISSING, format_value, parse_cell, pass_fail
+from ui.scoring_cache import scored
 
 SUMMARY = ("Rank", "Percent", "Total")  # right after the name, so they never scroll away
 FIRST_CRITERION = 1 + len(SUMMARY)
 _MISSING_TINT = QColor(255, 190, 0, 70)
 _FAIL_TINT = QColor(220, 30, 30, 60)
 _LEADER_TINT = QColor(40, 160, 60, 50)
+_ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole,
+                    Qt.ItemDataRole.EditRole, Qt.ItemDataRole.TextAlignmentRole,
+                    Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole,
+                    Qt.ItemDataRole.FontRole, Qt.ItemDataRole.ToolTipRole})
 
 
 class ScoreMatrixModel(QAbstractTableModel):
@@ -41,14 +46,37 @@ class ScoreMatrixModel(QAbstractTableModel):
     def __init__(self, doc: CaseDocument, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.doc = doc
-        self.participant: str | None = None
+        self._participant: str | None = None
         self.aggregate = "mean"
         self.result: ScoringResult | None = None
         self.problem = ""  # why the case could not be scored, if it could not
         self.rows: list[Alternative] = []
         self.columns: list[Criterion] = []
         self.compact = False
+        # Looked up for every cell many times while the view sizes itself, so indexed once:
+        # the participant's own scores by cell (built when first asked, dropped on any change),
+        # and each alternative's rank and failed musts from the latest scoring.
+        self._own: dict[tuple[str, str], bool | float] | None = None
+        self._ranked: dict[str, RankedAlternative] = {}
+        self._shared: set[int] = set()  # places held by more than one alternative
+        self._failed: dict[str, tuple[str, ...]] = {}
+        self._incomplete: dict[str, Incomplete] = {}
+        doc.case_changed.connect(self._forget_scores)
+        doc.replaced.connect(self._forget_scores)
         self.refresh()
+
+    @property
+    def participant(self) -> str | None:
+        """Whose scores are typed and shown first (None: the group's own scores)."""
+        return self._participant
+
+    @participant.setter
+    def participant(self, value: str | None) -> None:
+        self._participant = value
+        self._own = None
+
+    def _forget_scores(self, *_args: object) -> None:
+        self._own = None
 
     # -- structure ------------------------------------------------------------------------------
 
@@ -56,10 +84,12 @@ class ScoreMatrixModel(QAbstractTableModel):
         """Rescore; reset only when rows or columns changed, so an open editor survives."""
         case = self.doc.case
         rows, columns = case.open_alternatives(), list(case.criteria)
+        self._own = None
         try:
-            self.result, self.problem = score_case(case, self.aggregate), ""
+            self.result, self.problem = scored(case, self.aggregate), ""
         except (ArithmeticError, ValueError, KeyError) as error:
             self.result, self.problem = None, f"The scores cannot be totalled yet: {error}"
+        self._index_result(self.result)
         same = ([a.id for a in rows] == [a.id for a in self.rows]
                 and [c.id for c in columns] == [c.id for c in self.columns])
         if same:
@@ -72,6 +102,18 @@ class ScoreMatrixModel(QAbstractTableModel):
             self.beginResetModel()
             self.rows, self.columns = rows, columns
             self.endResetModel()
+
+    def _index_result(self, result: ScoringResult | None) -> None:
+        ranking = result.ranking if result else ()
+        self._ranked = {r.alternative: r for r in ranking}
+        places = [r.rank for r in ranking]
+        self._shared = {place for place in places if places.count(place) > 1}
+        self._failed = {s.alternative: s.failed for s in result.screened_out} if result else {}
+        self._incomplete = {i.alternative: i for i in result.incomplete} if result else {}
+
+    def _rank(self, alternative_id: str) -> int | None:
+        ranked = self._ranked.get(alternative_id)
+        return ranked.rank if ranked is not None else None
 
     def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.rows)
@@ -97,11 +139,13 @@ class ScoreMatrixModel(QAbstractTableModel):
     # -- what is shown --------------------------------------------------------------------------
 
     def own_value(self, alternative_id: str, criterion_id: str) -> bool | float | None:
-        for score in self.doc.case.scores:
-            if (score.alternative, score.criterion, score.participant) == \
-                    (alternative_id, criterion_id, self.participant):
-                return score.value
-        return None
+        if self._own is None:
+            own: dict[tuple[str, str], bool | float] = {}
+            for score in self.doc.case.scores:
+                if score.participant == self._participant:
+                    own.setdefault((score.alternative, score.criterion), score.value)
+            self._own = own
+        return self._own.get((alternative_id, criterion_id))
 
     def combined_value(self, alternative_id: str, criterion_id: str) -> bool | float | None:
         if self.result is None:
@@ -129,47 +173,38 @@ class ScoreMatrixModel(QAbstractTableModel):
 
     def rank_text(self, alternative_id: str) -> str:
         """``1``, ``=1`` for a shared place, ``out`` when a must failed, ``n to score``."""
-        result = self.result
-        if result is None:
+        if self.result is None:
             return ""
-        rank = result.rank_of(alternative_id)
+        rank = self._rank(alternative_id)
         if rank is not None:
-            return f"={rank}" if result.is_tied(alternative_id) else str(rank)
-        if any(s.alternative == alternative_id for s in result.screened_out):
+            return f"={rank}" if rank in self._shared else str(rank)
+        if alternative_id in self._failed:
             return "out"
-        for item in result.incomplete:
-            if item.alternative == alternative_id:
-                return f"{len(item.missing)} to score"
-        return ""
+        item = self._incomplete.get(alternative_id)
+        return f"{len(item.missing)} to score" if item is not None else ""
 
     def _summary_text(self, alternative_id: str, name: str) -> str:
-        result = self.result
-        if result is None:
+        if self.result is None:
             return ""
-        for ranked in result.ranking:
-            if ranked.alternative == alternative_id:
-                if name == "Total":
-                    return format_value(ranked.total)
-                return f"{ranked.percent:.0f}%" if name == "Percent" else self.rank_text(
-                    alternative_id)
+        ranked = self._ranked.get(alternative_id)
+        if ranked is not None:
+            if name == "Total":
+                return format_value(ranked.total)
+            return f"{ranked.percent:.0f}%" if name == "Percent" else self.rank_text(
+                alternative_id)
         if name == "Rank":
             return self.rank_text(alternative_id)
-        for item in result.incomplete:
-            if item.alternative == alternative_id and name == "Total":
-                return f"{format_value(item.partial_total)} so far"
+        item = self._incomplete.get(alternative_id)
+        if item is not None and name == "Total":
+            return f"{format_value(item.partial_total)} so far"
         return "\u2013"
 
     def _screened(self, alternative_id: str) -> tuple[str, ...] | None:
-        if self.result is None:
-            return None
-        for item in self.result.screened_out:
-            if item.alternative == alternative_id:
-                return item.failed
-        return None
+        return self._failed.get(alternative_id)
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
+        if role not in _ROLES or not index.isValid():  # the view asks every cell for many
+            return None  # roles each time it sizes itself: the others are answered at once
         alternative = self.rows[index.row()]
         criterion = self.criterion_at(index.column())
         summary = self.summary_at(index.column())
@@ -197,7 +232,7 @@ class ScoreMatrixModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and self._screened(alternative.id):
             return QBrush(QGuiApplication.palette().color(QPalette.ColorRole.PlaceholderText))
         if role == Qt.ItemDataRole.FontRole:
-            leader = self.result is not None and self.result.rank_of(alternative.id) == 1
+            leader = self._rank(alternative.id) == 1
             screened = self._screened(alternative.id) is not None
             if leader or screened:
                 font = QFont()
@@ -216,7 +251,7 @@ class ScoreMatrixModel(QAbstractTableModel):
                 return QBrush(_MISSING_TINT)
             if combined is False and criterion.kind == "must":
                 return QBrush(_FAIL_TINT)
-        if summary == "Rank" and self.result and self.result.rank_of(alternative.id) == 1:
+        if summary == "Rank" and self._rank(alternative.id) == 1:
             return QBrush(_LEADER_TINT)
         return None
 

@@ -1,0 +1,97 @@
+"""Steps 5 and 6 score the case once per change that can move a score, and never for typing
+notes or a rationale; what the matrix shows stays right after scores and participants change."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+import ui.scoring_cache
+from sixstep.case import Alternative, Case, Criterion, Participant, Score
+from ui.document import CaseDocument
+from ui.evaluation_commands import SetScoreCommand
+from ui.pages.evaluate import EvaluatePage
+from ui.pages.select import SelectPage
+from ui.score_matrix import FIRST_CRITERION
+from ui.scoring_cache import scored
+
+
+def scored_case() -> Case:
+    case = Case()
+    case.criteria = [Criterion("k1", "Legal", "must"), Criterion("k2", "Cheap", "want", 2)]
+    case.alternatives = [Alternative("a1", "Read back"), Alternative("a2", "Train")]
+    case.participants = [Participant("p1", "Ann"), Participant("p2", "Bo")]
+    case.scores = [Score("a1", "k1", True, "p1"), Score("a1", "k2", 8, "p1"),
+                   Score("a1", "k2", 4, "p2"), Score("a2", "k1", True, "p1"),
+                   Score("a2", "k2", 6, "p1")]
+    return case
+
+
+@pytest.fixture
+def scoring_calls(monkeypatch) -> list[str]:
+    calls: list[str] = []
+    score_case = ui.scoring_cache.score_case
+
+    def counting(case, aggregate="mean"):  # noqa: ANN001
+        calls.append(aggregate)
+        return score_case(case, aggregate)
+
+    monkeypatch.setattr(ui.scoring_cache, "score_case", counting)
+    ui.scoring_cache._results.clear()
+    return calls
+
+
+def pages(qtbot) -> tuple[CaseDocument, EvaluatePage, SelectPage]:
+    doc = CaseDocument(scored_case())
+    evaluate, select = EvaluatePage(doc), SelectPage(doc)
+    for page in (evaluate, select):
+        qtbot.addWidget(page)
+        page.show()
+    return doc, evaluate, select
+
+
+def test_typing_notes_or_a_rationale_does_not_score_again(qtbot, scoring_calls):
+    doc, evaluate, select = pages(qtbot)
+    strengths = evaluate.details.note_edits["strengths"]
+    evaluate.details.set_alternative("a1")
+    scoring_calls.clear()
+    qtbot.keyClicks(strengths, "Quick to start")
+    qtbot.keyClicks(select.rationale_field, "It is the cheapest")
+    assert doc.case.alternatives[0].strengths == "Quick to start"
+    assert doc.case.selection.rationale == "It is the cheapest"
+    assert scoring_calls == []
+
+
+def test_a_score_change_is_scored_once_for_both_pages(qtbot, scoring_calls):
+    doc, evaluate, select = pages(qtbot)
+    scoring_calls.clear()
+    doc.push(SetScoreCommand(doc, "a2", "k2", 9, "p1"))
+    assert scoring_calls == ["mean"]
+    assert "rank 1" in select.chosen.notes["a2"].text()
+    doc.undo_stack.undo()
+    assert "rank 1" in select.chosen.notes["a1"].text()
+
+
+def test_the_matrix_shows_each_participants_own_scores_after_changes(qtbot):
+    doc, evaluate, _ = pages(qtbot)
+    model = evaluate.model
+    cell = model.index(0, FIRST_CRITERION + 1)  # Read back, Cheap
+    evaluate.participant_combo.setCurrentIndex(evaluate.participant_combo.findData("p1"))
+    assert cell.data() == "8 (6)"
+    doc.push(SetScoreCommand(doc, "a1", "k2", 10, "p1"))
+    assert cell.data() == "10 (7)"
+    evaluate.participant_combo.setCurrentIndex(evaluate.participant_combo.findData("p2"))
+    assert cell.data() == "4 (7)" and cell.data(Qt.ItemDataRole.EditRole) == "4"
+    doc.undo_stack.undo()
+    assert cell.data() == "4 (6)"
+
+
+def test_the_cache_tells_contents_apart():
+    case = scored_case()
+    first = scored(case)
+    assert scored(case) is first
+    assert scored(case, "median") is not first
+    case.scores[1].value = 9
+    assert scored(case) is not first
+    case.scores[1].value = 8
+    assert scored(case).ranking == first.ranking
