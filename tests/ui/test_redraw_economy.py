@@ -1,5 +1,5 @@
 """What keeps big cases smooth, checked as behaviour: the step 4 cause list is updated in
-place when a cause's text or status changes, not rebuilt."""
+place when a cause's text or status changes, not rebuilt, and waits while it is out of sight."""
 
 from __future__ import annotations
 
@@ -38,3 +38,31 @@ def test_step_4_cause_list_keeps_its_rows_while_a_cause_is_edited(qtbot):
     doc.undo_stack.undo()
     assert tree.item_for("c5").text(0) == "Cause 5, said better"
     assert tree.item_for("c99") is None
+
+
+def labels(tree) -> list[str]:  # noqa: ANN001
+    """Every row's text, read through Qt's own item API (no catching up first)."""
+    found, stack = [], [tree.topLevelItem(i) for i in range(tree.topLevelItemCount())]
+    while stack:
+        item = stack.pop()
+        found.append(item.text(0))
+        stack.extend(item.child(i) for i in range(item.childCount()))
+    return found
+
+
+def test_step_4_cause_list_catches_up_when_shown_not_on_every_edit(qtbot):
+    case = Case(fishbone=diagram(12), alternatives=[Alternative("a1", "Hire a night manager")])
+    doc = CaseDocument(case)
+    page = AlternativesPage(doc)
+    qtbot.addWidget(page)
+    page.show()
+    page.hide()  # another step is on screen
+    doc.push(AddCauseCommand(doc, Cause("c99", "k1", None, "Brand new")))
+    doc.push(SetCauseTextCommand(doc, "c5", "Cause 5, said better"))
+    assert "Brand new" not in labels(page.causes_tree)
+    page.show()
+    assert "Brand new" in labels(page.causes_tree)
+    assert "Cause 5, said better" in labels(page.causes_tree)
+    page.hide()
+    doc.undo_stack.undo()
+    assert page.causes_tree.item_for("c5").text(0) == "Cause 5 with a few words"  # asked: fresh

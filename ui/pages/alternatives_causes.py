@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QModelIndex, QRect, QSignalBlocker, QSize, Qt, Signal
-from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
+from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -68,15 +68,26 @@ class CauseChecklist(QTreeWidget):
         self.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.setItemDelegate(_WrappingDelegate(self))
         self._shape: tuple = ()  # the categories and causes last built, to skip rebuilds
+        self._pending: tuple[Diagram, set[str], bool] | None = None  # a fill not shown yet
         self.itemChanged.connect(self._on_item_changed)
 
     def fill(self, diagram: Diagram, checked: set[str], enabled: bool) -> None:
         """Show the diagram's causes, ticking the ``checked`` ids.
 
+        While the list is out of sight (another step is on screen) the fill waits until it
+        is shown or asked about, so editing the fishbone does not rebuild it on every key.
         When no heading or cause came, went or moved, the rows are updated in place (a
         status or a text may have changed): a tick's own change signal may still be running,
         so its row must not be deleted, and a big diagram is not rebuilt on every keystroke.
         """
+        self._pending = (diagram, checked, enabled)
+        if self.isVisible():
+            self._fill_pending()
+
+    def _fill_pending(self) -> None:
+        if self._pending is None:
+            return
+        (diagram, checked, enabled), self._pending = self._pending, None
         shape = (tuple((c.id, c.name) for c in diagram.categories),
                  tuple((c.id, c.category, c.parent) for c in diagram.causes))
         with QSignalBlocker(self):
@@ -131,6 +142,10 @@ class CauseChecklist(QTreeWidget):
             self._add_causes(item, tree.get(cause.id, {}).get(cause.category, []), tree,
                              checked, enabled)
 
+    def showEvent(self, event: QShowEvent) -> None:
+        self._fill_pending()
+        super().showEvent(event)
+
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self.scheduleDelayedItemsLayout()  # wrapped rows change height with the width
@@ -141,6 +156,7 @@ class CauseChecklist(QTreeWidget):
             self.scheduleDelayedItemsLayout()
 
     def item_for(self, cause_id: str) -> QTreeWidgetItem | None:
+        self._fill_pending()
         for item in self._all_items():
             if item.data(0, CAUSE_ID_ROLE) == cause_id:
                 return item
