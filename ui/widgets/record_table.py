@@ -10,7 +10,14 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -166,6 +173,7 @@ class RecordTable(QWidget):
         layout.addLayout(buttons)
 
         self.setFocusProxy(self.view)
+        self.view.viewport().installEventFilter(self)
         tab_order(self.view, self.up_button, self.down_button, self.remove_button)
         doc.case_changed.connect(self._on_doc_case_changed)
         doc.replaced.connect(self._on_doc_replaced)
@@ -212,6 +220,13 @@ class RecordTable(QWidget):
     def resizeEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
         super().resizeEvent(event)
         self.fit_columns()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt name
+        """The view may take its width after this widget's own resize: fit again then."""
+        if (watched is self.view.viewport() and event.type() == QEvent.Type.Resize
+                and event.oldSize().width() != event.size().width()):
+            self.fit_columns()
+        return super().eventFilter(watched, event)
 
     def changeEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
         super().changeEvent(event)

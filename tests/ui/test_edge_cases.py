@@ -1,0 +1,77 @@
+"""Cases at the edges: a blank case on every page, one alternative, all of them set aside."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QStandardPaths
+from PySide6.QtWidgets import QApplication
+
+from sample_cases import read_sample
+from sixstep.caseio import dumps_case, loads_case
+from ui.evaluation_commands import EliminateAlternativeCommand
+from ui.main_window import MainWindow
+from ui.settings import AppSettings
+from ui.widgets.record_table import RecordTable
+
+
+@pytest.fixture(autouse=True)
+def _test_paths():
+    QStandardPaths.setTestModeEnabled(True)
+
+
+@pytest.fixture
+def window(qtbot) -> MainWindow:
+    w = MainWindow(AppSettings.in_memory())
+    w.files.ask_save_changes = lambda: "discard"  # teardown closes the window
+    w.files.interactive = False
+    qtbot.addWidget(w)
+    w.resize(1280, 800)
+    w.show()
+    qtbot.waitUntil(lambda: w.isVisible())
+    return w
+
+
+@pytest.mark.parametrize("how", ["blank", "sample"])
+def test_record_tables_use_the_whole_width_they_are_given(window, how):
+    """On a blank case the action plan was squeezed to its narrowest columns, with
+    "(add action)" broken over two lines, because its width came after the last fit."""
+    if how == "blank":
+        window.files.new_blank()
+    else:
+        window.files.new_from_sample("happy_burgers")
+    for step in (1, 2, 6):
+        window.show_step(step)
+        if step == 2:
+            window.workspace.page(2).tabs.setCurrentIndex(1)
+        QApplication.processEvents()
+        for table in window.workspace.frame(step).findChildren(RecordTable):
+            header = table.view.horizontalHeader()
+            used = sum(header.sectionSize(i) for i in range(header.count()))
+            assert abs(used - table.view.viewport().width()) <= len(table.weights) + 2
+
+
+def test_a_blank_case_shows_every_page_and_saves(window, tmp_path):
+    window.files.new_blank()
+    for step in range(1, 7):
+        window.show_step(step)
+    evaluate = window.workspace.page(5)
+    assert evaluate.model.rowCount() == 0
+    assert window.workspace.page(6).chosen.empty.isVisible()
+    path = tmp_path / "blank.case.json"
+    assert window.files.save_to(path)
+    assert dumps_case(loads_case(path.read_bytes())) == dumps_case(window.doc.case)
+
+
+def test_every_alternative_set_aside_leaves_the_pages_sound(window):
+    case = loads_case(read_sample("happy_burgers"))
+    window.doc.replace(case, None)
+    window.show_step(5)
+    for alternative in list(case.open_alternatives()):
+        window.doc.push(EliminateAlternativeCommand(window.doc, alternative.id, "too costly"))
+    page = window.workspace.page(5)
+    assert page.model.rowCount() == 0
+    assert page.details.alternative() is None or page.details.alternative().status != "open"
+    window.show_step(6)
+    chosen = window.workspace.page(6).chosen
+    assert set(chosen.boxes) == set(case.selection.chosen)  # still shown, as set aside
+    assert all("eliminated" in chosen.notes[a].text() for a in chosen.boxes)
