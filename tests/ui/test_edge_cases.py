@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QStandardPaths
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QStandardPaths, Qt
+from PySide6.QtWidgets import QApplication, QComboBox
 
 from sample_cases import read_sample
 from sixstep.caseio import dumps_case, loads_case
@@ -75,3 +75,27 @@ def test_every_alternative_set_aside_leaves_the_pages_sound(window):
     chosen = window.workspace.page(6).chosen
     assert set(chosen.boxes) == set(case.selection.chosen)  # still shown, as set aside
     assert all("eliminated" in chosen.notes[a].text() for a in chosen.boxes)
+
+
+def test_making_a_scored_want_a_must_says_its_scores_were_cleared(window, qtbot):
+    window.files.new_from_sample("happy_burgers")
+    window.show_step(3)
+    page = window.workspace.page(3)
+    row = next(i for i, c in enumerate(window.doc.case.criteria) if c.kind == "want")
+    criterion = window.doc.case.criteria[row]
+    scored = [s for s in window.doc.case.scores if s.criterion == criterion.id]
+    assert scored
+    page.table.setFocus()
+    page.table.setCurrentIndex(page.model.index(row, 1))
+    qtbot.keyClick(page.table, Qt.Key.Key_F2)
+    chooser = QApplication.focusWidget()
+    assert isinstance(chooser, QComboBox)
+    qtbot.keyClick(chooser, Qt.Key.Key_Up)  # from Want to Must
+    qtbot.keyClick(chooser, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: criterion.kind == "must")
+    assert criterion.kind == "must" and criterion.weight is None
+    assert not any(s.criterion == criterion.id for s in window.doc.case.scores)
+    assert f"{len(scored)} scores were cleared" in page.message_label.text()
+    window.doc.undo_stack.undo()
+    assert criterion.kind == "want"
+    assert [s for s in window.doc.case.scores if s.criterion == criterion.id] == scored

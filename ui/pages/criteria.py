@@ -125,6 +125,7 @@ class CriteriaPage(StepPage):
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
         self.model.refused.connect(self.message_label.setText)
+        self.model.told.connect(self.message_label.setText)
         self._current_id: str | None = None
         self.refresh("")
 

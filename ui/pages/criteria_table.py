@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from sixstep.case import Criterion
+from sixstep.steps import count
 from ui.document import CaseDocument
 from ui.evaluation_commands import move_criterion_command, set_criterion_field_command
 
@@ -48,10 +49,12 @@ def parse_number(text: str) -> float | None:
 class CriteriaTableModel(QAbstractTableModel):
     """Rows are criteria in importance order; the vertical header shows the place (1 = most).
 
-    ``refused(message)`` says why an edit was not taken (a weight that is not a number).
+    ``refused(message)`` says why an edit was not taken (a weight that is not a number);
+    ``told(message)`` what an edit did besides (the scores a change of kind cleared).
     """
 
     refused = Signal(str)
+    told = Signal(str)
 
     def __init__(self, doc: CaseDocument, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -168,7 +171,12 @@ class CriteriaTableModel(QAbstractTableModel):
         except ValueError as error:
             self.refused.emit(str(error))
             return False
+        scored = sum(1 for s in self.doc.case.scores if s.criterion == criterion.id)
         self.doc.push(command)
+        if attribute == "kind" and scored:
+            verb = "was" if scored == 1 else "were"
+            self.told.emit(f"\u201c{criterion.name}\u201d is now a {new}, so its "
+                           f"{count(scored, 'score')} {verb} cleared. Undo brings them back.")
         return True
 
     # -- drag to reorder ----------------------------------------------------------------------
