@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QStandardPaths, Qt
-from PySide6.QtWidgets import QApplication, QComboBox
+from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox
 
 from sample_cases import read_sample
 from sixstep.caseio import dumps_case, loads_case
@@ -99,3 +99,16 @@ def test_making_a_scored_want_a_must_says_its_scores_were_cleared(window, qtbot)
     window.doc.undo_stack.undo()
     assert criterion.kind == "want"
     assert [s for s in window.doc.case.scores if s.criterion == criterion.id] == scored
+
+
+def test_step_6_shows_only_the_tick_boxes_of_the_case_now_open(window):
+    window.files.new_from_sample("happy_burgers")
+    window.show_step(6)
+    window.files.new_from_sample("super_salad")
+    window.show_step(6)
+    QApplication.processEvents()  # a layout shows new widgets from the event loop
+    chosen = window.workspace.page(6).chosen
+    names = {a.name for a in window.doc.case.open_alternatives()}
+    shown = {box.accessibleName().removeprefix("Choose ")
+             for box in chosen.findChildren(QCheckBox) if box.isVisible()}
+    assert shown == names

@@ -71,6 +71,7 @@ class ChosenChecklist(QWidget):
     def _rebuild(self, shown: list[tuple[str, str]]) -> None:
         for widget in [*self.boxes.values(), *self.notes.values()]:
             self.grid.removeWidget(widget)
+            widget.hide()  # out of sight now, not only once the event loop deletes it
             widget.deleteLater()
         self.boxes.clear()
         self.notes.clear()
