@@ -34,6 +34,16 @@ from ui.document import CaseDocument
 from ui.widgets.buttons import add_key, add_move_keys, reorder_buttons, tab_order
 
 Records = Callable[[Case], list]
+
+
+def two_lines(text: str) -> str:
+    """A heading broken at the space that makes its two lines most even."""
+    words = text.split()
+    if len(words) < 2:
+        return text
+    splits = [(" ".join(words[:i]), " ".join(words[i:])) for i in range(1, len(words))]
+    first, second = min(splits, key=lambda pair: max(len(pair[0]), len(pair[1])))
+    return f"{first}\n{second}"
 _Index = QModelIndex | QPersistentModelIndex
 
 
@@ -47,6 +57,7 @@ class RecordTableModel(QAbstractTableModel):
         self.doc, self.section, self.records = doc, section, records
         self.columns, self.factory, self.noun = list(columns), factory, noun
         self._rows = len(records(doc.case)) + 1
+        self.wrapped: set[int] = set()  # columns too narrow for their heading on one line
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else self._rows
@@ -85,7 +96,8 @@ class RecordTableModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal:
-            return self.columns[section][1]
+            header = self.columns[section][1]
+            return two_lines(header) if section in self.wrapped else header
         return "+" if self.is_new_row(section) else str(section + 1)
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
@@ -234,14 +246,42 @@ class RecordTable(QWidget):
             self.fit_columns()
 
     def fit_columns(self) -> None:
-        """Share the width by weight, but never narrower than the header or the sample."""
+        """Share the width by weight, but never narrower than the sample or the header.
+
+        Where one-line headers would leave the main column less than a phrase wide (big text
+        on a small screen left it a word wide and cut the last column off), the headers may
+        take two lines.
+        """
         header = self.view.horizontalHeader()
         metrics = self.view.fontMetrics()
         available = self.view.viewport().width()
-        mins = [max(metrics.horizontalAdvance(h) + 24, metrics.horizontalAdvance(s) + 16)
-                for (_, h), s in zip(self.model.columns, self.samples, strict=True)]
+
+        def widest(text: str) -> int:
+            return max(metrics.horizontalAdvance(line) for line in text.split("\n"))
+
+        headers = [h for _, h in self.model.columns]
+        main = self.weights.index(max(self.weights))
+        for shape in (str, two_lines):
+            mins = [max(widest(shape(h)) + 24, metrics.horizontalAdvance(s) + 16)
+                    for h, s in zip(headers, self.samples, strict=True)]
+            widths = self._share(available, mins)
+            if widths[main] >= 14 * metrics.averageCharWidth() and sum(widths) <= available:
+                break
+        wrapped = set()
+        for column, width in enumerate(widths):
+            header.resizeSection(column, width)
+            if width < widest(headers[column]) + 24:
+                wrapped.add(column)
+        if wrapped != self.model.wrapped:
+            self.model.wrapped = wrapped
+            self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(headers) - 1)
+        self.fit_rows()
+
+    def _share(self, available: int, mins: list[int]) -> list[int]:
+        """Widths by weight, where a column whose share is below its minimum gets exactly
+        the minimum."""
         fixed: set[int] = set()
-        while True:  # columns whose share is below their minimum get exactly the minimum
+        while True:
             rest = available - sum(mins[i] for i in fixed)
             weight = sum(w for i, w in enumerate(self.weights) if i not in fixed) or 1
             short = {i for i, w in enumerate(self.weights)
@@ -249,10 +289,8 @@ class RecordTable(QWidget):
             if not short:
                 break
             fixed |= short
-        for column, w in enumerate(self.weights):
-            width = mins[column] if column in fixed else int(rest * w / weight)
-            header.resizeSection(column, max(30, width))
-        self.fit_rows()
+        return [max(30, mins[i] if i in fixed else int(rest * w / weight))
+                for i, w in enumerate(self.weights)]
 
     def fit_rows(self, *args: object) -> None:
         """Rows as tall as their wrapped text; the view as tall as its rows."""
