@@ -184,11 +184,25 @@ def canvas_benchmarks(bench: Bench, size: int, folder: Path, pages: bool) -> Non
               lambda: QTest.keyClick(capture, Qt.Key.Key_Return), setup=type_capture)
 
     def add_sibling() -> None:
-        QTest.keyClick(view, Qt.Key.Key_Return)
-        QTest.keyClicks(view.edit_session.editor, "Fryer oil not changed")
-        QTest.keyClick(view.edit_session.editor, Qt.Key.Key_Return)
+        QTest.keyClick(view, Qt.Key.Key_Return)  # a new empty sibling, its text being edited
 
-    bench.run("add sibling: Enter, type, Enter", size, "edit", add_sibling, setup=select_next)
+    def name_it() -> None:
+        QTest.keyClicks(view.edit_session.editor, "Fryer oil not changed")
+
+    def add_and_name() -> None:
+        select_next()
+        add_sibling()
+        name_it()
+
+    bench.run("add sibling (Enter)", size, "edit", add_sibling, setup=select_next,
+              teardown=lambda: QTest.keyClick(view.edit_session.editor, Qt.Key.Key_Escape))
+    bench.run("keystroke naming it in place", size, "key",
+              lambda: QTest.keyClick(view.edit_session.editor, Qt.Key.Key_S),
+              setup=lambda: (select_next(), add_sibling()),
+              teardown=lambda: QTest.keyClick(view.edit_session.editor, Qt.Key.Key_Escape))
+    bench.run("name it (Enter)", size, "edit",
+              lambda: QTest.keyClick(view.edit_session.editor, Qt.Key.Key_Return),
+              setup=add_and_name)
 
     def focus_panel_text() -> None:
         select_next()

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import math
 
-from fishbone.geometry import Box, Layout, LayoutOptions, Line, Point, Rect, TextMeasurer
+from fishbone.geometry import Box, Layout, LayoutOptions, Line, Point, TextMeasurer
 from fishbone.layout_pack import least_between, outline, push_needed, reach_between
 from fishbone.layout_text import CachedMeasurer, wrap_text
 from fishbone.layout_tree import (
@@ -33,7 +33,7 @@ from fishbone.layout_tree import (
 )
 from fishbone.model import Cause, Diagram
 
-__all__ = ["layout_diagram", "wrap_text"]
+__all__ = ["LayoutCache", "layout_diagram", "wrap_text"]
 
 MARK_REACH = 8.0  # status badges, tags, vote dots and pills stick out this far from a cause box
 LINE_PAD = 3.0  # half the thickest bone, with a little to spare
@@ -57,10 +57,25 @@ def layout_diagram(
     return _Layouter(diagram, measure, options).run()
 
 
+class LayoutCache(CachedMeasurer):
+    """A measurer for a caller that lays out again after every small edit (the canvas).
+
+    Besides texts and wraps it keeps the blocks of the last layout's cause subtrees, keyed by
+    everything they are built from (ids, texts, nesting, options), so a subtree in which no
+    cause changed is reused as it is; only the blocks used last time are kept.
+    """
+
+    def __init__(self, measurer: TextMeasurer, limit: int = 50_000) -> None:
+        super().__init__(measurer, limit)
+        self.blocks: dict[tuple, Block] = {}
+
+
 class _Layouter:
     def __init__(self, diagram: Diagram, measure: TextMeasurer, options: LayoutOptions) -> None:
         self.diagram = diagram
         self.m = measure if isinstance(measure, CachedMeasurer) else CachedMeasurer(measure)
+        self.cache = measure if isinstance(measure, LayoutCache) else None
+        self.used_blocks: dict[tuple, Block] = {}  # the cache's blocks after this layout
         self.options = options
         angle = min(max(options.bone_angle, 15.0), 90.0)
         self.sep = max(options.gap + MARK_REACH, 2 * MARK_REACH)
@@ -102,6 +117,13 @@ class _Layouter:
             self.seen.update(k.id for k in fresh)
             me = len(order) - 1
             stack.extend((k, level + 1, me) for k in reversed(fresh))
+        key: tuple | None = None
+        if self.cache is not None:
+            key = (self.options, tuple((c.id, c.text, lv, tuple(ks)) for c, lv, ks in order))
+            found = self.cache.blocks.get(key)
+            if found is not None:
+                self.used_blocks[key] = found
+                return found
         built: dict[int, Block] = {}
         for index in range(len(order) - 1, -1, -1):  # children before their parents
             cause, level, kid_indices = order[index]
@@ -112,6 +134,8 @@ class _Layouter:
                 built[index] = horizontal_block(label, kids, self.sp)
             else:
                 built[index] = diagonal_block(label, kids, self.sp, self.sep, CAUSE_MIN_RISE)
+        if key is not None:
+            self.used_blocks[key] = built[0]
         return built[0]
 
     def category_block(self, category_id: str, name: str) -> Block:
@@ -141,18 +165,25 @@ class _Layouter:
             head_x = max(head_x, foot + reach_between(right, reach_y, 1.0) + self.sep)
             tail_x = min(tail_x, foot + least_between(left, -SPINE_CLEAR - 60.0, 1.0))
 
-        boxes: list[Box] = []
-        lines: list[Line] = []
+        boxes: list[_RawBox] = [("head", "head", head_x, -head.height / 2, head.width,
+                                 head.height, head.lines, "head", 0)]
+        lines: list[_RawLine] = [("spine", "spine", ((tail_x, 0.0), (head_x, 0.0)))]
         for i, (block, foot) in enumerate(zip(blocks, feet, strict=True)):
             _emit(block, -1.0 if i % 2 else 1.0, foot, boxes, lines)
-        head_rect = (head_x, -head.height / 2, head.width, head.height)
-        boxes.insert(0, Box("head", "head", head_rect, head.lines, "head", 0))
-        lines.insert(0, Line("spine", "spine", ((tail_x, 0.0), (head_x, 0.0))))
         flip = not self.options.head_on_right
+        if self.cache is not None:
+            self.cache.blocks = self.used_blocks
         return _finish(boxes, lines, self.options.margin, flip)
 
 
-def _emit(block: Block, fy: float, ox: float, boxes: list[Box], lines: list[Line]) -> None:
+# Boxes and lines before the drawing is moved into place: (id, kind, x, y, w, h, lines, role,
+# depth) and (id, kind, points). Plain tuples, so each Box and Line is made once, in _finish.
+_RawBox = tuple[str, str, float, float, float, float, tuple[str, ...], str, int]
+_RawLine = tuple[str, str, tuple[Point, ...]]
+
+
+def _emit(block: Block, fy: float, ox: float, boxes: list[_RawBox],
+          lines: list[_RawLine]) -> None:
     """Place a category's block with its foot at (ox, 0), y scaled by ``fy`` (1 or -1)."""
     stack: list[tuple[Block, float, float, float, str]] = [(block, ox, 0.0, fy, "bone")]
     while stack:
@@ -160,34 +191,25 @@ def _emit(block: Block, fy: float, ox: float, boxes: list[Box], lines: list[Line
         lab = block.label
         x, y, w, h = block.rect
         top = oy + y if fy > 0 else oy - y - h
-        boxes.append(Box(lab.id, lab.kind, (ox + x, top, w, h), lab.lines, lab.role, lab.depth))
-        points = tuple((ox + px, oy + fy * py) for px, py in block.line)
-        lines.append(Line(lab.id, kind, points))
+        boxes.append((lab.id, lab.kind, ox + x, top, w, h, lab.lines, lab.role, lab.depth))
+        lines.append((lab.id, kind, tuple((ox + px, oy + fy * py) for px, py in block.line)))
         for kid, dx, dy, mirrored in reversed(block.children):
             stack.append((kid, ox + dx, oy + fy * dy, -fy if mirrored else fy, "cause"))
 
 
-def _finish(boxes: list[Box], lines: list[Line], margin: float, flip: bool) -> Layout:
+def _finish(boxes: list[_RawBox], lines: list[_RawLine], margin: float, flip: bool) -> Layout:
     """Mirror for a head on the left if asked, then move the drawing to start at (0, 0)."""
     if flip:
-        boxes = [_box_at(b, (-b.rect[0] - b.rect[2], b.rect[1], b.rect[2], b.rect[3]))
-                 for b in boxes]
-        lines = [Line(ln.id, ln.kind, tuple((-px, py) for px, py in ln.points)) for ln in lines]
-    xs = [b.rect[0] for b in boxes] + [b.rect[0] + b.rect[2] for b in boxes]
-    ys = [b.rect[1] for b in boxes] + [b.rect[1] + b.rect[3] for b in boxes]
-    for ln in lines:
-        xs.extend(p[0] for p in ln.points)
-        ys.extend(p[1] for p in ln.points)
+        boxes = [(i, k, -x - w, y, w, h, t, r, d) for i, k, x, y, w, h, t, r, d in boxes]
+        lines = [(i, k, tuple((-px, py) for px, py in points)) for i, k, points in lines]
+    xs = [b[2] for b in boxes] + [b[2] + b[4] for b in boxes]
+    ys = [b[3] for b in boxes] + [b[3] + b[5] for b in boxes]
+    for _, _, points in lines:
+        xs.extend(p[0] for p in points)
+        ys.extend(p[1] for p in points)
     dx, dy = margin - min(xs), margin - min(ys)
     width, height = max(xs) - min(xs) + 2 * margin, max(ys) - min(ys) + 2 * margin
-    moved = [_box_at(b, (b.rect[0] + dx, b.rect[1] + dy, b.rect[2], b.rect[3])) for b in boxes]
-    shifted = [Line(ln.id, ln.kind, tuple(_shift(p, dx, dy) for p in ln.points)) for ln in lines]
+    moved = [Box(i, k, (x + dx, y + dy, w, h), t, r, d) for i, k, x, y, w, h, t, r, d in boxes]
+    shifted = [Line(i, k, tuple((px + dx, py + dy) for px, py in points))
+               for i, k, points in lines]
     return Layout((0.0, 0.0, width, height), moved, shifted)
-
-
-def _box_at(box: Box, rect: Rect) -> Box:
-    return Box(box.id, box.kind, rect, box.lines, box.role, box.depth)
-
-
-def _shift(p: Point, dx: float, dy: float) -> Point:
-    return (p[0] + dx, p[1] + dy)

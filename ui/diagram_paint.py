@@ -11,7 +11,15 @@ from collections.abc import Collection
 from functools import lru_cache
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen, QPolygonF, QTransform
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QPainter,
+    QPainterPath,
+    QPen,
+    QPolygonF,
+    QTransform,
+)
 
 from fishbone.geometry import Box, Layout, Line
 from fishbone.layout_text import CachedMeasurer
@@ -30,9 +38,11 @@ def measurer_for(style: DiagramStyle) -> QtTextMeasurer:
 
 @lru_cache(maxsize=8)
 def layout_measurer_for(style: DiagramStyle) -> CachedMeasurer:
-    """The measurer to lay out with in ``style``: it remembers wrapped labels from one layout
-    to the next, so a relayout after an edit wraps only the texts that changed."""
-    return CachedMeasurer(measurer_for(style))
+    """The measurer to lay out with in ``style``: it remembers wrapped labels and unchanged
+    subtrees from one layout to the next, so a relayout after an edit redoes little."""
+    from fishbone.layout import LayoutCache  # the layout is imported when first used
+
+    return LayoutCache(measurer_for(style))
 
 
 def qrect(box: Box) -> QRectF:
@@ -54,8 +64,16 @@ def head_points_right(layout: Layout) -> bool:
     return head.rect[0] + head.rect[2] / 2 >= (min(xs) + max(xs)) / 2
 
 
+@lru_cache(maxsize=256)
+def _colour(name: str) -> QColor:
+    """A colour by its "#rrggbb" name, parsed once (painting asks for the same few often)."""
+    return QColor(name)
+
+
+@lru_cache(maxsize=256)
 def _pen(colour: str, width: float, style: Qt.PenStyle = Qt.PenStyle.SolidLine) -> QPen:
-    pen = QPen(QColor(colour), width, style)
+    """A round-capped pen, made once per colour, width and style; callers never change it."""
+    pen = QPen(_colour(colour), width, style)
     pen.setCapStyle(Qt.PenCapStyle.RoundCap)
     pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
     return pen
@@ -105,7 +123,7 @@ def paint_tail(painter: QPainter, layout: Layout, style: DiagramStyle) -> None:
     path.lineTo(x + back * size, y + size)
     path.closeSubpath()
     painter.setPen(_pen(style.spine, 1.0))
-    painter.setBrush(QColor(style.spine))
+    painter.setBrush(_colour(style.spine))
     painter.drawPath(path)
 
 
@@ -120,10 +138,8 @@ def paint_text(
 ) -> None:
     """Draw ``box.lines`` inside the box, each line with its own drawText call."""
     m = measurer_for(style)
-    font = m.font_for(box.role)
-    font.setStrikeOut(strike)
-    painter.setFont(font)
-    painter.setPen(QColor(colour))
+    painter.setFont(_text_font(style, box.role, strike))
+    painter.setPen(_colour(colour))
     x, y, w, h = box.rect
     lh = m.line_height(box.role)
     n = max(1, len(box.lines))
@@ -135,6 +151,14 @@ def paint_text(
         baseline = top + i * lh + (lh - ascent - descent) / 2 + ascent
         tx = x + (w - m.width(text, box.role)) / 2 if centred else left
         painter.drawText(QPointF(tx, baseline), text)
+
+
+@lru_cache(maxsize=64)
+def _text_font(style: DiagramStyle, role: str, strike: bool) -> QFont:
+    """The font of ``role``, struck through or not, made once; callers never change it."""
+    font = measurer_for(style).font_for(role)
+    font.setStrikeOut(strike)
+    return font
 
 
 # -- boxes -----------------------------------------------------------------------------------
@@ -165,14 +189,14 @@ def head_bulge(box: Box) -> float:
 def paint_head(painter: QPainter, box: Box, style: DiagramStyle, right: bool = True) -> None:
     rect = qrect(box)
     painter.setPen(_pen(style.head_fill, 1.0))
-    painter.setBrush(QColor(style.head_fill))
+    painter.setBrush(_colour(style.head_fill))
     painter.drawPath(head_path(rect, right))
     paint_text(painter, box, style, style.head_text, centred=True)
 
 
 def paint_category(painter: QPainter, box: Box, style: DiagramStyle) -> None:
     painter.setPen(_pen(style.category_fill, 1.0))
-    painter.setBrush(QColor(style.category_fill))
+    painter.setBrush(_colour(style.category_fill))
     painter.drawRoundedRect(qrect(box), 7.0, 7.0)
     paint_text(painter, box, style, style.category_text, centred=True)
 
@@ -198,7 +222,7 @@ def paint_cause(
     rect = qrect(box)
     pen, fill = _cause_frame(cause, style)
     painter.setPen(pen)
-    painter.setBrush(QColor(fill))
+    painter.setBrush(_colour(fill))
     painter.drawRoundedRect(rect, 5.0, 5.0)
     ruled_out = cause is not None and cause.status == "ruled_out"
     paint_text(
@@ -301,7 +325,7 @@ def _paint_badge(painter: QPainter, rect: QRectF, style: DiagramStyle, status: s
     r = BADGE_RADIUS
     colour = style.confirmed if status == "confirmed" else style.ruled_out
     painter.setPen(_pen(style.background, 1.5))
-    painter.setBrush(QColor(colour))
+    painter.setBrush(_colour(colour))
     painter.drawEllipse(c, r, r)
     painter.setPen(_pen(style.mark_text, 2.0))
     painter.setBrush(Qt.BrushStyle.NoBrush)
@@ -343,13 +367,13 @@ def _paint_root_tag(painter: QPainter, rect: QRectF, style: DiagramStyle, offset
     w = 6 + 2 * star + 3 + fm.horizontalAdvance("ROOT") + 6
     tag = QRectF(rect.left() + offset, rect.top() - h / 2, w, h)
     painter.setPen(_pen(style.background, 1.2))
-    painter.setBrush(QColor(style.root_cause))
+    painter.setBrush(_colour(style.root_cause))
     painter.drawRoundedRect(tag, h / 2, h / 2)
     painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(QColor(style.mark_text))
+    painter.setBrush(_colour(style.mark_text))
     painter.drawPath(star_path(tag.left() + 6 + star, tag.center().y(), star))
     painter.setFont(font)
-    painter.setPen(QColor(style.mark_text))
+    painter.setPen(_colour(style.mark_text))
     baseline = tag.top() + (h - fm.ascent() - fm.descent()) / 2 + fm.ascent()
     painter.drawText(QPointF(tag.left() + 6 + 2 * star + 3, baseline), "ROOT")
 
@@ -363,10 +387,10 @@ def _paint_pill(
     h = fm.height() + 3
     pill = QRectF(anchor.x(), anchor.y() - h / 2, fm.horizontalAdvance(text) + 10, h)
     painter.setPen(_pen(style.background, 1.2))
-    painter.setBrush(QColor(colour))
+    painter.setBrush(_colour(colour))
     painter.drawRoundedRect(pill, h / 2, h / 2)
     painter.setFont(m.font_for("mark"))
-    painter.setPen(QColor(style.mark_text))
+    painter.setPen(_colour(style.mark_text))
     baseline = pill.top() + (h - fm.ascent() - fm.descent()) / 2 + fm.ascent()
     painter.drawText(QPointF(pill.left() + 5, baseline), text)
     return pill
@@ -383,7 +407,7 @@ def _paint_votes(painter: QPainter, rect: QRectF, style: DiagramStyle, votes: in
         return
     r, step = 3.8, 10.0
     painter.setPen(_pen(style.background, 1.5))
-    painter.setBrush(QBrush(QColor(style.vote)))
+    painter.setBrush(_colour(style.vote))
     for i in range(votes):
         painter.drawEllipse(QPointF(rect.right() - 10 - i * step, y), r, r)
 
@@ -396,5 +420,5 @@ def _paint_note_fold(painter: QPainter, rect: QRectF, style: DiagramStyle) -> No
     path.lineTo(rect.right(), rect.top() + s)
     path.closeSubpath()
     painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(QColor(style.note))
+    painter.setBrush(_colour(style.note))
     painter.drawPath(path)

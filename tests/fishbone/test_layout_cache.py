@@ -1,9 +1,10 @@
-"""A measurer kept from one layout to the next wraps only the texts that are new."""
+"""A measurer kept from one layout to the next wraps only the texts that are new, and a
+layout cache rebuilds only the subtrees that changed, always giving what a fresh layout gives."""
 
 from __future__ import annotations
 
-from fishbone.geometry import MonospaceMeasurer
-from fishbone.layout import layout_diagram
+from fishbone.geometry import LayoutOptions, MonospaceMeasurer
+from fishbone.layout import LayoutCache, layout_diagram
 from fishbone.layout_text import CachedMeasurer
 from fishbone.model import Category, Cause, Diagram
 
@@ -46,3 +47,30 @@ def test_the_caches_are_bounded():
     for i in range(25):
         kept.wrap(f"text number {i}", 100.0, "cause")
     assert len(kept._wraps) <= 10 and len(kept._widths) <= 10
+
+
+def nested() -> Diagram:
+    d = Diagram("The effect", [Category("k", "Heading"), Category("j", "Other")])
+    for i in range(12):
+        parent = f"c{i - 4}" if i >= 4 else None
+        d.add_cause(Cause(f"c{i}", "k" if i % 2 else "j", parent, f"cause {i} of a few words"))
+    return d
+
+
+def test_a_layout_cache_rebuilds_only_changed_subtrees_and_matches_a_fresh_layout():
+    d = nested()
+    cache = LayoutCache(MonospaceMeasurer())
+    layout_diagram(d, cache)
+    before = {id(block) for block in cache.blocks.values()}
+    d.set_cause("c9", "text", "cause 9 now reads quite differently")  # under c5, under c1
+    assert layout_diagram(d, cache) == layout_diagram(d, MonospaceMeasurer())
+    after = {id(block) for block in cache.blocks.values()}
+    assert len(after) == len(before) and len(before - after) == 1  # c1's subtree alone
+    for edit in (lambda: d.set_cause("c5", "collapsed", True),
+                 lambda: d.move_cause("c6", "j", None),
+                 lambda: d.remove_cause("c2"),
+                 lambda: d.add_cause(Cause("new", "k", "c3", "a new sub-cause"))):
+        edit()
+        for options in (LayoutOptions(), LayoutOptions(head_on_right=False, max_label_width=90)):
+            assert layout_diagram(d, cache, options) == layout_diagram(
+                d, MonospaceMeasurer(), options)
