@@ -73,6 +73,7 @@ class ProposeWeightsDialog(QDialog):
         self.apply_button = self.buttons.button(QDialogButtonBox.StandardButton.Apply)
         self.apply_button.setAccessibleName("Apply proposed weights")
         self.apply_button.setEnabled(bool(self.wants))
+        self.apply_button.setDefault(True)  # Enter applies (Cancel came first and took it)
         self.apply_button.clicked.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
