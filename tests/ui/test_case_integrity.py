@@ -129,3 +129,17 @@ def test_renaming_an_eliminated_alternative_keeps_its_status_note_out_of_the_nam
     qtbot.waitUntil(lambda: window.doc.case.alternatives[row].name != old)
     assert window.doc.case.alternatives[row].name == old + " at weekends"
     assert page.list_widget.item(row).text().startswith(old + " at weekends  (")
+
+
+def test_every_sample_looked_through_in_the_window_saves_byte_for_byte(window, tmp_path):
+    """Showing every page (tables fitted, lists filled, the matrix scored) changes nothing."""
+    from sample_cases import read_sample, sample_names
+
+    for name in sample_names():
+        window.files.new_from_sample(name)
+        for step in range(1, 7):
+            window.show_step(step)
+        assert window.doc.undo_stack.count() == 0 and not window.doc.is_modified()
+        path = tmp_path / f"{name}.case.json"
+        assert window.files.save_to(path)
+        assert path.read_bytes() == read_sample(name) == dumps_case(window.doc.case)
