@@ -57,7 +57,7 @@ class ScoreMatrixView(QTableView):
     def fit(self) -> None:
         """Values and headers set the width of every column but the first; the names take
         what is left (at least 22 characters, 18 when compact); rows grow to the wrapped names."""
-        self.fitter.fit()  # header fonts first: they decide the widths
+        self.fitter.match_header_fonts()  # first: they decide the widths
         model = self.score_model()
         header = self.horizontalHeader()
         others = 0
@@ -67,6 +67,7 @@ class ScoreMatrixView(QTableView):
         least = QFontMetrics(self.font()).averageCharWidth() * (18 if model.compact else 22)
         header.resizeSection(0, max(least, self.viewport().width() - others - 2))
         self.resizeRowsToContents()
+        self.fitter.rows_fitted()  # the columns' resizing asked for this very refit
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -37,8 +37,17 @@ class TableFitter(QObject):
 
     def fit(self) -> None:
         """Match the header fonts, then size the content columns and rows to their text."""
+        self.match_header_fonts()
+        self.table.resizeRowsToContents()
+        self._timer.stop()  # the rows fit the columns as they are now
+
+    def match_header_fonts(self) -> None:
+        """Give the headers the table's font (their text decides the column widths)."""
         font = self.table.font()
         for header in (self.table.horizontalHeader(), self.table.verticalHeader()):
             if header.font() != font:
                 header.setFont(font)
-        self.table.resizeRowsToContents()
+
+    def rows_fitted(self) -> None:
+        """The caller has just fitted the rows to the columns: no need to do it again."""
+        self._timer.stop()
