@@ -56,6 +56,7 @@ class BoxItem(QGraphicsItem):
         self.setZValue(BOX_Z)
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.setPos(box.rect[0], box.rect[1])
+        self._bounds = self._compute_bounds()
         self._set_tip()
 
     def _set_tip(self) -> None:
@@ -80,9 +81,12 @@ class BoxItem(QGraphicsItem):
         """Take a new box and cause state; moves, resizes and repaints only as needed."""
         x, y, w, h = box.rect
         old = self.box.rect
-        if (w, h) != (old[2], old[3]) or head_right != self.head_right:
+        resized = (w, h) != (old[2], old[3]) or head_right != self.head_right
+        if resized:
             self.prepareGeometryChange()
         self.box, self.cause, self.hidden, self.head_right = box, cause, hidden, head_right
+        if resized:
+            self._bounds = self._compute_bounds()
         self.signature = cause_signature(cause, hidden)
         self._set_tip()
         if (x, y) != (self.pos().x(), self.pos().y()):
@@ -108,6 +112,9 @@ class BoxItem(QGraphicsItem):
         return QRectF(0.0, 0.0, self.box.rect[2], self.box.rect[3])
 
     def boundingRect(self) -> QRectF:  # noqa: N802 (Qt name)
+        return self._bounds  # asked for often while the view updates: worked out on change
+
+    def _compute_bounds(self) -> QRectF:
         w, h = self.box.rect[2], self.box.rect[3]
         m = MARK_MARGIN
         if self.box.kind == "head":
