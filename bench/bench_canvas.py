@@ -346,6 +346,13 @@ def page_benchmarks(bench: Bench, window, size: int) -> None:  # noqa: ANN001
     rationale.setFocus()
     bench.run("step 6: keystroke in the rationale", size, "key",
               lambda: QTest.keyClick(rationale, Qt.Key.Key_A))
+    from ui.recovery import RecoveryStore
+
+    store = RecoveryStore(Path(tempfile.mkdtemp(prefix="bench-recovery-")))
+    store.open()
+    bench.run("autosave for recovery (1/s typing)", size, "key",
+              lambda: store.write(doc.case, doc.path), repeat=5)
+    store.close()
     window.show_step(2)
     research = window.workspace.page(2)
     research.tabs.setCurrentIndex(1)
