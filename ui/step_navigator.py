@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, Q
 
 from sixstep.case import Case
 from sixstep.steps import STEPS
+from ui.theme import plain_tip
 
 DONE_MARK = "\u2713"
 
@@ -88,6 +89,7 @@ class StepNavigator(QListWidget):
                 item.setTextAlignment(Qt.AlignmentFlag.AlignCenter if self.compact else left)
                 spoken = f"Step {step.number}, {step.title}: {mark}"
                 item.setData(Qt.ItemDataRole.AccessibleTextRole, spoken)
-                tip = "Complete." if not missing else "Still to do:\n" + "\n".join(
-                    f"\u2022 {m}" for m in missing)
-                item.setToolTip(f"Step {step.number}: {step.title}\n{tip}")
+            # what is missing can change while how much stays the same
+            tip = "Complete." if not missing else "Still to do:\n" + "\n".join(
+                f"\u2022 {m}" for m in missing)
+            item.setToolTip(plain_tip(f"Step {step.number}: {step.title}\n{tip}"))

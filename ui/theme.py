@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from PySide6 import QtGui
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QLabel, QProxyStyle, QStyle, QWidget
@@ -50,6 +51,12 @@ class PlainLabel(QLabel):
 
     def setText(self, text: str) -> None:  # noqa: N802 - Qt name
         super().setText(breakable(text))
+
+
+def plain_tip(text: str) -> str:
+    """``text`` for a tooltip, shown as typed: tooltips guess at rich text, so "<b>" would
+    turn bold and "<img src=x>" would look for a picture."""
+    return QtGui.Qt.convertFromPlainText(text, Qt.WhiteSpaceMode.WhiteSpaceNormal) if text else ""
 
 
 def plain_label(text: str = "", role: str = "", wrap: bool = True,

@@ -112,3 +112,17 @@ def test_step_6_shows_only_the_tick_boxes_of_the_case_now_open(window):
     shown = {box.accessibleName().removeprefix("Choose ")
              for box in chosen.findChildren(QCheckBox) if box.isVisible()}
     assert shown == names
+
+
+def test_the_navigator_tooltip_follows_what_is_missing_even_when_the_count_stays(window,
+                                                                                   qtbot):
+    window.files.new_blank()
+    window.show_step(3)
+    item = window.workspace.navigator.item(2)
+    assert "List the criteria" in item.toolTip() and item.text().endswith("1 to do")
+    page = window.workspace.page(3)
+    page.entry.setFocus()
+    qtbot.keyClicks(page.entry, "Quick")
+    qtbot.keyClick(page.entry, Qt.Key.Key_Return)
+    assert item.text().endswith("1 to do")  # one thing missing before and after
+    assert "List the criteria" not in item.toolTip() and "Quick" in item.toolTip()

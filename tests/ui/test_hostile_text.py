@@ -121,3 +121,43 @@ def test_chart_labels_take_at_most_two_lines_and_keep_dollars_literal():
     assert short_label("Costs $5 and $6", 40) == r"Costs \$5 and \$6"
     label = short_label("A" * 19 + "$" + "B" * 30, 20)
     assert label.count("$") == label.count(r"\$")  # every dollar still escaped
+
+
+def tooltip_reads(tip: str) -> str:
+    """What a tooltip shows: Qt reads anything that looks like HTML as HTML."""
+    from PySide6.QtGui import Qt, QTextDocument
+
+    document = QTextDocument()
+    if Qt.mightBeRichText(tip):
+        document.setHtml(tip)
+    else:
+        document.setPlainText(tip)
+    return document.toPlainText()
+
+
+def test_tooltips_show_typed_text_as_typed(window):
+    from PySide6.QtCore import Qt
+
+    bold, picture = "<b>bold</b> & <i>it</i>", "<img src=x> R&D"
+
+    def rename(case):
+        case.problem.terms[0].definition = bold
+        case.criteria[2].name = picture
+        case.criteria[2].weight = None  # so the navigator's tooltip names it
+        case.criteria[3].description = bold
+        case.alternatives[0].name = picture + " " + LONG  # cut short on its box
+    open_case(window, rename)
+    window.show_step(1)
+    terms = window.workspace.page(1).terms_table.model
+    assert tooltip_reads(terms.data(terms.index(0, 1), Qt.ItemDataRole.ToolTipRole)) == bold
+    window.show_step(3)
+    criteria = window.workspace.page(3).model
+    assert tooltip_reads(criteria.data(criteria.index(2, 0), Qt.ItemDataRole.ToolTipRole)) \
+        == picture
+    assert tooltip_reads(criteria.data(criteria.index(3, 3), Qt.ItemDataRole.ToolTipRole)) \
+        == bold
+    step3 = window.workspace.navigator.item(2).toolTip()
+    assert picture in tooltip_reads(step3)
+    window.show_step(6)
+    box = window.workspace.page(6).chosen.boxes[window.doc.case.alternatives[0].id]
+    assert tooltip_reads(box.toolTip()) == picture + " " + LONG

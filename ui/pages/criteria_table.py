@@ -26,6 +26,7 @@ from sixstep.case import Criterion
 from sixstep.steps import count
 from ui.document import CaseDocument
 from ui.evaluation_commands import move_criterion_command, set_criterion_field_command
+from ui.theme import plain_tip
 
 ROW_MIME = "application/x-problem-workshop-criterion-row"
 NAME, KIND, WEIGHT, DESCRIPTION = range(4)
@@ -119,6 +120,8 @@ class CriteriaTableModel(QAbstractTableModel):
             if column == WEIGHT:
                 return "" if criterion.weight is None else format_number(criterion.weight)
             return (criterion.name, criterion.kind, None, criterion.description)[column]
+        if role == Qt.ItemDataRole.ToolTipRole and column in (NAME, DESCRIPTION):
+            return plain_tip(criterion.name if column == NAME else criterion.description)
         if role == Qt.ItemDataRole.ToolTipRole and column == WEIGHT:
             if criterion.kind == "must":
                 return "A must is pass or fail: it carries no weight."

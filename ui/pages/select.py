@@ -9,7 +9,7 @@ from sixstep.case import Action, Alternative, Case
 from ui.case_commands import InsertItemCommand, RemoveItemCommand
 from ui.document import CaseDocument
 from ui.pages.base import StepPage
-from ui.theme import plain_label
+from ui.theme import plain_label, plain_tip
 from ui.widgets.fields import TextField
 from ui.widgets.form import add_section, scrolling_body, section_label
 from ui.widgets.record_table import RecordTable
@@ -98,7 +98,7 @@ class ChosenChecklist(QWidget):
         shown = metrics.elidedText(name, Qt.TextElideMode.ElideRight,
                                    metrics.averageCharWidth() * self.NAME_CHARS)
         box.setText(shown.replace("&", "&&"))
-        box.setToolTip(name if shown != name else "")
+        box.setToolTip(plain_tip(name) if shown != name else "")
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         super().changeEvent(event)

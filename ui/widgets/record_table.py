@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from sixstep.case import Case
 from ui.case_commands import InsertItemCommand, MoveItemCommand, RemoveItemCommand, SetFieldCommand
 from ui.document import CaseDocument
+from ui.theme import plain_tip
 from ui.widgets.buttons import add_key, add_move_keys, reorder_buttons, tab_order
 
 Records = Callable[[Case], list]
@@ -84,9 +85,10 @@ class RecordTableModel(QAbstractTableModel):
                 return f"New {self.noun}: {header}"
             return None
         value = str(getattr(records[index.row()], attribute) or "")
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole,
-                    Qt.ItemDataRole.ToolTipRole):
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return value
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return plain_tip(value)
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{header}: {value}"
         return None
