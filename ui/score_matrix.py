@@ -20,6 +20,7 @@ from ui.document import CaseDocument
 from ui.evaluation_commands import SetScoreCommand
 from ui.score_text import MISSING, format_value, parse_cell, pass_fail
 from ui.scoring_cache import scored
+from ui.theme import plain_tip
 
 SUMMARY = ("Rank", "Percent", "Total")  # right after the name, so they never scroll away
 FIRST_CRITERION = 1 + len(SUMMARY)
@@ -259,7 +260,7 @@ class ScoreMatrixModel(QAbstractTableModel):
         failed = self._screened(alternative.id)
         if failed:
             names = ", ".join(self.doc.case.criterion(c).name for c in failed)
-            return f"Screened out: fails {names}. Not ranked."
+            return plain_tip(f"Screened out: fails {names}. Not ranked.")
         if criterion is not None and self.combined_value(alternative.id, criterion.id) is None:
             return "Not scored yet: a missing cell never counts as 0."
         if criterion is not None and self.doc.case.participants:
@@ -278,7 +279,7 @@ class ScoreMatrixModel(QAbstractTableModel):
                 return "%" if summary == "Percent" else summary or "Alternative"
             return self.criterion_header(criterion)
         if role == Qt.ItemDataRole.ToolTipRole and criterion is not None:
-            return criterion.description or criterion.name
+            return plain_tip(criterion.description or criterion.name)
         return None
 
     def place(self, criterion: Criterion) -> int:

@@ -161,3 +161,25 @@ def test_tooltips_show_typed_text_as_typed(window):
     window.show_step(6)
     box = window.workspace.page(6).chosen.boxes[window.doc.case.alternatives[0].id]
     assert tooltip_reads(box.toolTip()) == picture + " " + LONG
+
+
+def test_score_matrix_tooltips_show_typed_text_as_typed(window):
+    from PySide6.QtCore import Qt
+
+    bold = "<b>bold</b> & <i>it</i>"
+
+    def rename(case):
+        must = next(c for c in case.criteria if c.kind == "must")
+        must.name, must.description = bold, ""
+        failing = next(s for s in case.scores if s.criterion == must.id)
+        failing.value = False
+    open_case(window, rename)
+    window.show_step(5)
+    model = window.workspace.page(5).model
+    column = next(i for i in range(model.columnCount())
+                  if model.criterion_at(i) is not None and model.criterion_at(i).name == bold)
+    header = model.headerData(column, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
+    assert tooltip_reads(header) == bold
+    screened = [model.data(model.index(row, 0), Qt.ItemDataRole.ToolTipRole)
+                for row in range(model.rowCount())]
+    assert any(tip and bold in tooltip_reads(tip) for tip in screened)
