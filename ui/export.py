@@ -70,9 +70,9 @@ def render_image(diagram: Diagram, dpi: float = DEFAULT_DPI, transparent: bool =
 def export_png(
     diagram: Diagram, path: str | Path, dpi: float = DEFAULT_DPI, transparent: bool = False
 ) -> None:
-    image = render_image(diagram, dpi, transparent)
-    if not image.save(str(path), "PNG"):
-        raise OSError(f"cannot write {path}")
+    from ui.png_writer import write_png
+
+    write_png(render_image(diagram, dpi, transparent), path, opaque=not transparent)
 
 
 def export_svg(diagram: Diagram, path: str | Path) -> None:
