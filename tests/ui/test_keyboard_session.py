@@ -172,6 +172,19 @@ def test_a_whole_workshop_by_keyboard_alone(qtbot, tmp_path):
     while window.doc.undo_stack.canUndo():
         keys.press(K.Key_Z, CTRL)
     assert dumps_case(window.doc.case) == dumps_case(new_case())
+    pages = window.workspace.page  # and every page shows the blank case, not what it had
+    assert pages(1).title_field.text() == "" and pages(1).symptoms_list.model.rowCount() == 0
+    assert pages(1).terms_table.model.rowCount() == 1  # only the "(add term)" row
+    assert pages(2).fishbone.view.diagram_scene.boxes.keys() == {
+        ("head", "head"), *(("category", c.id) for c in window.doc.diagram.categories)}
+    assert pages(2).findings_field.toPlainText() == ""
+    assert pages(3).model.rowCount() == 0 and pages(3).not_addressed.list_widget.count() == 0
+    assert pages(4).list_widget.count() == 0
+    assert pages(5).model.rowCount() == 0
+    assert pages(6).chosen.boxes == {} and pages(6).rationale_field.toPlainText() == ""
+    assert pages(6).actions_table.model.rowCount() == 1
+    assert all(not window.workspace.navigator.item(n).text().endswith("complete")
+               for n in range(6))
 
     assert window.files.open_path(path)  # and the saved file gives it all back
     assert dumps_case(window.doc.case) == saved
