@@ -314,16 +314,23 @@ class Diagram:
 
     def set_cause(self, cause_id: str, attribute: str, value: Any) -> Any:
         """Set one editable attribute; returns the old value."""
+        return self.set_causes(attribute, {cause_id: value})[cause_id]
+
+    def set_causes(self, attribute: str, values: dict[str, Any]) -> dict[str, Any]:
+        """Set one editable attribute of several causes (cause id -> value) with one change
+        note for all of them; returns the old values. Nothing changes if any is refused."""
         if attribute not in _EDITABLE:
             raise DiagramError(f"cannot set {attribute!r} on a cause")
-        if attribute == "status" and value not in STATUSES:
-            raise DiagramError(f"unknown status {value!r}")
-        if attribute == "votes" and (not isinstance(value, int) or value < 0):
-            raise DiagramError("votes must be a whole number, zero or more")
-        cause = self.cause(cause_id)
-        old = getattr(cause, attribute)
-        setattr(cause, attribute, value)
-        self._emit("cause_changed", [cause_id], attribute)
+        for value in values.values():
+            if attribute == "status" and value not in STATUSES:
+                raise DiagramError(f"unknown status {value!r}")
+            if attribute == "votes" and (not isinstance(value, int) or value < 0):
+                raise DiagramError("votes must be a whole number, zero or more")
+        causes = {cause_id: self.cause(cause_id) for cause_id in values}
+        old = {cause_id: getattr(cause, attribute) for cause_id, cause in causes.items()}
+        for cause_id, cause in causes.items():
+            setattr(cause, attribute, values[cause_id])
+        self._emit("cause_changed", list(values), attribute)
         return old
 
     def set_effect(self, text: str) -> str:

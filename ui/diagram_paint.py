@@ -55,6 +55,27 @@ def hidden_count(diagram: Diagram, cause_id: str) -> int:
     return len(diagram.subtree(cause_id)) - 1
 
 
+def hidden_counts(diagram: Diagram) -> dict[str, int]:
+    """``hidden_count`` of every cause at once, in one pass over the diagram (asking each
+    collapsed cause in turn walks the whole diagram once per cause)."""
+    kids: dict[str, list[str]] = {}
+    for cause in diagram.causes:
+        if cause.parent is not None:
+            kids.setdefault(cause.parent, []).append(cause.id)
+    counts: dict[str, int] = {}
+    for cause in diagram.causes:
+        stack = [(cause.id, False)]
+        while stack:  # after its children, each cause adds them and what they hold
+            node, children_done = stack.pop()
+            if children_done:
+                counts[node] = sum(1 + counts[k] for k in kids.get(node, ()))
+            elif node not in counts:
+                counts[node] = 0  # (a cause met again while it is being counted adds nothing)
+                stack.append((node, True))
+                stack.extend((k, False) for k in kids.get(node, ()) if k not in counts)
+    return counts
+
+
 def head_points_right(layout: Layout) -> bool:
     """True when the head sits at the right end of the spine."""
     head, spine = layout.box("head"), layout.line("spine")
@@ -290,6 +311,7 @@ def paint_layout(
         painter.fillRect(QRectF(x - pad, y - pad, w + 2 * pad, h + 2 * pad),
                          QColor(style.background))
     causes = {c.id: c for c in diagram.causes}
+    hidden = hidden_counts(diagram) if any(c.collapsed for c in diagram.causes) else {}
     depths = {b.id: b.depth for b in layout.boxes}
     for line in layout.lines:
         if line.kind == "spine":
@@ -299,8 +321,8 @@ def paint_layout(
     right = head_points_right(layout)
     for box in layout.boxes:
         cause = causes.get(box.id) if box.kind == "cause" else None
-        hidden = hidden_count(diagram, box.id) if cause is not None and cause.collapsed else 0
-        paint_box(painter, box, style, cause, selected=box.id in selected, hidden=hidden,
+        paint_box(painter, box, style, cause, selected=box.id in selected,
+                  hidden=hidden.get(box.id, 0) if cause is not None and cause.collapsed else 0,
                   head_right=right)
     painter.restore()
 

@@ -37,6 +37,7 @@ __all__ = [
     "RemoveCauseCommand",
     "RenameCategoryCommand",
     "SetCauseAttributeCommand",
+    "SetCausesAttributeCommand",
     "SetCauseTextCommand",
     "SetEffectCommand",
 ]
@@ -195,6 +196,25 @@ class SetCauseAttributeCommand(QUndoCommand):
 
     def undo(self) -> None:
         self.diagram.set_cause(self.cause_id, self.attribute, self.old)
+
+
+class SetCausesAttributeCommand(QUndoCommand):
+    """Set one attribute of many causes at once (collapse all, expand all): one step, and
+    one change note, so the diagram is laid out once rather than once per cause."""
+
+    def __init__(self, doc: CaseDocument, attribute: str, values: dict[str, Any], label: str,
+                 parent: QUndoCommand | None = None) -> None:
+        super().__init__(label, parent)
+        self.diagram: Diagram = doc.diagram
+        self.attribute, self.new = attribute, dict(values)
+        self.old = {cause_id: getattr(doc.diagram.cause(cause_id), attribute)
+                    for cause_id in values}
+
+    def redo(self) -> None:
+        self.diagram.set_causes(self.attribute, self.new)
+
+    def undo(self) -> None:
+        self.diagram.set_causes(self.attribute, self.old)
 
 
 class SetCauseTextCommand(SetCauseAttributeCommand):

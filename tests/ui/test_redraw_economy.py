@@ -1,10 +1,13 @@
 """What keeps big cases smooth, checked as behaviour: the step 4 cause list is updated in
-place when a cause's text or status changes, not rebuilt, and waits while it is out of sight."""
+place when a cause's text or status changes, not rebuilt, and waits while it is out of sight;
+collapsing or expanding everything is one step and one layout; hidden counts in one pass."""
 
 from __future__ import annotations
 
 from fishbone.model import Category, Cause, Diagram
 from sixstep.case import Alternative, Case
+from ui.canvas.view import DiagramView
+from ui.diagram_paint import hidden_count, hidden_counts
 from ui.document import CaseDocument
 from ui.fishbone_commands import AddCauseCommand, SetCauseAttributeCommand, SetCauseTextCommand
 from ui.pages.alternatives import AlternativesPage
@@ -66,3 +69,39 @@ def test_step_4_cause_list_catches_up_when_shown_not_on_every_edit(qtbot):
     page.hide()
     doc.undo_stack.undo()
     assert page.causes_tree.item_for("c5").text(0) == "Cause 5 with a few words"  # asked: fresh
+
+
+def deep_diagram() -> Diagram:
+    d = diagram(60)
+    for i in range(60, 90):  # chains, so some causes hide whole branches
+        d.add_cause(Cause(f"c{i}", "k0", f"c{i - 1}" if i % 3 else "c60" if i > 60 else None,
+                          f"Deeper cause {i}"))
+    return d
+
+
+def test_hidden_counts_agree_with_counting_one_cause_at_a_time():
+    d = deep_diagram()
+    counts = hidden_counts(d)
+    assert counts == {c.id: hidden_count(d, c.id) for c in d.causes}
+    assert max(counts.values()) > 5
+
+
+def test_collapse_all_is_one_step_and_one_layout(qtbot):
+    view = DiagramView(CaseDocument(Case(fishbone=deep_diagram())))
+    qtbot.addWidget(view)
+    layouts: list[None] = []
+    view.diagram_scene.relaid_out.connect(lambda: layouts.append(None))
+    doc, d = view.doc, view.doc.diagram
+    parents = {c.parent for c in d.causes if c.parent}
+    view.actions.set_all_collapsed(True)
+    assert len(layouts) == 1 and doc.undo_stack.count() == 1
+    assert {c.id for c in d.causes if c.collapsed} == parents
+    shown = {box.id for box in view.diagram_scene.layout.boxes if box.kind == "cause"}
+    assert shown == {c.id for c in d.causes if c.parent is None}
+    pill = view.diagram_scene.cause_item("c60")
+    assert pill is not None and pill.hidden == hidden_count(d, "c60")
+    doc.undo_stack.undo()
+    assert not any(c.collapsed for c in d.causes) and len(layouts) == 2
+    doc.undo_stack.redo()
+    view.actions.set_all_collapsed(False)
+    assert not any(c.collapsed for c in d.causes) and doc.undo_stack.count() == 2

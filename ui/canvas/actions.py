@@ -17,6 +17,7 @@ from ui.fishbone_commands import (
     RemoveCategoryCommand,
     RemoveCauseCommand,
     SetCauseAttributeCommand,
+    SetCausesAttributeCommand,
 )
 
 STATUS_LABELS: dict[str, str] = {
@@ -162,11 +163,6 @@ class DiagramActions:
                    if c.collapsed != collapsed and (c.id in parents or not collapsed)]
         if not targets:
             return
-        stack = self.doc.undo_stack
-        stack.beginMacro("Collapse all" if collapsed else "Expand all")
-        try:
-            for cause_id in targets:
-                self.doc.push(SetCauseAttributeCommand(self.doc, cause_id, "collapsed",
-                                                       collapsed))
-        finally:
-            stack.endMacro()
+        self.doc.push(SetCausesAttributeCommand(
+            self.doc, "collapsed", dict.fromkeys(targets, collapsed),
+            "Collapse all" if collapsed else "Expand all"))

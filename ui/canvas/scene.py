@@ -22,7 +22,7 @@ from ui.canvas.items import (
     cause_signature,
     line_signature,
 )
-from ui.diagram_paint import head_bulge, head_points_right, hidden_count, layout_measurer_for
+from ui.diagram_paint import head_bulge, head_points_right, hidden_counts, layout_measurer_for
 from ui.diagram_style import LIGHT, DiagramStyle
 
 Key = tuple[str, str]  # (kind, id): ("head", "head"), ("category", id) or ("cause", id)
@@ -110,11 +110,16 @@ class DiagramScene(QGraphicsScene):
         head = layout.box("head")
         seen: set[Key] = set()
         updated = 0
+        counts: dict[str, int] | None = None  # descendants per cause, counted when first needed
         for box in layout.boxes:
             key = (box.kind, box.id)
             seen.add(key)
             cause = causes.get(box.id) if box.kind == "cause" else None
-            hidden = hidden_count(self.diagram, box.id) if cause and cause.collapsed else 0
+            hidden = 0
+            if cause is not None and cause.collapsed:
+                if counts is None:
+                    counts = hidden_counts(self.diagram)
+                hidden = counts.get(box.id, 0)
             item = self.boxes.get(key)
             if item is None:
                 item = self.boxes[key] = BoxItem(box, self.style, cause, hidden, right)
