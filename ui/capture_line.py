@@ -16,6 +16,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from fishbone.model import Category, Diagram
+from ui import theme
 from ui.document import CaseDocument
 from ui.fishbone_commands import AddCategoryCommand, AddCauseCommand
 from ui.widgets.fields import PlainLineEdit
@@ -38,11 +39,11 @@ def ask_unknown_heading(parent: QWidget, name: str, current: str) -> str:
     box.setText(f'There is no heading called "{name}".')
     box.setInformativeText("Add it as a new heading, or keep the whole line as one cause?")
     # a button reads "&" as a shortcut mark: "R&D" must stay "R&D"
-    add = box.addButton(f'Add heading "{name}"'.replace("&", "&&"),
+    add = box.addButton(theme.no_mnemonic(f'Add heading "{name}"'),
                         QMessageBox.ButtonRole.AcceptRole)
     keep = None
     if current:
-        keep = box.addButton(f'Put it all under "{current}"'.replace("&", "&&"),
+        keep = box.addButton(theme.no_mnemonic(f'Put it all under "{current}"'),
                              QMessageBox.ButtonRole.ActionRole)
     box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(add)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui import theme
 from ui.canvas import navigation as nav
 from ui.canvas.actions import (
     ROOT_CAUSE_SHORTCUT,
@@ -263,7 +264,7 @@ class FishboneEditor(QWidget):
         menu.addSeparator()
         boxes = {k: item.box for k, item in self.view.diagram_scene.boxes.items()}
         for category_id in nav.headings_in_screen_order(d, boxes):
-            name = d.category(category_id).name.replace("&", "&&")
+            name = theme.no_mnemonic(d.category(category_id).name)
             action = menu.addAction(name)
             action.triggered.connect(lambda _=False, c=category_id: self.go_to(("category", c)))
 

@@ -101,7 +101,7 @@ class MainWindow(QMainWindow):
                                        QKeySequence.StandardKey.New)
         self.samples_menu = file_menu.addMenu("New from &sample")
         for info in list_samples():
-            self._action(self.samples_menu, info.title,
+            self._action(self.samples_menu, theme.no_mnemonic(info.title),
                          lambda _=False, n=info.name: self.files.new_from_sample(n))
         self.open_action = self._action(file_menu, "&Open\u2026", self.files.open,
                                         QKeySequence.StandardKey.Open)
@@ -162,7 +162,7 @@ class MainWindow(QMainWindow):
         self.start_screen.set_recent(recent)
         self.recent_menu.clear()
         for path in recent:
-            self._action(self.recent_menu, str(path),
+            self._action(self.recent_menu, theme.no_mnemonic(str(path)),
                          lambda _=False, p=path: self.files.open_path(p))
         self.recent_menu.setEnabled(bool(recent))
 
@@ -200,7 +200,8 @@ class MainWindow(QMainWindow):
         if self.doc.path is not None:
             name = self.doc.path.name
         else:
-            name = self.doc.case.title.strip() or self.doc.display_name
+            name = theme.one_line(self.doc.case.title) or self.doc.display_name
+        name = name.replace("[*]", "[ * ]")  # Qt would read it as the modified marker
         self.setWindowTitle(f"{name}[*] \u2014 {APP_NAME}")
         self.setWindowModified(self.doc.is_modified())
 

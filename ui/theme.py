@@ -59,6 +59,18 @@ def plain_tip(text: str) -> str:
     return QtGui.Qt.convertFromPlainText(text, Qt.WhiteSpaceMode.WhiteSpaceNormal) if text else ""
 
 
+def no_mnemonic(text: str) -> str:
+    """Text for a menu, button or tick box that shows every "&" instead of reading it as
+    an Alt-key marker (typed text such as "R&D" or "Fruit & Veg")."""
+    return text.replace("&", "&&")
+
+
+def one_line(text: str) -> str:
+    """Typed text for a single-line place (a window title): newlines and runs of spaces
+    become one space."""
+    return " ".join(text.split())
+
+
 def plain_label(text: str = "", role: str = "", wrap: bool = True,
                 parent: QWidget | None = None) -> QLabel:
     """A label that shows text exactly as typed: never rich text."""

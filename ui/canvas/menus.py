@@ -13,6 +13,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
 from fishbone.model import PRESETS, STATUSES
+from ui import theme
 from ui.canvas.actions import (
     ROOT_CAUSE_SHORTCUT,
     STATUS_LABELS,
@@ -93,7 +94,7 @@ def _cause_menu(view: DiagramView, menu: QMenu, cause_id: str) -> None:
     menu.addSeparator()
     move = menu.addMenu("Move to heading")
     for cat in d.categories:
-        name = cat.name.replace("&", "&&")  # a plain "&", not a menu mnemonic
+        name = theme.no_mnemonic(cat.name)  # a plain "&", not a menu mnemonic
         here = cat.id == cause.category and cause.parent is None
         _add(move, name, lambda c=cat.id: actions.move_cause(cause_id, c, None),
              enabled=not here)

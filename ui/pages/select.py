@@ -6,6 +6,7 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QCheckBox, QGridLayout, QLabel, QWidget
 
 from sixstep.case import Action, Alternative, Case
+from ui import theme
 from ui.case_commands import InsertItemCommand, RemoveItemCommand
 from ui.document import CaseDocument
 from ui.pages.base import StepPage
@@ -97,7 +98,7 @@ class ChosenChecklist(QWidget):
         metrics = box.fontMetrics()
         shown = metrics.elidedText(name, Qt.TextElideMode.ElideRight,
                                    metrics.averageCharWidth() * self.NAME_CHARS)
-        box.setText(shown.replace("&", "&&"))
+        box.setText(theme.no_mnemonic(shown))
         box.setToolTip(plain_tip(name) if shown != name else "")
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
