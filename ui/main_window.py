@@ -177,6 +177,7 @@ class MainWindow(QMainWindow):
     def show_step(self, number: int) -> None:
         self.pages.setCurrentWidget(self.workspace)
         self.workspace.show_step(number)
+        self.workspace.focus_page()
         self._update_title()
 
     def current_step(self) -> int:

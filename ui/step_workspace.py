@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import importlib
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QStackedWidget, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QStackedWidget, QWidget
 
 from sixstep.steps import STEPS, step
 from ui.document import CaseDocument
@@ -80,6 +80,21 @@ class StepWorkspace(QWidget):
         if number != self.current:
             self.current = number
             self.step_changed.emit(number)
+
+    def focus_page(self) -> None:
+        """Put the keyboard focus on the current page's first control (not the guidance
+        button), unless it is already somewhere on that page."""
+        page = self.frame(self.current).page
+        focused = QApplication.focusWidget()
+        if focused is not None and page.isAncestorOf(focused):
+            return
+        widget = page.nextInFocusChain()
+        while widget is not None and widget is not page:
+            if (page.isAncestorOf(widget) and widget.isVisible() and widget.isEnabled()
+                    and widget.focusPolicy() & Qt.FocusPolicy.TabFocus):
+                widget.setFocus(Qt.FocusReason.TabFocusReason)
+                return
+            widget = widget.nextInFocusChain()
 
     COMPACT_BELOW = 1150  # window widths (at the normal font) that get the narrow navigator
 

@@ -42,3 +42,19 @@ def test_a_title_with_newlines_is_one_line_in_the_window_title(window):
     window._update_title()
     assert window.windowTitle().startswith("Two lines [ * ] here")
     assert "\n" not in window.windowTitle()
+
+
+def test_step_keys_put_the_focus_on_the_page_not_the_guidance(window, qtbot):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    window.resize(1280, 800)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    window.files.new_from_sample("happy_burgers")
+    for number in (3, 1, 6):
+        qtbot.keyClick(window, Qt.Key.Key_0 + number, Qt.KeyboardModifier.ControlModifier)
+        page = window.workspace.page(number)
+        focused = QApplication.focusWidget()
+        assert focused is not None and page.isAncestorOf(focused), (number, focused)
