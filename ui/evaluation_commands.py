@@ -11,12 +11,13 @@ scores and cause links untouched, and their links are added to the merged-into a
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 from typing import Any
 
 from PySide6.QtGui import QUndoCommand
 
-from sixstep.case import Alternative, Case, Criterion, Score, next_id
+from sixstep.case import Alternative, Case, Criterion, Participant, Score, next_id
 from ui.case_commands import InsertItemCommand, MoveItemCommand, SetFieldCommand
 from ui.document import CaseDocument
 
@@ -302,3 +303,92 @@ class ApplyWeightsCommand(SnapshotCommand):
                 raise ValueError("A weight is a positive number.")
             fields.append((criterion, "weight", _plain_number(weight)))
         super().__init__(doc, label, ["criteria"], fields)
+
+
+# -- scoring setup: the scale and the participants ------------------------------------------
+
+SCALE_LIMIT = 1e6  # the largest scale end a case file may hold (either sign)
+
+
+def scores_outside(case: Case, low: float, high: float,
+                   leaving: Iterable[str] = ()) -> list[Score]:
+    """The want scores outside ``low``..``high``, leaving out those of the participants in
+    ``leaving`` (they go with their participant)."""
+    wants = {c.id for c in case.criteria if c.kind == "want"}
+    gone = set(leaving)
+    return [s for s in case.scores if s.criterion in wants and s.participant not in gone
+            and not isinstance(s.value, bool) and not low <= float(s.value) <= high]
+
+
+def scores_given(case: Case, participant_id: str) -> int:
+    """How many scores (pass/fail and numbers) ``participant_id`` has given."""
+    return sum(1 for s in case.scores if s.participant == participant_id)
+
+
+def new_participant_id(case: Case, taken: Iterable[str] = ()) -> str:
+    """A fresh "p" id: not a participant's, not on any score, not in ``taken``."""
+    used = [p.id for p in case.participants] + [s.participant for s in case.scores
+                                                if s.participant] + list(taken)
+    return next_id("p", used)
+
+
+class ChangeScoringSetupCommand(SnapshotCommand):
+    """The score scale and the participants (who joins, who leaves, their names and order)
+    as one undo step, labelled "Change scoring setup".
+
+    ``people`` lists ``(id, name)`` in the new order; an id the case does not know yet is a
+    new participant. A participant who leaves takes their scores along. Want scores outside
+    the new scale are refused (ValueError) unless ``clamp``: then each moves to the nearest
+    end of the scale. ``changed`` is False when nothing would change (do not push it).
+    """
+
+    def __init__(self, doc: CaseDocument, low: float, high: float,
+                 people: list[tuple[str, str]], clamp: bool = False) -> None:
+        case = doc.case
+        low, high = _plain_number(low), _plain_number(high)
+        if not all(math.isfinite(v) and abs(v) <= SCALE_LIMIT for v in (low, high)):
+            raise ValueError("The scale ends must be numbers between -1000000 and 1000000.")
+        if not low < high:
+            raise ValueError("The highest score must be above the lowest.")
+        ids = [pid for pid, _ in people]
+        if len(set(ids)) != len(ids):
+            raise ValueError("Two participants share one id.")
+        if any(not name.strip() for _, name in people):
+            raise ValueError("Every participant needs a name.")
+        known = {p.id: p for p in case.participants}
+        fields: list[tuple[Any, str, Any]] = []
+        participants: list[Participant] = []
+        for pid, name in people:
+            person = known.get(pid)
+            if person is None:
+                person = Participant(pid, name.strip())
+            elif person.name != name.strip():
+                fields.append((person, "name", name.strip()))
+            participants.append(person)
+        leaving = set(known) - set(ids)
+        outside = {id(s) for s in scores_outside(case, low, high, leaving)}
+        if outside and not clamp:
+            raise ValueError(f"{len(outside)} scores lie outside {_plain_number(low)} to "
+                             f"{_plain_number(high)}.")
+        scores = [Score(s.alternative, s.criterion,
+                        _plain_number(min(max(float(s.value), low), high)),
+                        s.participant, dict(s.extra)) if id(s) in outside else s
+                  for s in case.scores if s.participant not in leaving]
+        sections: list[str] = []
+        lists: list[tuple[list, list]] = []
+        scale = case.score_scale
+        new_scale = (scale.min, scale.max) != (low, high)
+        if new_scale:
+            sections.append("score_scale")
+        if fields or ids != list(known):  # (so far ``fields`` holds only the renames)
+            sections.append("participants")
+        if new_scale:
+            fields += [(scale, "min", low), (scale, "max", high)]
+        if ids != list(known):
+            lists.append((case.participants, participants))
+        if outside or leaving:
+            lists.append((case.scores, scores))
+        if new_scale or outside or leaving:
+            sections.append("scores")  # totals and percents change (step 6 shows them too)
+        super().__init__(doc, "Change scoring setup", sections, fields, lists)
+        self.changed = bool(sections)

@@ -23,10 +23,12 @@ from ui.document import CaseDocument
 from ui.evaluation_commands import RestoreAlternativeCommand
 from ui.pages.base import StepPage
 from ui.pages.evaluate_details import ID_ROLE, AlternativeDetails, status_text
+from ui.pages.evaluate_setup import ScoringSetupDialog
 from ui.pages.evaluate_stability import StabilityPanel, fragile_text
 from ui.score_chart import ScoreChart
 from ui.score_matrix import FIRST_CRITERION, ScoreMatrixModel
 from ui.score_matrix_view import ScoreMatrixView
+from ui.score_text import format_value
 from ui.theme import PlainLabel
 
 
@@ -113,7 +115,16 @@ class EvaluatePage(StepPage):
         top_layout.addWidget(self.matrix, 1)
         self.legend_label = _label(top, "Key to the matrix")
         self.legend_label.setText(LEGEND)
-        top_layout.addWidget(self.legend_label)
+        key_row = QHBoxLayout()
+        key_row.addWidget(self.legend_label, 1)
+        self.setup_button = QPushButton("Scoring &setup\u2026", top)  # Alt+S: free on this page
+        self.setup_button.setAccessibleName("Scoring setup: the score scale and participants")
+        self.setup_button.setToolTip("Change the score scale, or add, rename, reorder and "
+                                     "remove participants")
+        self.setup_button.clicked.connect(self.open_setup_dialog)
+        key_row.addWidget(self.setup_button, 0, Qt.AlignmentFlag.AlignTop)
+        top_layout.addLayout(key_row)
+        self.setup_dialog: ScoringSetupDialog | None = None
         self.message_label = _label(top, "Scoring message")
         top_layout.addWidget(self.message_label)
         self.model.refused.connect(self.message_label.setText)
@@ -183,7 +194,9 @@ class EvaluatePage(StepPage):
                        f"weights in step 3.\n{warning}").strip()
         self.fragile_label.setText(warning)
         self.key_label.setText(self.model.criteria_key() + "\n\n" + KEY_INTRO)
-        legend = SHORT_LEGEND if self.projector_mode else LEGEND
+        scale = self.doc.case.score_scale
+        legend = _legend(f"{format_value(scale.min)}\u2013{format_value(scale.max)}  score scale") \
+            + "    " + (SHORT_LEGEND if self.projector_mode else LEGEND)
         if self.doc.case.participants:
             legend += SHORT_PARTICIPANTS if self.projector_mode else PARTICIPANTS
         self.legend_label.setText(legend)
@@ -249,6 +262,7 @@ class EvaluatePage(StepPage):
         super().set_projector_mode(on)
         self.details.set_editing_visible(not on)
         self.restore_button.setVisible(not on)
+        self.setup_button.setVisible(not on)
         self.message_label.setVisible(not on)
         self.model.compact = on
         key_tab = self.tabs.indexOf(self.key_area)
@@ -284,6 +298,17 @@ class EvaluatePage(StepPage):
             self._share_height()
 
     # -- editing ------------------------------------------------------------------------------
+
+    def open_setup_dialog(self) -> None:
+        """The scale and participants dialog; OK applies it as one undo step."""
+        dialog = ScoringSetupDialog(self.doc, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(self._on_setup_dialog_finished)
+        self.setup_dialog = dialog
+        dialog.open()
+
+    def _on_setup_dialog_finished(self) -> None:
+        self.setup_dialog = None
 
     def restore_selected(self) -> None:
         item = self.set_aside_list.currentItem()
