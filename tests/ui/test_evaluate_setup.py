@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QStandardPaths, Qt
+from PySide6.QtCore import QModelIndex, QStandardPaths, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -25,6 +25,7 @@ from ui.settings import AppSettings
 from ui.theme import PROJECTOR_PT
 
 CHEAP = FIRST_CRITERION + 1  # the matrix column of "Cheap" (k2)
+RANK, PERCENT = 1, 2
 LEFT = Qt.MouseButton.LeftButton
 CTRL = Qt.KeyboardModifier.ControlModifier
 ALT = Qt.KeyboardModifier.AltModifier
@@ -142,7 +143,10 @@ def test_a_smaller_scale_is_refused_until_the_scores_outside_it_are_moved_in(qtb
 
 
 def test_a_wider_scale_needs_no_clamping_and_the_matrix_takes_it(qtbot):
-    page = _page(qtbot, _case())
+    case = _case()
+    case.scores.append(Score("a1", "k3", 6))  # "Read back" is fully scored: 2*8 + 6 = 22
+    page = _page(qtbot, case)
+    assert (_shown(page, 0, RANK), _shown(page, 0, PERCENT)) == ("1", "73%")  # of 3 * 10
     dialog = _open(qtbot, page)
     _set_number(qtbot, dialog.min_box, "0")
     _set_number(qtbot, dialog.max_box, "100")
@@ -150,6 +154,7 @@ def test_a_wider_scale_needs_no_clamping_and_the_matrix_takes_it(qtbot):
     qtbot.keyClick(dialog.max_box, Qt.Key.Key_Return)
     assert not dialog.isVisible()
     assert (page.doc.case.score_scale.min, page.doc.case.score_scale.max) == (0, 100)
+    assert (_shown(page, 0, RANK), _shown(page, 0, PERCENT)) == ("1", "7%")  # of 3 * 100
     _type_cell(qtbot, page, 1, CHEAP, "75")
     assert ("a2", "k2", None, 75) in _cells(page.doc.case)
 
@@ -220,6 +225,17 @@ def test_rename_in_place_and_reorder_by_keyboard(qtbot):
                                                            ("p1", "Ann")]
     combo = page.participant_combo
     assert [combo.itemText(i) for i in range(combo.count())] == ["Group", "Benedict <i>", "Ann"]
+
+
+def test_a_dragged_participant_takes_its_new_place(qtbot):
+    page = _page(qtbot, _case(people=True))
+    dialog = _open(qtbot, page)
+    model = dialog.list_widget.model()
+    assert model.moveRow(QModelIndex(), 1, QModelIndex(), 0)  # what a drag and drop does
+    assert _names(dialog) == ["Ben", "Ann"]
+    assert "new order" in dialog.summary_label.text()
+    qtbot.mouseClick(dialog.ok_button, LEFT)
+    assert [p.id for p in page.doc.case.participants] == ["p2", "p1"]
 
 
 def test_a_blank_or_repeated_name_is_not_taken(qtbot):

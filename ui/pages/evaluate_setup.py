@@ -234,7 +234,7 @@ class ScoringSetupDialog(QDialog):
                    for i in range(self.list_widget.count()))
 
     def add_participant(self, name: str) -> None:
-        name = name.strip()
+        name = " ".join(name.split())
         if not name:
             return
         if self._name_taken(name):
@@ -325,9 +325,8 @@ class ScoringSetupDialog(QDialog):
         lines: list[str] = []
         old = case.score_scale
         if (old.min, old.max) != (low, high) and low < high:
-            lines.append(f"The scale changes from {format_value(old.min)} to "
-                         f"{format_value(old.max)} into {format_value(low)} to "
-                         f"{format_value(high)}.")
+            lines.append(f"The scale becomes {format_value(low)} to {format_value(high)} "
+                         f"(it was {format_value(old.min)} to {format_value(old.max)}).")
             outside = self.outside()
             if outside and self.clamp_box.isChecked():
                 verb = "moves" if outside == 1 else "move"
