@@ -161,9 +161,17 @@ def load_case(path: str | os.PathLike[str]) -> Case:
     return loads_case(data)
 
 
-def dumps_case(case: Case) -> bytes:
-    """The canonical file bytes: loading them and dumping again gives the same bytes."""
-    text = json.dumps(dump_case(case), indent=2, ensure_ascii=False, allow_nan=False)
+def dumps_case(case: Case, compact: bool = False) -> bytes:
+    """The canonical file bytes: loading them and dumping again gives the same bytes.
+
+    ``compact`` writes one line with no indentation, for machine-only copies such as
+    crash-recovery snapshots: Python's fast JSON encoder only runs without ``indent``.
+    """
+    if compact:
+        text = json.dumps(dump_case(case), ensure_ascii=False, allow_nan=False,
+                          separators=(",", ":"))
+    else:
+        text = json.dumps(dump_case(case), indent=2, ensure_ascii=False, allow_nan=False)
     return (text + "\n").encode("utf-8")
 
 

@@ -2,7 +2,7 @@
 
 Each running window is a *session* with two files in the recovery folder:
 ``<session>.lock`` (a ``QLockFile`` held while the session lives) and ``<session>.recovery``
-(one header line of JSON, then the case exactly as ``dumps_case`` writes it). The snapshot
+(one header line of JSON, then the case in one compact line of the case format). The snapshot
 exists only while the case has unsaved changes; saving, undoing back to the saved state,
 discarding or closing normally removes it. A snapshot whose session is gone (its process
 is not running, or its lock is free) is an *orphan*: work a crash left behind.
@@ -67,7 +67,8 @@ def encode_snapshot(case: Case, original_path: Path | None, session: str,
         "path": None if original_path is None else str(Path(original_path).absolute()),
         "title": case.title,
     }
-    return json.dumps(header, ensure_ascii=True).encode("ascii") + b"\n" + dumps_case(case)
+    head = json.dumps(header, ensure_ascii=True).encode("ascii")
+    return head + b"\n" + dumps_case(case, compact=True)
 
 
 def read_snapshot(file: Path) -> Snapshot:

@@ -174,3 +174,10 @@ def test_a_want_criterion_not_weighted_yet_loads_and_round_trips():
     case = loads_case(data)
     assert case.criteria[0].weight is None
     assert loads_case(dumps_case(case)).criteria[0].weight is None
+
+
+def test_a_compact_dump_loads_to_the_same_case():
+    case = loads_case(read_sample("happy_burgers"))
+    compact = dumps_case(case, compact=True)
+    assert compact.count(b"\n") == 1 and len(compact) < len(dumps_case(case))
+    assert dumps_case(loads_case(compact)) == read_sample("happy_burgers")
