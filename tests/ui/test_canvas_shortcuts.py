@@ -3,8 +3,7 @@ shown in the context menu and the panel's tips, and clashing with nothing in the
 
 from __future__ import annotations
 
-import pytest
-from PySide6.QtCore import QStandardPaths, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
@@ -128,23 +127,6 @@ def test_keys_are_documented():
 
     for keys in OURS:
         assert keys in keyboard.__doc__
-
-
-@pytest.fixture
-def window(qtbot):
-    from ui.main_window import MainWindow
-    from ui.settings import AppSettings
-
-    QStandardPaths.setTestModeEnabled(True)
-    w = MainWindow(AppSettings.in_memory())
-    w.files.ask_save_changes = lambda: "discard"
-    w.files.interactive = False
-    qtbot.addWidget(w)
-    w.resize(1280, 800)
-    w.show()
-    w.activateWindow()
-    qtbot.waitExposed(w)
-    return w
 
 
 def test_no_clash_with_the_window(window, qtbot):

@@ -4,33 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-from PySide6.QtCore import QStandardPaths, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from sixstep.caseio import dumps_case, load_case
 from ui.main_window import MainWindow
-from ui.settings import AppSettings
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
-
-
-@pytest.fixture(autouse=True)
-def _test_paths():
-    QStandardPaths.setTestModeEnabled(True)
-
-
-@pytest.fixture
-def window(qtbot) -> MainWindow:
-    w = MainWindow(AppSettings.in_memory())
-    w.files.ask_save_changes = lambda: "discard"  # teardown closes the window
-    w.files.interactive = False
-    qtbot.addWidget(w)
-    w.show()
-    w.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is w)
-    return w
 
 
 def save_and_reopen(qtbot, window: MainWindow, path: Path) -> bytes:

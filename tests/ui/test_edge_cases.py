@@ -3,32 +3,19 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QStandardPaths, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox
 
 from sample_cases import read_sample
 from sixstep.caseio import dumps_case, loads_case
 from ui.evaluation_commands import EliminateAlternativeCommand
 from ui.main_window import MainWindow
-from ui.settings import AppSettings
 from ui.widgets.record_table import RecordTable
 
 
-@pytest.fixture(autouse=True)
-def _test_paths():
-    QStandardPaths.setTestModeEnabled(True)
-
-
 @pytest.fixture
-def window(qtbot) -> MainWindow:
-    w = MainWindow(AppSettings.in_memory())
-    w.files.ask_save_changes = lambda: "discard"  # teardown closes the window
-    w.files.interactive = False
-    qtbot.addWidget(w)
-    w.resize(1280, 800)
-    w.show()
-    qtbot.waitUntil(lambda: w.isVisible())
-    return w
+def window(make_window) -> MainWindow:
+    return make_window(active=False)
 
 
 @pytest.mark.parametrize("how", ["blank", "sample"])

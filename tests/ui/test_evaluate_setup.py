@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QModelIndex, QStandardPaths, Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -21,7 +21,6 @@ from ui.main_window import MainWindow
 from ui.pages.evaluate import EvaluatePage
 from ui.pages.evaluate_setup import ScoringSetupDialog
 from ui.score_matrix import FIRST_CRITERION
-from ui.settings import AppSettings
 from ui.theme import PROJECTOR_PT
 
 CHEAP = FIRST_CRITERION + 1  # the matrix column of "Cheap" (k2)
@@ -360,18 +359,8 @@ def test_the_command_refuses_scores_outside_the_scale_unless_told_to_clamp():
 # -- in the window ------------------------------------------------------------------------------
 
 @pytest.fixture
-def window(qtbot) -> MainWindow:
-    QStandardPaths.setTestModeEnabled(True)
-    w = MainWindow(AppSettings.in_memory())
-    w.files.ask_save_changes = lambda: "discard"  # teardown closes the window
-    w.files.interactive = False
-    qtbot.addWidget(w)
-    w.resize(1280, 800)
-    w.show()
-    w.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is w)
-    w.files.new_blank()
-    return w
+def window(make_window) -> MainWindow:
+    return make_window(blank=True)
 
 
 def test_alt_s_opens_it_on_step_5_and_every_control_has_a_name(window, qtbot):

@@ -13,21 +13,16 @@ from PySide6.QtTest import QTest
 from sample_cases import read_sample
 from ui.export_dialog import ExportDialog, ExportOptions
 from ui.main_window import MainWindow
-from ui.settings import AppSettings
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
 
 @pytest.fixture
-def window(qtbot, tmp_path) -> MainWindow:
-    w = MainWindow(AppSettings.in_memory())
-    w.files.ask_save_changes = lambda: "discard"
-    w.files.interactive = False
-    qtbot.addWidget(w)
+def window(make_window, tmp_path) -> MainWindow:
+    w = make_window(active=False)
     case_file = tmp_path / "happy_burgers.case.json"
     case_file.write_bytes(read_sample("happy_burgers"))
     assert w.files.open_path(case_file, ask=False)
-    w.show()
     return w
 
 

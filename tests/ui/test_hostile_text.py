@@ -4,7 +4,7 @@ the window wider than the screen."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QStandardPaths, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication, QMessageBox, QScrollArea
 
@@ -12,28 +12,10 @@ from sample_cases import read_sample
 from sixstep.caseio import loads_case
 from ui.capture_line import CANCEL, ask_unknown_heading
 from ui.main_window import MainWindow
-from ui.settings import AppSettings
 from ui.theme import breakable
 
 LONG = "W" * 300
 LINK = "https://intranet.example.com/reports/night-shift/complaints-summary-2026.pdf"
-
-
-@pytest.fixture(autouse=True)
-def _test_paths():
-    QStandardPaths.setTestModeEnabled(True)
-
-
-@pytest.fixture
-def window(qtbot) -> MainWindow:
-    w = MainWindow(AppSettings.in_memory())
-    w.files.ask_save_changes = lambda: "discard"  # teardown closes the window
-    w.files.interactive = False
-    qtbot.addWidget(w)
-    w.resize(1280, 800)
-    w.show()
-    qtbot.waitExposed(w)
-    return w
 
 
 def open_case(window: MainWindow, rename) -> None:

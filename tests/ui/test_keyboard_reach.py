@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QStandardPaths, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -19,29 +19,14 @@ from PySide6.QtWidgets import (
 
 from ui.canvas.view import DiagramView
 from ui.main_window import MainWindow
-from ui.settings import AppSettings
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
 
 
-@pytest.fixture(autouse=True)
-def _test_paths():
-    QStandardPaths.setTestModeEnabled(True)
-
-
 @pytest.fixture
-def window(qtbot) -> MainWindow:
-    w = MainWindow(AppSettings.in_memory())
-    w.files.ask_save_changes = lambda: "discard"  # teardown closes the window
-    w.files.interactive = False
-    qtbot.addWidget(w)
-    w.resize(1280, 800)
-    w.show()
-    w.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is w)
-    w.files.new_from_sample("happy_burgers")
-    return w
+def window(make_window) -> MainWindow:
+    return make_window(sample="happy_burgers")
 
 
 def tab_round(qtbot, window: MainWindow, backwards: bool = False) -> list[QWidget]:

@@ -4,20 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from sample_cases import read_sample
-from ui.main_window import MainWindow
-from ui.settings import AppSettings
-
-
-@pytest.fixture
-def window(qtbot) -> MainWindow:
-    w = MainWindow(AppSettings.in_memory())
-    w.files.ask_save_changes = lambda: "discard"
-    w.files.interactive = False
-    qtbot.addWidget(w)
-    return w
 
 
 def test_sample_titles_keep_their_ampersand(window):

@@ -3,29 +3,15 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QApplication
 
 from ui.main_window import MainWindow
-from ui.settings import AppSettings
 from ui.widgets.record_table import RecordTable
 
 
-@pytest.fixture(autouse=True)
-def _test_paths():
-    QStandardPaths.setTestModeEnabled(True)
-
-
 @pytest.fixture
-def window(qtbot) -> MainWindow:
-    w = MainWindow(AppSettings.in_memory())
-    w.files.ask_save_changes = lambda: "discard"  # teardown closes the window
-    w.files.interactive = False
-    qtbot.addWidget(w)
-    w.resize(1024, 768)
-    w.show()
-    qtbot.waitUntil(lambda: w.isVisible())
-    w.files.new_from_sample("happy_burgers")
+def window(make_window) -> MainWindow:
+    w = make_window(size=(1024, 768), sample="happy_burgers", active=False)
     w.set_projector_mode(True)
     return w
 

@@ -3,33 +3,19 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QStandardPaths, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
 from sixstep.caseio import dumps_case
 from ui.case_commands import SetFieldCommand
 from ui.main_window import MainWindow
-from ui.settings import AppSettings
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
 
-@pytest.fixture(autouse=True)
-def _test_paths():
-    QStandardPaths.setTestModeEnabled(True)
-
-
 @pytest.fixture
-def window(qtbot) -> MainWindow:
-    w = MainWindow(AppSettings.in_memory())
-    w.files.ask_save_changes = lambda: "discard"  # teardown closes the window
-    w.files.interactive = False
-    qtbot.addWidget(w)
-    w.show()
-    w.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is w)
-    w.files.new_from_sample("happy_burgers")
-    return w
+def window(make_window) -> MainWindow:
+    return make_window(sample="happy_burgers")
 
 
 def _focusable(frame: QWidget) -> list[QWidget]:

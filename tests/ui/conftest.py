@@ -1,0 +1,44 @@
+"""Shared fixtures for the window tests: a main window as a user would find it."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from ui.main_window import MainWindow
+from ui.settings import AppSettings
+
+
+@pytest.fixture
+def make_window(qtbot):
+    """Build a shown main window with settings in memory and no real dialogs.
+
+    ``sample`` opens a copy of that sample, ``blank`` a blank case; ``active`` waits until
+    the window has the keyboard focus (needed for key presses and focus checks).
+    """
+
+    def make(size: tuple[int, int] = (1280, 800), sample: str | None = None,
+             blank: bool = False, active: bool = True) -> MainWindow:
+        w = MainWindow(AppSettings.in_memory())
+        w.files.ask_save_changes = lambda: "discard"  # teardown closes the window
+        w.files.interactive = False
+        qtbot.addWidget(w)
+        w.resize(*size)
+        w.show()
+        if active:
+            w.activateWindow()
+            qtbot.waitUntil(lambda: QApplication.activeWindow() is w)
+        else:
+            qtbot.waitExposed(w)
+        if sample is not None:
+            w.files.new_from_sample(sample)
+        elif blank:
+            w.files.new_blank()
+        return w
+
+    return make
+
+
+@pytest.fixture
+def window(make_window) -> MainWindow:
+    return make_window()
