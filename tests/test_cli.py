@@ -86,3 +86,12 @@ def test_python_dash_m_ui_runs_the_same_program():
     done = subprocess.run([sys.executable, "-m", "ui", "validate", str(HAPPY)],
                           capture_output=True, text=True)
     assert done.returncode == 0 and done.stdout.strip() == f"{HAPPY}: ok"
+
+
+def test_no_screen_is_one_clear_line_not_a_qt_abort():
+    from ui.app import display_problem
+
+    assert "DISPLAY" in display_problem({}, "linux")
+    assert display_problem({"QT_QPA_PLATFORM": "offscreen"}, "linux") is None
+    assert display_problem({"WAYLAND_DISPLAY": "wayland-0"}, "linux") is None
+    assert display_problem({}, "darwin") is None

@@ -54,6 +54,28 @@ def grab_window(window, out: Path, size: tuple[int, int] = SCREENSHOT_SIZE) -> b
     return window.grab().save(str(out), "PNG")
 
 
+def display_problem(environ: dict[str, str] | None = None, platform: str = sys.platform
+                    ) -> str | None:
+    """Why a window cannot open on this Linux machine, in one line; None when it can.
+
+    Qt itself would abort the interpreter with a page of plugin messages instead.
+    """
+    env = os.environ if environ is None else environ
+    if not platform.startswith("linux") or env.get("QT_QPA_PLATFORM"):
+        return None
+    if env.get("WAYLAND_DISPLAY"):
+        return None
+    if not env.get("DISPLAY"):
+        return ("no screen to open the window on (DISPLAY is not set): run it from a desktop "
+                "session, under xvfb-run, or with --screenshot OUT.png to render offscreen")
+    import ctypes.util
+
+    if ctypes.util.find_library("xcb-cursor") is None:
+        return ("Qt needs the xcb-cursor library to open a window on X11: install it "
+                "(Debian/Ubuntu: sudo apt-get install libxcb-cursor0)")
+    return None
+
+
 def run_app(path: Path | None, screenshot: Path | None, step: int | None,
             projector: bool, size: tuple[int, int] = SCREENSHOT_SIZE) -> int:
     """Show the window (the start screen without ``path``); with ``screenshot``, save a PNG."""
@@ -61,6 +83,9 @@ def run_app(path: Path | None, screenshot: Path | None, step: int | None,
 
     if screenshot is not None and QApplication.instance() is None:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    elif QApplication.instance() is None and (problem := display_problem()) is not None:
+        print(f"problem-workshop: {problem}", file=sys.stderr)
+        return 2
     app = _application()
     from ui import theme
     from ui.settings import AppSettings
