@@ -52,3 +52,21 @@ def reorder_buttons(parent: QWidget, noun: str, remove: Callable[[], None],
         push_button(parent, "Down", f"Move the selected {noun} down (Alt+Down)",
                     lambda: move(1)),
     )
+
+
+class OrderedRowsMixin:
+    """What an ordered list editor and a record table share: a ``view``, its ``model`` (with
+    ``sync()``), the case ``section`` it shows, and Up / Down / Remove buttons."""
+
+    def set_buttons_visible(self, on: bool) -> None:
+        """Projector mode hides the mouse buttons; the keys still work."""
+        for button in (self.up_button, self.down_button, self.remove_button):
+            button.setVisible(on)
+
+    def current_row(self) -> int:
+        index = self.view.currentIndex()
+        return index.row() if index.isValid() else -1
+
+    def _on_doc_case_changed(self, section: str) -> None:
+        if section == self.section:
+            self.model.sync()

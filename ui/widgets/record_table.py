@@ -32,7 +32,7 @@ from sixstep.case import Case
 from ui.case_commands import InsertItemCommand, MoveItemCommand, RemoveItemCommand, SetFieldCommand
 from ui.document import CaseDocument
 from ui.theme import plain_tip
-from ui.widgets.buttons import add_key, add_move_keys, reorder_buttons, tab_order
+from ui.widgets.buttons import OrderedRowsMixin, add_key, add_move_keys, reorder_buttons, tab_order
 
 Records = Callable[[Case], list]
 
@@ -142,7 +142,7 @@ class RecordTableModel(QAbstractTableModel):
         self.endResetModel()
 
 
-class RecordTable(QWidget):
+class RecordTable(OrderedRowsMixin, QWidget):
     """A ``RecordTableModel`` in a view that sizes itself to its rows, with row buttons."""
 
     def __init__(self, doc: CaseDocument, section: str, records: Records,
@@ -196,15 +196,6 @@ class RecordTable(QWidget):
         self.model.modelReset.connect(self.fit_rows)
         self.model.dataChanged.connect(self.fit_rows)
 
-    def set_buttons_visible(self, on: bool) -> None:
-        """Projector mode hides the mouse buttons; the keys still work."""
-        for button in (self.up_button, self.down_button, self.remove_button):
-            button.setVisible(on)
-
-    def current_row(self) -> int:
-        index = self.view.currentIndex()
-        return index.row() if index.isValid() else -1
-
     def remove_current(self) -> None:
         row = self.current_row()
         records = self.model.records(self.doc.case)
@@ -223,10 +214,6 @@ class RecordTable(QWidget):
         self.doc.push(MoveItemCommand(self.doc, self.section, records, row, target,
                                       label=f"Move {self.noun}"))
         self.view.setCurrentIndex(self.model.index(target, column))
-
-    def _on_doc_case_changed(self, section: str) -> None:
-        if section == self.section:
-            self.model.sync()
 
     def _on_doc_replaced(self) -> None:
         self.model.reset()

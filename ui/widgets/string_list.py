@@ -29,7 +29,14 @@ from ui.case_commands import (
     macro,
 )
 from ui.document import CaseDocument
-from ui.widgets.buttons import add_key, add_move_keys, push_button, reorder_buttons, tab_order
+from ui.widgets.buttons import (
+    OrderedRowsMixin,
+    add_key,
+    add_move_keys,
+    push_button,
+    reorder_buttons,
+    tab_order,
+)
 from ui.widgets.fields import PlainLineEdit
 
 Items = Callable[[Case], list]
@@ -158,7 +165,7 @@ class StringListModel(QAbstractListModel):
         self.endResetModel()
 
 
-class StringListEditor(QWidget):
+class StringListEditor(OrderedRowsMixin, QWidget):
     """A list of strings with an entry line to add, and buttons for the mouse."""
 
     def __init__(self, doc: CaseDocument, section: str, items: Items, label: str, noun: str,
@@ -207,16 +214,6 @@ class StringListEditor(QWidget):
         doc.case_changed.connect(self._on_doc_case_changed)
         doc.replaced.connect(self.model.reset)
 
-
-    def set_buttons_visible(self, on: bool) -> None:
-        """Projector mode hides the mouse buttons; the keys still work."""
-        for button in (self.up_button, self.down_button, self.remove_button):
-            button.setVisible(on)
-
-    def current_row(self) -> int:
-        index = self.view.currentIndex()
-        return index.row() if index.isValid() else -1
-
     def _on_entry_return_pressed(self) -> None:
         text = self.entry.text().strip()
         if not text:
@@ -241,8 +238,4 @@ class StringListEditor(QWidget):
             return
         self.model.move(row, target)
         self.view.setCurrentIndex(self.model.index(target))
-
-    def _on_doc_case_changed(self, section: str) -> None:
-        if section == self.section:
-            self.model.sync()
 
