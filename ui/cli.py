@@ -1,4 +1,4 @@
-"""The ``problem-workshop`` command line: open the app; validate, score, export, copy cases."""
+"""The ``problem-workshop`` command line: open the app; validate, score, export, report cases."""
 
 from __future__ import annotations
 
@@ -8,7 +8,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-COMMANDS = ("validate", "score", "samples", "new", "export")
+COMMANDS = ("validate", "score", "samples", "new", "export", "report")
+REPORT_SUFFIXES = (".md", ".pdf")
 EXIT_OK, EXIT_BAD = 0, 2
 
 
@@ -56,6 +57,10 @@ def _command_parser() -> argparse.ArgumentParser:
     e.add_argument("-o", "--output", required=True, type=Path)
     e.add_argument("--dpi", type=int, default=None, help="PNG resolution (default 150)")
     e.add_argument("--page", choices=("A4", "A3", "Letter"), default=None, help="PDF page")
+    r = sub.add_parser("report", help="write the workshop report as Markdown or PDF")
+    r.add_argument("file", type=Path)
+    r.add_argument("-o", "--output", required=True, type=Path, metavar="OUT.md|OUT.pdf")
+    r.add_argument("--page", choices=("A4", "A3", "Letter"), default="A4", help="PDF page")
     return p
 
 
@@ -137,6 +142,28 @@ def _cmd_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_report(args: argparse.Namespace) -> int:
+    suffix = args.output.suffix.lower()
+    if suffix not in REPORT_SUFFIXES:
+        raise CliError(f"{args.output}: the report is written as .md (Markdown) or .pdf")
+    case = _load(args.file)
+    try:
+        if suffix == ".md":
+            from sixstep.caseio import atomic_write_bytes
+            from sixstep.report import report_markdown
+
+            atomic_write_bytes(args.output, report_markdown(case).encode("utf-8"))
+        else:
+            from ui.report_pdf import export_report_pdf  # Qt is loaded only for a PDF
+
+            export_report_pdf(case, args.output, page=args.page)
+    except (ValueError, OSError) as exc:
+        message = getattr(exc, "strerror", None) or exc
+        raise CliError(f"{args.output}: cannot write: {message}") from None
+    print(f"wrote {args.output}")
+    return EXIT_OK
+
+
 def _open_app(args: argparse.Namespace) -> int:
     if args.file is not None:
         _load(args.file)  # refuse a bad file with one line before any window opens
@@ -154,7 +181,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             args = _command_parser().parse_args(argv)
             handler = {
                 "validate": _cmd_validate, "score": _cmd_score, "samples": _cmd_samples,
-                "new": _cmd_new, "export": _cmd_export,
+                "new": _cmd_new, "export": _cmd_export, "report": _cmd_report,
             }[args.command]
             return handler(args)
         return _open_app(_app_parser().parse_args(argv))

@@ -1,0 +1,453 @@
+"""The workshop report: every step of a case as neutral blocks, and those blocks as Markdown.
+
+``report_blocks`` says what the report contains (the PDF writer in ``ui/report_pdf.py`` draws
+the same blocks); ``report_markdown`` writes them as Markdown that shows typed text literally.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from fishbone.model import Cause, Diagram
+from sixstep.case import TECHNIQUES, Case
+from sixstep.scoring import ScoringResult, score_case
+from sixstep.steps import STEPS, count
+
+NOTHING = "(nothing recorded yet)"
+STATUS_WORDS = {"possible": "possible", "confirmed": "confirmed", "ruled_out": "ruled out"}
+ALTERNATIVE_WORDS = {"open": "open", "eliminated": "eliminated", "merged": "merged"}
+
+
+# -- blocks: plain text only; whoever draws them decides how text is marked up --------------
+@dataclass(frozen=True)
+class Heading:
+    level: int  # 1 the title, 2 a step, 3 a part of a step
+    text: str
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    text: str
+    label: str = ""  # shown in bold before the text
+    quiet: bool = False  # an aside such as "(nothing recorded yet)"
+
+
+@dataclass(frozen=True)
+class Bullets:
+    items: tuple[Paragraph, ...]
+    numbered: bool = False
+
+
+@dataclass(frozen=True)
+class OutlineEntry:
+    depth: int  # 0 for a cause on its heading's bone
+    text: str
+    marks: str  # "confirmed, root cause, 2 votes"
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Outline:
+    entries: tuple[OutlineEntry, ...]
+
+
+@dataclass(frozen=True)
+class Table:
+    headers: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    right: tuple[int, ...] = ()  # columns aligned right (numbers)
+    widths: tuple[int, ...] = ()  # relative column widths for paged output
+
+
+@dataclass(frozen=True)
+class DiagramPlace:
+    """Where the fishbone picture belongs; paged output draws it on a page of its own."""
+
+
+Block = Heading | Paragraph | Bullets | Outline | Table | DiagramPlace
+
+
+# -- helpers -------------------------------------------------------------------------------
+def one_line(text: str) -> str:
+    """Typed text on one line: any run of whitespace (newlines, tabs) becomes one space."""
+    return " ".join(text.split())
+
+
+def number(value: float) -> str:
+    """12, 12.5, 12.33: at most two decimals, no trailing zeros."""
+    text = f"{value:.2f}".rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
+def percent(value: float) -> str:
+    return f"{value:.1f}%"
+
+
+def _nothing() -> Paragraph:
+    return Paragraph(NOTHING, quiet=True)
+
+
+def _texts(values: list[str]) -> list[str]:
+    return [v for v in (s.strip() for s in values) if v]
+
+
+def _step_title(n: int) -> str:
+    return f"Step {n}: {STEPS[n - 1].title}"
+
+
+def _note(case: Case, n: int) -> list[Block]:
+    note = case.step_notes.get(str(n), "").strip()
+    return [Paragraph(note, label="Facilitator's note:")] if note else []
+
+
+# -- the sections --------------------------------------------------------------------------
+def _front(case: Case, result: ScoringResult) -> list[Block]:
+    title = one_line(case.title) or one_line(case.problem.question) or "Untitled workshop"
+    blocks: list[Block] = [Heading(1, title), Paragraph("Problem-solving workshop report",
+                                                        quiet=True)]
+    names = [one_line(p.name) for p in case.participants if p.name.strip()]
+    if names:
+        blocks.append(Paragraph(", ".join(names), label="Participants:"))
+    summary: list[Paragraph] = []
+    if case.problem.question.strip():
+        summary.append(Paragraph(case.problem.question.strip(), label="Problem:"))
+    roots = [one_line(c.text) for c in case.fishbone.root_causes()]
+    if roots:
+        summary.append(Paragraph("; ".join(roots), label="Root causes:"))
+    chosen = [_alt_name(case, a) for a in case.selection.chosen]
+    if chosen:
+        summary.append(Paragraph("; ".join(chosen), label="Chosen:"))
+    elif result.leader is not None:
+        summary.append(Paragraph(_alt_name(case, result.leader), label="Leading alternative:"))
+    if summary:
+        blocks += [Heading(2, "At a glance"), Bullets(tuple(summary))]
+    return blocks
+
+
+def _define(case: Case) -> list[Block]:
+    p = case.problem
+    blocks: list[Block] = [Heading(2, _step_title(1)), Heading(3, "The problem as a question")]
+    blocks.append(Paragraph(p.question.strip()) if p.question.strip() else _nothing())
+    blocks.append(Heading(3, "Terms"))
+    terms = [(one_line(t.term), one_line(t.definition)) for t in p.terms
+             if t.term.strip() or t.definition.strip()]
+    blocks.append(Table(("Term", "Meaning"), tuple(terms), widths=(1, 3)) if terms
+                  else _nothing())
+    for title, values in (("Symptoms", p.symptoms), ("Effects", p.effects)):
+        blocks.append(Heading(3, title))
+        items = _texts(values)
+        blocks.append(Bullets(tuple(Paragraph(v) for v in items)) if items else _nothing())
+        if title == "Symptoms":
+            blocks.append(Heading(3, "How serious it is"))
+            blocks.append(Paragraph(p.seriousness.strip()) if p.seriousness.strip()
+                          else _nothing())
+    return blocks + _note(case, 1)
+
+
+def _marks(cause: Cause) -> str:
+    words = [STATUS_WORDS.get(cause.status, cause.status)]
+    if cause.root_cause:
+        words.insert(0, "root cause")
+    if cause.votes:
+        words.append(count(cause.votes, "vote"))
+    return ", ".join(words)
+
+
+def _outline(diagram: Diagram, category: str) -> list[OutlineEntry]:
+    kids = diagram.children_map()
+    entries: list[OutlineEntry] = []
+
+    def walk(parent: str | None, depth: int) -> None:
+        for c in kids.get(parent, {}).get(category, []):
+            entries.append(OutlineEntry(depth, one_line(c.text) or "(no text)", _marks(c),
+                                        one_line(c.notes)))
+            if depth < 40:
+                walk(c.id, depth + 1)
+
+    walk(None, 0)
+    return entries
+
+
+def _cause_path(diagram: Diagram, cause: Cause) -> str:
+    try:
+        heading = one_line(diagram.category(cause.category).name)
+    except (KeyError, ValueError):
+        heading = cause.category
+    return f"{heading}: {one_line(cause.text)}"
+
+
+def _research(case: Case) -> list[Block]:
+    r, d = case.research, case.fishbone
+    blocks: list[Block] = [Heading(2, _step_title(2)), Heading(3, "Still to research")]
+    items = []
+    for i, text in enumerate(r.to_research):
+        if text.strip():
+            done = i < len(r.to_research_done) and r.to_research_done[i]
+            items.append(Paragraph(text.strip(), label="Done:" if done else "Open:"))
+    blocks.append(Bullets(tuple(items)) if items else _nothing())
+    blocks.append(Heading(3, "Earlier efforts"))
+    efforts = [(one_line(e.effort), one_line(e.what_stopped_it)) for e in r.previous_efforts
+               if e.effort.strip() or e.what_stopped_it.strip()]
+    blocks.append(Table(("What was tried", "What stopped it"), tuple(efforts)) if efforts
+                  else _nothing())
+    blocks.append(Heading(3, "Techniques used"))
+    names = dict((key, name) for key, name, _ in TECHNIQUES)
+    used = [names.get(t, t) for t in r.techniques if t.strip()]
+    blocks.append(Paragraph(", ".join(used)) if used else _nothing())
+    blocks.append(Heading(3, "Findings"))
+    blocks.append(Paragraph(r.findings.strip()) if r.findings.strip() else _nothing())
+    blocks.append(Heading(3, "Fishbone diagram"))
+    blocks.append(Paragraph(one_line(d.effect) or "(no effect named yet)",
+                            label="Effect (the head of the fish):"))
+    for cat in d.categories:
+        blocks.append(Heading(4, one_line(cat.name) or cat.id))
+        entries = _outline(d, cat.id)
+        blocks.append(Outline(tuple(entries)) if entries else _nothing())
+    blocks.append(Heading(3, "Root causes and confirmed causes"))
+    roots = [Paragraph(_cause_path(d, c)) for c in d.causes if c.root_cause]
+    confirmed = [Paragraph(_cause_path(d, c)) for c in d.causes
+                 if c.status == "confirmed" and not c.root_cause]
+    ruled_out = sum(c.status == "ruled_out" for c in d.causes)
+    if roots:
+        blocks += [Paragraph("", label="Root causes"), Bullets(tuple(roots))]
+    if confirmed:
+        blocks += [Paragraph("", label="Other confirmed causes"), Bullets(tuple(confirmed))]
+    if d.causes:
+        blocks.append(Paragraph(
+            f"{count(len(d.causes), 'cause')} on the diagram: {len(roots)} root, "
+            f"{len(roots) + len(confirmed)} confirmed in all, {ruled_out} ruled out.",
+            quiet=True))
+    else:
+        blocks.append(_nothing())
+    return blocks + _note(case, 2) + ([DiagramPlace()] if d.causes else [])
+
+
+def _criteria(case: Case, result: ScoringResult) -> list[Block]:
+    blocks: list[Block] = [Heading(2, _step_title(3)), Heading(3, "Criteria, most important "
+                                                                  "first")]
+    rows = []
+    for i, c in enumerate(case.criteria, 1):
+        want = c.kind == "want"
+        rows.append((str(i), one_line(c.name), c.kind,
+                     number(c.weight or 0) if want else "\u2014",
+                     percent(result.shares.get(c.id, 0) * 100) if want else "\u2014",
+                     one_line(c.description)))
+    blocks.append(Table(("#", "Criterion", "Kind", "Weight", "Share", "What it means"),
+                        tuple(rows), right=(0, 3, 4), widths=(1, 8, 3, 3, 3, 10)) if rows
+                  else _nothing())
+    if any(c.kind == "must" for c in case.criteria):
+        blocks.append(Paragraph("A must is pass or fail: an alternative that fails one is "
+                                "screened out. Wants are weighted; the share is the weight's "
+                                "part of all want weights.", quiet=True))
+    blocks.append(Heading(3, "What we will not address"))
+    items = _texts(case.not_addressed)
+    blocks.append(Bullets(tuple(Paragraph(v) for v in items), numbered=True) if items
+                  else _nothing())
+    return blocks + _note(case, 3)
+
+
+def _alt_name(case: Case, alt_id: str) -> str:
+    try:
+        return one_line(case.alternative(alt_id).name) or alt_id
+    except KeyError:
+        return alt_id
+
+
+def _alternatives(case: Case) -> list[Block]:
+    blocks: list[Block] = [Heading(2, _step_title(4))]
+    causes = {c.id: one_line(c.text) for c in case.fishbone.causes}
+    rows = []
+    for i, a in enumerate(case.alternatives, 1):
+        if a.status == "eliminated":
+            fate = "eliminated" + (f": {one_line(a.eliminated_reason)}"
+                                   if a.eliminated_reason.strip() else "")
+        elif a.status == "merged":
+            fate = f"merged into {_alt_name(case, a.merged_into or '')}"
+        else:
+            fate = ALTERNATIVE_WORDS.get(a.status, a.status)
+        addressed = "; ".join(causes.get(x, x) for x in a.addresses)
+        rows.append((str(i), one_line(a.name) or a.id, fate, addressed or "\u2014"))
+    blocks.append(Table(("#", "Alternative", "Status", "Causes it addresses"), tuple(rows),
+                        right=(0,), widths=(1, 8, 6, 8)) if rows else _nothing())
+    return blocks + _note(case, 4)
+
+
+def _rank_text(result: ScoringResult, alt_id: str) -> str:
+    rank = result.rank_of(alt_id)
+    if rank is None:
+        return ""
+    return f"={rank}" if result.is_tied(alt_id) else str(rank)
+
+
+def _evaluate(case: Case, result: ScoringResult) -> list[Block]:
+    names = {c.id: one_line(c.name) for c in case.criteria}
+    scale = case.score_scale
+    blocks: list[Block] = [Heading(2, _step_title(5)), Heading(3, "Ranking")]
+    if result.ranking:
+        rows = tuple((_rank_text(result, r.alternative), one_line(r.name), number(r.total),
+                      percent(r.percent)) for r in result.ranking)
+        blocks.append(Table(("Rank", "Alternative", "Total", "Percent"), rows,
+                            right=(0, 2, 3), widths=(2, 12, 3, 3)))
+        combined = (" (the participants' scores combined by their mean)"
+                    if len(case.participants) > 1 else "")
+        blocks.append(Paragraph(
+            f"Scores run from {number(scale.min)} to {number(scale.max)}. Each total is the "
+            f"sum of the want scores times their weights{combined}; the percent is that "
+            "total against a perfect score.", quiet=True))
+    else:
+        blocks.append(Paragraph("No alternative is fully scored yet.", quiet=True))
+    if result.screened_out:
+        blocks.append(Heading(3, "Screened out by a must"))
+        blocks.append(Bullets(tuple(
+            Paragraph("fails " + ", ".join(names.get(c, c) for c in s.failed),
+                      label=one_line(s.name) + ":") for s in result.screened_out)))
+    if result.incomplete:
+        blocks.append(Heading(3, "Not ranked yet: unscored cells"))
+        blocks.append(Bullets(tuple(
+            Paragraph(", ".join(names.get(c, c) for c in i.missing),
+                      label=f"{one_line(i.name)} ({count(len(i.missing), 'cell')}):")
+            for i in result.incomplete)))
+    if result.stability and result.ranking:
+        blocks.append(Heading(3, "How stable the lead is"))
+        leader = _alt_name(case, result.leader or "")
+        blocks.append(Paragraph(f"The range of each weight's share over which {leader} "
+                                "stays first, the other weights rescaled to match."))
+        rows = tuple((names.get(k, k), percent(result.shares.get(k, 0) * 100),
+                      f"{percent(lo * 100)} to {percent(hi * 100)}")
+                     for k, (lo, hi) in result.stability.items())
+        blocks.append(Table(("Criterion", "Share now", "Lead holds from"), rows,
+                            right=(1, 2), widths=(10, 3, 5)))
+        if result.fragile:
+            blocks.append(Paragraph("The lead is fragile:", label="Warning."))
+            blocks.append(Bullets(tuple(Paragraph(f) for f in result.fragile)))
+        else:
+            blocks.append(Paragraph("No single score point or small weight change would "
+                                    "change the leader.", quiet=True))
+    blocks.append(Heading(3, "Strengths, weaknesses, cost and benefit"))
+    shown = 0
+    for a in case.alternatives:
+        parts = [(label, text.strip()) for label, text in (
+            ("Strengths:", a.strengths), ("Weaknesses:", a.weaknesses),
+            ("Cost:", a.cost), ("Benefit:", a.benefit)) if text.strip()]
+        if not parts:
+            continue
+        shown += 1
+        rank = _rank_text(result, a.id)
+        suffix = f" (rank {rank})" if rank else (f" ({a.status})" if a.status != "open" else "")
+        blocks.append(Heading(4, (one_line(a.name) or a.id) + suffix))
+        blocks.append(Bullets(tuple(Paragraph(text, label=label) for label, text in parts)))
+    if not shown:
+        blocks.append(_nothing())
+    return blocks + _note(case, 5)
+
+
+def _select(case: Case, result: ScoringResult) -> list[Block]:
+    s = case.selection
+    blocks: list[Block] = [Heading(2, _step_title(6)), Heading(3, "Chosen")]
+    chosen = []
+    for alt_id in s.chosen:
+        rank = _rank_text(result, alt_id)
+        chosen.append(Paragraph(_alt_name(case, alt_id) + (f" (rank {rank})" if rank else "")))
+    blocks.append(Bullets(tuple(chosen)) if chosen else _nothing())
+    blocks.append(Heading(3, "Why"))
+    blocks.append(Paragraph(s.rationale.strip()) if s.rationale.strip() else _nothing())
+    blocks.append(Heading(3, "Action plan"))
+    rows = tuple((one_line(a.action), one_line(a.owner), one_line(a.due),
+                  one_line(a.success_measure), one_line(a.follow_up)) for a in s.actions
+                 if any(x.strip() for x in (a.action, a.owner, a.due, a.success_measure,
+                                             a.follow_up)))
+    blocks.append(Table(("What we will do", "Who", "By when", "How we will know it worked",
+                         "Check again"), rows, widths=(8, 4, 3, 7, 3)) if rows else _nothing())
+    blocks.append(Heading(3, "Review"))
+    review = [Paragraph(text.strip(), label=label) for label, text in (
+        ("What worked well:", s.review.what_worked), ("What did not:", s.review.what_did_not),
+        ("What we will do next time:", s.review.what_next)) if text.strip()]
+    blocks.append(Bullets(tuple(review)) if review else _nothing())
+    return blocks + _note(case, 6)
+
+
+def report_blocks(case: Case) -> list[Block]:
+    """The whole workshop in step order, as blocks of plain text."""
+    result = score_case(case)
+    return (_front(case, result) + _define(case) + _research(case) + _criteria(case, result)
+            + _alternatives(case) + _evaluate(case, result) + _select(case, result))
+
+
+# -- Markdown ----------------------------------------------------------------------------------
+_INLINE = re.compile(r"([\\`*_\[\]{}<>|#~&!])")
+_LINE_START = re.compile(r"^(\s*)([-+=]|\d{1,9}[.)](?=\s|$))")
+
+
+def md_escape(text: str) -> str:
+    """Typed text as Markdown that any viewer shows literally (no HTML, no emphasis, no lists).
+
+    Every character that can start markup is backslash-escaped; a line that could open a list,
+    a quote or a heading underline gets its first mark escaped as well.
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
+    text = "".join(ch for ch in text if ch == "\n" or ch >= " ")
+    lines = []
+    for line in text.split("\n"):
+        line = _INLINE.sub(r"\\\1", line.strip())
+        line = _LINE_START.sub(lambda m: m.group(1) + _escape_mark(m.group(2)), line)
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def _escape_mark(mark: str) -> str:
+    return mark[:-1] + "\\" + mark[-1] if mark[-1] in ".)" else "\\" + mark
+
+
+def _md_paragraph(text: str) -> str:
+    """A typed paragraph: blank lines stay paragraph breaks, single newlines become spaces."""
+    parts = [one_line(p) for p in re.split(r"\n\s*\n", text)]
+    return "\n\n".join(md_escape(p) for p in parts if p)
+
+
+def _md_inline(p: Paragraph) -> str:
+    body = md_escape(one_line(p.text))
+    if p.quiet:
+        body = f"*{body}*"
+    if p.label:
+        return f"**{md_escape(p.label)}** {body}".rstrip()
+    return body
+
+
+def _md_cell(text: str) -> str:
+    return md_escape(one_line(text)) or " "
+
+
+def _md_block(block: Block) -> str:
+    if isinstance(block, Heading):
+        return "#" * block.level + " " + md_escape(one_line(block.text))
+    if isinstance(block, Paragraph):
+        if block.label or block.quiet:
+            first, *rest = re.split(r"\n\s*\n", block.text.strip()) or [""]
+            out = _md_inline(Paragraph(first, block.label, block.quiet))
+            return "\n\n".join([out] + [_md_paragraph(r) for r in rest if r.strip()])
+        return _md_paragraph(block.text)
+    if isinstance(block, Bullets):
+        return "\n".join((f"{i}. " if block.numbered else "- ") + _md_inline(p)
+                         for i, p in enumerate(block.items, 1))
+    if isinstance(block, Outline):
+        lines = []
+        for e in block.entries:
+            line = "  " * e.depth + "- " + md_escape(e.text) + f" *({md_escape(e.marks)})*"
+            if e.note:
+                line += " \u2013 " + md_escape(e.note)
+            lines.append(line)
+        return "\n".join(lines)
+    if isinstance(block, Table):
+        head = "| " + " | ".join(_md_cell(h) for h in block.headers) + " |"
+        rule = "|" + "|".join("---:" if i in block.right else "---"
+                              for i in range(len(block.headers))) + "|"
+        rows = ["| " + " | ".join(_md_cell(c) for c in row) + " |" for row in block.rows]
+        return "\n".join([head, rule, *rows])
+    return ""  # DiagramPlace: the picture lives in the PDF; the outline follows
+
+
+def report_markdown(case: Case) -> str:
+    """The whole workshop as one Markdown document, typed text shown literally."""
+    parts = [_md_block(b) for b in report_blocks(case)]
+    return "\n\n".join(p for p in parts if p) + "\n"
