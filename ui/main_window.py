@@ -24,6 +24,7 @@ from ui.document import CaseDocument
 from ui.export_actions import ExportActions
 from ui.file_actions import FileActions
 from ui.recovery_actions import RecoveryActions
+from ui.report_actions import ReportActions
 from ui.settings import AppSettings
 from ui.start_screen import StartScreen
 from ui.step_workspace import StepWorkspace
@@ -46,6 +47,8 @@ class MainWindow(QMainWindow):
         self.files = FileActions(self, self.doc, self.settings)
         self.exports = ExportActions(self, self.doc, self.settings, self.files.show_error)
         self.exports.done.connect(self._on_exports_done)
+        self.reports = ReportActions(self, self.doc, self.settings, self.files.show_error)
+        self.reports.done.connect(self._on_exports_done)
         self.projector_mode = False
         self.setAcceptDrops(True)
         self.setAccessibleName(APP_NAME)
@@ -114,6 +117,8 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self.export_action = self._action(file_menu, "&Export diagram\u2026",
                                           self.exports.export_diagram, "Ctrl+E")
+        self.report_action = self._action(file_menu, "E&xport report\u2026",
+                                          self.reports.export_report, "Ctrl+Shift+E")
         self.copy_diagram_action = self._action(file_menu, "&Copy diagram as picture",
                                                 self.exports.copy_diagram, "Ctrl+Shift+C")
         self.print_action = self._action(file_menu, "&Print diagram\u2026",
