@@ -297,6 +297,7 @@ def _evaluate(case: Case, result: ScoringResult) -> list[Block]:
             "total against a perfect score.", quiet=True))
     else:
         blocks.append(Paragraph("No alternative is fully scored yet.", quiet=True))
+    blocks += _matrix(case, result)
     if result.screened_out:
         blocks.append(Heading(3, "Screened out by a must"))
         blocks.append(Bullets(tuple(
@@ -326,7 +327,9 @@ def _evaluate(case: Case, result: ScoringResult) -> list[Block]:
                                     "change the leader.", quiet=True))
     blocks.append(Heading(3, "Strengths, weaknesses, cost and benefit"))
     shown = 0
-    for a in case.alternatives:
+    order = {"open": 1, "merged": 2, "eliminated": 3}
+    for a in sorted(case.alternatives, key=lambda a: (result.rank_of(a.id) or 10**6,
+                                                      order.get(a.status, 4))):
         parts = [(label, text.strip()) for label, text in (
             ("Strengths:", a.strengths), ("Weaknesses:", a.weaknesses),
             ("Cost:", a.cost), ("Benefit:", a.benefit)) if text.strip()]
@@ -340,6 +343,31 @@ def _evaluate(case: Case, result: ScoringResult) -> list[Block]:
     if not shown:
         blocks.append(_nothing())
     return blocks + _note(case, 5)
+
+
+def _matrix(case: Case, result: ScoringResult) -> list[Block]:
+    """The score of every open alternative on every criterion, criteria by their number."""
+    alternatives = case.open_alternatives()
+    if not alternatives or not case.criteria or not result.cells:
+        return []
+    rows = []
+    for a in alternatives:
+        row = [one_line(a.name) or a.id]
+        for c in case.criteria:
+            value = result.cells.get((a.id, c.id))
+            if value is None:
+                row.append("\u2014")
+            elif isinstance(value, bool):
+                row.append("pass" if value else "fail")
+            else:
+                row.append(number(value))
+        rows.append(tuple(row))
+    headers = ("Alternative", *(str(i) for i in range(1, len(case.criteria) + 1)))
+    columns = tuple(range(1, len(headers)))
+    return [Heading(3, "Scores"), Table(headers, tuple(rows), right=columns,
+                                        widths=(12, *(2 for _ in columns))),
+            Paragraph("Columns are the criteria, numbered as in step 3; a dash is a cell "
+                      "not scored yet.", quiet=True)]
 
 
 def _select(case: Case, result: ScoringResult) -> list[Block]:

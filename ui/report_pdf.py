@@ -106,7 +106,7 @@ class _Writer:
         top = {1: 0.0, 2: 20.0, 3: 12.0}.get(h.level, 8.0)
         fmt = _block_format(top=top, bottom=4.0 if h.level > 2 else 8.0)
         fmt.setProperty(QTextFormat.Property.UserProperty, h.level)  # marks a heading
-        if h.level == 2 and not h.text.startswith("At a glance"):
+        if h.level == 2 and not self.first and not h.text.startswith("At a glance"):
             fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
         self._new_block(fmt)
         self.cursor.insertText(one_line(h.text), _chars(size, True, colour=HEAD_INK))

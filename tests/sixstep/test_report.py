@@ -70,6 +70,10 @@ def test_happy_burgers_content(happy, happy_md):
     # criteria: order, kind, weight, share
     assert "| 3 | Customer gets the food they last asked for | want | 10 | 38.5% |" in happy_md
     assert "| 1 | Works with one person on shift | must | — | — |" in happy_md
+    assert "| Read the order back before sending it | pass | pass | 8 | 7 | 7 | 9 |" in shown
+    strengths = happy_md[happy_md.index("### Strengths"):]
+    assert strengths.index("(rank 1)") < strengths.index("(rank 2)") < strengths.index(
+        "(eliminated)")
     assert happy.selection.actions[0].owner in shown
     assert happy.selection.review.what_next in shown
 

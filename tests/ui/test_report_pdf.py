@@ -60,6 +60,8 @@ def test_pdf_holds_the_whole_workshop(happy_pdf):
         assert squash(words) in text
     for number, page in enumerate(pages, 1):
         assert f"Page {number} of {len(pages)}" in page
+        body = page.replace(f"Page {number} of {len(pages)}", "").replace(case.title, "")
+        assert len(body.split()) > 20, f"page {number} is (nearly) empty"
 
 
 def test_fishbone_has_its_own_landscape_page_drawn_as_vectors(happy_pdf):
