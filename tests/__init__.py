@@ -1,0 +1,1 @@
+"""Tests of the whole project: domain tests run without Qt, ui tests with pytest-qt."""

@@ -1,0 +1,1 @@
+"""Tests of the fishbone model and its layout (plain pytest, no Qt)."""

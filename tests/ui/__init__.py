@@ -1,0 +1,1 @@
+"""Tests of the window, pages, canvas and exports (pytest-qt, offscreen)."""
