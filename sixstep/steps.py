@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 
-from sixstep.case import Case
+from sixstep.case import Action, Case
 
 
 @dataclass(frozen=True)
@@ -114,7 +115,41 @@ def _check_select(case: Case) -> list[str]:
     for i, a in enumerate(s.actions, start=1):
         if not a.owner.strip() or not a.due.strip():
             missing.append(f"Action {i} needs an owner and a due date.")
+        missing.extend(_action_date_problems(i, a))
     return missing
+
+
+def iso_date(text: str) -> date | None:
+    """The date written as YYYY-MM-DD (a real calendar day), or None for anything else."""
+    text = text.strip()
+    if len(text) != 10 or text[4] != "-" or text[7] != "-":
+        return None
+    if not (text[:4] + text[5:7] + text[8:]).isdigit() or not text.isascii():
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        return None
+
+
+def _action_date_problems(number: int, action: Action) -> list[str]:
+    """Sentences about an action's due and follow-up dates: filled but not a date, or the
+    follow-up before the due date. Empty dates are left to the other checks."""
+    name = action.action.strip()
+    who = f"Action {number} (\u201c{name}\u201d)" if name else f"Action {number}"
+    problems: list[str] = []
+    dates: dict[str, date | None] = {}
+    for attribute, label in (("due", "due date"), ("follow_up", "follow-up date")):
+        text = getattr(action, attribute).strip()
+        dates[attribute] = iso_date(text) if text else None
+        if text and dates[attribute] is None:
+            problems.append(f"{who}: the {label} \u201c{text}\u201d is not a date "
+                            "(use YYYY-MM-DD).")
+    due, follow_up = dates["due"], dates["follow_up"]
+    if due and follow_up and follow_up < due:
+        problems.append(f"{who}: the follow-up date {follow_up.isoformat()} is before the "
+                        f"due date {due.isoformat()}.")
+    return problems
 
 
 STEPS: tuple[StepDefinition, ...] = (

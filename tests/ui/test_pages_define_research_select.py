@@ -44,14 +44,17 @@ def type_in_cell(qtbot, table, row: int, column: int, text: str) -> None:
     view.setFocus()
     view.setCurrentIndex(table.model.index(row, column))
     qtbot.keyClick(view, text[0])
-    editor = open_editor(view)
+    editor = QApplication.focusWidget()  # the keys go where a person's would: a date editor
+    assert editor is not view and view.isAncestorOf(editor)  # takes them, not its line edit
     qtbot.keyClicks(editor, text[1:])
     commit(qtbot, editor)
 
 
 def commit(qtbot, editor: QLineEdit) -> None:
     """Enter in an item editor; the view commits on its next turn of the event loop."""
-    view = editor.parentWidget().parentWidget()
+    view = editor.parentWidget()
+    while not isinstance(view, QAbstractItemView):  # a date editor's line edit is one deeper
+        view = view.parentWidget()
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: view.state() != QAbstractItemView.State.EditingState)
 

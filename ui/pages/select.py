@@ -11,6 +11,7 @@ from ui.case_commands import InsertItemCommand, RemoveItemCommand
 from ui.document import CaseDocument
 from ui.pages.base import StepPage
 from ui.theme import plain_label, plain_tip
+from ui.widgets.date_delegate import DateDelegate
 from ui.widgets.fields import TextField
 from ui.widgets.form import add_section, scrolling_body, section_label
 from ui.widgets.record_table import RecordTable
@@ -20,6 +21,7 @@ ACTION_COLUMNS = [
     ("success_measure", "How we will know it worked", 3),
     ("follow_up", "Check again", 1, "2026-12-31"),
 ]
+DATE_ATTRIBUTES = ("due", "follow_up")
 REVIEW_QUESTIONS = [
     ("what_worked", "What worked &well?"),
     ("what_did_not", "What did &not work?"),
@@ -177,6 +179,10 @@ class SelectPage(StepPage):
         self.actions_table = RecordTable(
             doc, "selection", lambda case: case.selection.actions, ACTION_COLUMNS, Action,
             "Action plan", "action")
+        self.date_delegate = DateDelegate(self.actions_table.view)
+        for column, spec in enumerate(ACTION_COLUMNS):
+            if spec[0] in DATE_ATTRIBUTES:
+                self.actions_table.view.setItemDelegateForColumn(column, self.date_delegate)
         add_section(layout, "&Action plan", self.actions_table)
 
         layout.addSpacing(10)
