@@ -33,6 +33,7 @@ from ui.case_commands import InsertItemCommand, MoveItemCommand, RemoveItemComma
 from ui.document import CaseDocument
 from ui.theme import plain_tip
 from ui.widgets.buttons import OrderedRowsMixin, add_key, add_move_keys, reorder_buttons, tab_order
+from ui.widgets.rows import GrowingRowsMixin
 
 Records = Callable[[Case], list]
 
@@ -48,7 +49,7 @@ def two_lines(text: str) -> str:
 _Index = QModelIndex | QPersistentModelIndex
 
 
-class RecordTableModel(QAbstractTableModel):
+class RecordTableModel(GrowingRowsMixin, QAbstractTableModel):
     """Rows are ``records(doc.case)`` plus one empty row for a new record."""
 
     def __init__(self, doc: CaseDocument, section: str, records: Records,
@@ -125,14 +126,7 @@ class RecordTableModel(QAbstractTableModel):
 
     def sync(self) -> None:
         n = len(self.records(self.doc.case)) + 1
-        if n > self._rows:
-            self.beginInsertRows(QModelIndex(), self._rows, n - 1)
-            self._rows = n
-            self.endInsertRows()
-        elif n < self._rows:
-            self.beginRemoveRows(QModelIndex(), n, self._rows - 1)
-            self._rows = n
-            self.endRemoveRows()
+        self.match_row_count(n)
         self.dataChanged.emit(self.index(0, 0), self.index(n - 1, len(self.columns) - 1))
         self.headerDataChanged.emit(Qt.Orientation.Vertical, 0, n - 1)
 

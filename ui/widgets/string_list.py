@@ -38,6 +38,7 @@ from ui.widgets.buttons import (
     tab_order,
 )
 from ui.widgets.fields import PlainLineEdit
+from ui.widgets.rows import GrowingRowsMixin
 
 Items = Callable[[Case], list]
 _Index = QModelIndex | QPersistentModelIndex
@@ -50,7 +51,7 @@ class SetFlagCommand(SetListItemCommand):
         return -1
 
 
-class StringListModel(QAbstractListModel):
+class StringListModel(GrowingRowsMixin, QAbstractListModel):
     """Rows are ``items(doc.case)``; with ``checks`` each row also has a tick."""
 
     def __init__(self, doc: CaseDocument, section: str, items: Items, noun: str,
@@ -148,14 +149,7 @@ class StringListModel(QAbstractListModel):
     def sync(self) -> None:
         """Catch up with the model after any change (undo included)."""
         n = len(self.strings())
-        if n > self._rows:
-            self.beginInsertRows(QModelIndex(), self._rows, n - 1)
-            self._rows = n
-            self.endInsertRows()
-        elif n < self._rows:
-            self.beginRemoveRows(QModelIndex(), n, self._rows - 1)
-            self._rows = n
-            self.endRemoveRows()
+        self.match_row_count(n)
         if n:
             self.dataChanged.emit(self.index(0), self.index(n - 1))
 
