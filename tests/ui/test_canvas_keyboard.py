@@ -9,8 +9,8 @@ from PySide6.QtWidgets import QLineEdit
 
 from fishbone.model import Category, Cause, Diagram
 from sixstep.case import Case
+from tests.ui.canvas_support import shown_view
 from ui.canvas.view import DiagramView
-from ui.document import CaseDocument
 
 ALT = Qt.KeyboardModifier.AltModifier
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -23,20 +23,7 @@ def causes_of(d: Diagram) -> list[tuple]:
 
 
 def make_view(qtbot, diagram: Diagram | None = None) -> DiagramView:
-    if diagram is None:
-        diagram = Diagram("Customer leaves frustrated", [
-            Category("people", "People"), Category("systems", "Systems"),
-            Category("place", "Place"),
-        ])
-        diagram.add_cause(Cause("c1", "people", None, "Works alone at night"))
-        diagram.add_cause(Cause("c2", "people", "c1", "No backup"))
-        diagram.add_cause(Cause("c3", "systems", None, "Till cannot amend"))
-    doc = CaseDocument(Case(fishbone=diagram))
-    view = DiagramView(doc)
-    qtbot.addWidget(view)
-    view.resize(1000, 700)
-    view.show()
-    qtbot.waitExposed(view)
+    view = shown_view(qtbot, diagram, (1000, 700))
     view.setFocus()
     return view
 

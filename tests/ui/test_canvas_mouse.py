@@ -9,10 +9,9 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMenu
 
 from fishbone.model import Category, Cause, Diagram
-from sixstep.case import Case
+from tests.ui.canvas_support import shown_view
 from ui.canvas.view import DiagramView
 from ui.diagram_paint import qrect
-from ui.document import CaseDocument
 from ui.fishbone_commands import SetCauseAttributeCommand, SetCauseTextCommand
 
 LEFT = Qt.MouseButton.LeftButton
@@ -20,19 +19,7 @@ NO_MOD = Qt.KeyboardModifier.NoModifier
 
 
 def make_view(qtbot, diagram: Diagram | None = None) -> DiagramView:
-    if diagram is None:
-        diagram = Diagram("Customer leaves frustrated", [
-            Category("people", "People"), Category("systems", "Systems"),
-            Category("place", "Place"),
-        ])
-        diagram.add_cause(Cause("c1", "people", None, "Works alone at night"))
-        diagram.add_cause(Cause("c2", "people", "c1", "No backup"))
-        diagram.add_cause(Cause("c3", "systems", None, "Till cannot amend"))
-    view = DiagramView(CaseDocument(Case(fishbone=diagram)))
-    qtbot.addWidget(view)
-    view.resize(1100, 750)
-    view.show()
-    qtbot.waitExposed(view)
+    view = shown_view(qtbot, diagram, (1100, 750))
     view.fit_to_window()
     return view
 
