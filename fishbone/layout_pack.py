@@ -63,21 +63,21 @@ def push_needed(left: Outline, right: Outline, sep: float) -> float:
     return need
 
 
-def reach_between(shape: Outline, y0: float, y1: float) -> float:
-    """The largest x the (right) outline reaches between heights y0 and y1."""
-    best = float("-inf")
+def _xs_between(shape: Outline, y0: float, y1: float) -> list[float]:
+    """The x of every outline interval that overlaps heights y0 to y1."""
+    xs = []
     i = bisect_right(shape.y1, y0)
     while i < len(shape.y0) and shape.y0[i] < y1:
-        best = max(best, shape.x[i])
+        xs.append(shape.x[i])
         i += 1
-    return best
+    return xs
+
+
+def reach_between(shape: Outline, y0: float, y1: float) -> float:
+    """The largest x the (right) outline reaches between heights y0 and y1."""
+    return max(_xs_between(shape, y0, y1), default=float("-inf"))
 
 
 def least_between(shape: Outline, y0: float, y1: float) -> float:
     """The smallest x the (left) outline reaches between heights y0 and y1."""
-    best = float("inf")
-    i = bisect_right(shape.y1, y0)
-    while i < len(shape.y0) and shape.y0[i] < y1:
-        best = min(best, shape.x[i])
-        i += 1
-    return best
+    return min(_xs_between(shape, y0, y1), default=float("inf"))
