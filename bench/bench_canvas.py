@@ -143,9 +143,9 @@ def header() -> None:
 
 
 def canvas_benchmarks(bench: Bench, size: int, folder: Path, pages: bool) -> None:
-    from ui.export import export_pdf, export_svg
-    from ui.main_window import MainWindow
-    from ui.settings import AppSettings
+    from ui.app.main_window import MainWindow
+    from ui.common.settings import AppSettings
+    from ui.export.diagram import export_pdf, export_svg
 
     path = folder / f"bench_{size}.case.json"
     save_case(generated_case(size), path)
@@ -278,8 +278,8 @@ def canvas_benchmarks(bench: Bench, size: int, folder: Path, pages: bool) -> Non
 
 def png_benchmark(bench: Bench, diagram: Diagram, size: int | str, out: Path) -> None:
     """PNG at 150 dpi: the time grows with the pixels, which grow with the drawing's area."""
-    from ui.export import MAX_PIXELS, export_png
-    from ui.export_render import drawing_rect, render_layout_for_export
+    from ui.export.diagram import MAX_PIXELS, export_png
+    from ui.painting.render import drawing_rect, render_layout_for_export
 
     rect = drawing_rect(render_layout_for_export(diagram))
     w, h = round(rect.width() * 150 / 72), round(rect.height() * 150 / 72)
@@ -294,7 +294,7 @@ def png_benchmark(bench: Bench, diagram: Diagram, size: int | str, out: Path) ->
 def page_benchmarks(bench: Bench, window, size: int) -> None:  # noqa: ANN001
     """Step 5 scoring, and one keystroke in a text field of steps 1, 3 and 5 (big case)."""
     from sixstep.scoring import score_case
-    from ui.pages.criteria_table import DESCRIPTION
+    from ui.criteria.table import DESCRIPTION
 
     doc = window.doc
     case = doc.case
@@ -351,7 +351,7 @@ def page_benchmarks(bench: Bench, window, size: int) -> None:  # noqa: ANN001
     rationale.setFocus()
     bench.run("step 6: keystroke in the rationale", size, "key",
               lambda: QTest.keyClick(rationale, Qt.Key.Key_A))
-    from ui.recovery import RecoveryStore
+    from ui.files.recovery import RecoveryStore
 
     store = RecoveryStore(Path(tempfile.mkdtemp(prefix="bench-recovery-")))
     store.open()
@@ -375,7 +375,7 @@ def main() -> None:
     args = parser.parse_args()
     sizes = tuple(int(s) for s in args.sizes.split(","))
     app = QApplication.instance() or QApplication([])
-    from ui.settings import AppSettings  # noqa: F401 - imported before timing anything
+    from ui.common.settings import AppSettings  # noqa: F401 - imported before timing anything
 
     bench = Bench(args.profile, args.sort)
     with tempfile.TemporaryDirectory() as tmp:

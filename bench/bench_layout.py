@@ -68,8 +68,8 @@ def report(name: str, make_measurer: Callable[[], TextMeasurer]) -> None:
 def main() -> None:
     report("monospace measurer", MonospaceMeasurer)
     if "--qt" in sys.argv:
-        from ui.diagram_style import LIGHT, QtTextMeasurer
-        from ui.export_render import ensure_gui_app
+        from ui.painting.render import ensure_gui_app
+        from ui.painting.style import LIGHT, QtTextMeasurer
 
         ensure_gui_app()
         report("Qt measurer (cold cache each run)", lambda: QtTextMeasurer(LIGHT))

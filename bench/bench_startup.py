@@ -22,8 +22,8 @@ w = QMainWindow(); w.resize(1280, 800); w.show(); app.processEvents()
 START_SCREEN = """
 from PySide6.QtWidgets import QApplication
 app = QApplication([])
-from ui.main_window import MainWindow
-from ui.settings import AppSettings
+from ui.app.main_window import MainWindow
+from ui.common.settings import AppSettings
 w = MainWindow(AppSettings.in_memory()); w.show(); app.processEvents()
 """
 OPEN_CASE = START_SCREEN + """

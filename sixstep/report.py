@@ -1,6 +1,6 @@
 """The workshop report: every step of a case as neutral blocks, and those blocks as Markdown.
 
-``report_blocks`` says what the report contains (the PDF writer in ``ui/report_pdf.py`` draws
+``report_blocks`` says what the report contains (the PDF writer in ``ui/export/report_pdf.py`` draws
 the same blocks); ``report_markdown`` writes them as Markdown that shows typed text literally.
 """
 

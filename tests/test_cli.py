@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from sample_cases import sample_names
-from ui.cli import main
+from ui.app.cli import main
 
 SAMPLES = Path(__file__).resolve().parents[1] / "sample_cases"
 HAPPY = SAMPLES / "happy_burgers.case.json"
@@ -89,7 +89,7 @@ def test_python_dash_m_ui_runs_the_same_program():
 
 
 def test_no_screen_is_one_clear_line_not_a_qt_abort():
-    from ui.app import display_problem
+    from ui.app.app import display_problem
 
     assert "DISPLAY" in display_problem({}, "linux")
     assert display_problem({"QT_QPA_PLATFORM": "offscreen"}, "linux") is None

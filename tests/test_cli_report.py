@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from ui.cli import main
+from ui.app.cli import main
 
 HAPPY = Path(__file__).resolve().parents[1] / "sample_cases" / "happy_burgers.case.json"
 
@@ -55,7 +55,7 @@ def test_bad_case_file_is_refused(tmp_path, capsys):
 def test_markdown_report_never_loads_qt(tmp_path):
     out = tmp_path / "r.md"
     code = (
-        "import sys; from ui.cli import main;"
+        "import sys; from ui.app.cli import main;"
         f"rc = main(['report', {str(HAPPY)!r}, '-o', {str(out)!r}]);"
         "print(rc, ','.join(sorted(m for m in sys.modules"
         " if m.startswith(('PySide6', 'shiboken6')))))"

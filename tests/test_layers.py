@@ -22,7 +22,7 @@ def test_domain_packages_import_without_qt():
 
 def test_command_line_module_starts_without_qt_or_matplotlib():
     code = (
-        "import sys, ui.cli;"
+        "import sys, ui.app.cli;"
         "print(','.join(sorted(m for m in sys.modules"
         " if m.startswith(('PySide6', 'matplotlib')))))"
     )

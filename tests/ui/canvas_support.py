@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from fishbone.model import Category, Cause, Diagram
 from sixstep.case import Case
-from ui.canvas.view import DiagramView
-from ui.document import CaseDocument
+from ui.document.document import CaseDocument
+from ui.fishbone_editor.canvas.view import DiagramView
 
 
 def small_diagram() -> Diagram:

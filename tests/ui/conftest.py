@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from ui.main_window import MainWindow
-from ui.settings import AppSettings
+from ui.app.main_window import MainWindow
+from ui.common.settings import AppSettings
 
 
 @pytest.fixture

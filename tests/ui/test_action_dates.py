@@ -8,8 +8,8 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication, QDateEdit, QLineE
 
 from sixstep.case import Action
 from sixstep.caseio import new_case
-from ui.document import CaseDocument
-from ui.pages.select import ACTION_COLUMNS, SelectPage
+from ui.document.document import CaseDocument
+from ui.steps.select import ACTION_COLUMNS, SelectPage
 
 DUE = next(i for i, c in enumerate(ACTION_COLUMNS) if c[0] == "due")
 FOLLOW_UP = next(i for i, c in enumerate(ACTION_COLUMNS) if c[0] == "follow_up")

@@ -7,9 +7,9 @@ from PySide6.QtCore import Qt
 
 from sixstep.case import Case
 from sixstep.caseio import load_case
-from ui.document import CaseDocument
-from ui.pages.alternatives import AlternativesPage
-from ui.pages.alternatives_countdown import CountdownWidget, format_seconds
+from ui.alternatives.countdown import CountdownWidget, format_seconds
+from ui.alternatives.page import AlternativesPage
+from ui.document.document import CaseDocument
 
 SAMPLE = Path(__file__).resolve().parents[2] / "sample_cases" / "happy_burgers.case.json"
 

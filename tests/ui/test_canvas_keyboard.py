@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QLineEdit
 from fishbone.model import Category, Cause, Diagram
 from sixstep.case import Case
 from tests.ui.canvas_support import shown_view
-from ui.canvas.view import DiagramView
+from ui.fishbone_editor.canvas.view import DiagramView
 
 ALT = Qt.KeyboardModifier.AltModifier
 CTRL = Qt.KeyboardModifier.ControlModifier

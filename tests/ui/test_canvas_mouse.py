@@ -10,9 +10,9 @@ from PySide6.QtWidgets import QApplication, QMenu
 
 from fishbone.model import Category, Cause, Diagram
 from tests.ui.canvas_support import shown_view
-from ui.canvas.view import DiagramView
-from ui.diagram_paint import qrect
-from ui.fishbone_commands import SetCauseAttributeCommand, SetCauseTextCommand
+from ui.document.fishbone_commands import SetCauseAttributeCommand, SetCauseTextCommand
+from ui.fishbone_editor.canvas.view import DiagramView
+from ui.painting.paint import qrect
 
 LEFT = Qt.MouseButton.LeftButton
 NO_MOD = Qt.KeyboardModifier.NoModifier
@@ -134,7 +134,7 @@ def test_ctrl_wheel_zooms_and_background_drag_pans(qtbot):
 
 
 def test_context_menu_offers_status_and_votes(qtbot):
-    from ui.canvas.menus import build_context_menu
+    from ui.fishbone_editor.canvas.menus import build_context_menu
 
     view = make_view(qtbot)
     menu = build_context_menu(view, ("cause", "c3"))
@@ -178,7 +178,7 @@ def test_an_edit_touches_only_the_items_that_changed(qtbot):
 
 
 def test_paint_only_attributes_do_not_move_anything(qtbot):
-    from ui.canvas.scene import PAINT_ONLY, compute_layout
+    from ui.fishbone_editor.canvas.scene import PAINT_ONLY, compute_layout
 
     view = make_view(qtbot)
     scene, doc = view.diagram_scene, view.doc
@@ -216,7 +216,7 @@ def test_collapsing_hides_the_subtree_and_keeps_the_selection_nearby(qtbot):
 
 
 def test_heading_names_are_not_menu_mnemonics(qtbot):
-    from ui.canvas.menus import build_context_menu
+    from ui.fishbone_editor.canvas.menus import build_context_menu
 
     view = make_view(qtbot)
     view.doc.diagram.rename_category("place", "Tools & kit")
@@ -247,7 +247,7 @@ def sibling_diagram() -> Diagram:
 
 def edge_point(view: DiagramView, cause_id: str, share: float) -> QPoint:
     """A point ``share`` of the way along a cause box, in the direction its siblings run."""
-    from ui.canvas.navigation import spread_axis
+    from ui.fishbone_editor.canvas.navigation import spread_axis
 
     box = view.diagram_scene.box(("cause", cause_id))
     x, y, w, h = box.rect
@@ -257,7 +257,7 @@ def edge_point(view: DiagramView, cause_id: str, share: float) -> QPoint:
 
 
 def on_screen(view: DiagramView, parent: tuple[str, str]) -> list[str]:
-    from ui.canvas.navigation import child_keys, screen_order
+    from ui.fishbone_editor.canvas.navigation import child_keys, screen_order
 
     boxes = {k: item.box for k, item in view.diagram_scene.boxes.items()}
     return [k[1] for k in screen_order(child_keys(view.doc.diagram, parent), boxes)]

@@ -11,12 +11,12 @@ from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
 from sample_cases import read_sample
 from sixstep.caseio import loads_case
-from ui.canvas.follow import points_to_pixels
-from ui.canvas.view import DiagramView
-from ui.diagram_paint import qrect
-from ui.document import CaseDocument
-from ui.fishbone_editor import PANEL_AUTO_HIDE_BELOW, PANEL_WIDTH, FishboneEditor
-from ui.theme import PROJECTOR_PT
+from ui.common.theme import PROJECTOR_PT
+from ui.document.document import CaseDocument
+from ui.fishbone_editor.canvas.follow import points_to_pixels
+from ui.fishbone_editor.canvas.view import DiagramView
+from ui.fishbone_editor.editor import PANEL_AUTO_HIDE_BELOW, PANEL_WIDTH, FishboneEditor
+from ui.painting.paint import qrect
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 ARROWS = (Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_Left, Qt.Key.Key_Right)
@@ -242,7 +242,7 @@ def test_panel_dragged_shut_unticks_the_button(qtbot):
 
 
 def test_notes_from_the_context_menu_open_the_panel(qtbot):
-    from ui.canvas.menus import build_context_menu
+    from ui.fishbone_editor.canvas.menus import build_context_menu
 
     editor = burgers_editor(qtbot, width=PANEL_AUTO_HIDE_BELOW - 60)
     editor.activateWindow()

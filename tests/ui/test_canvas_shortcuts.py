@@ -9,15 +9,15 @@ from PySide6.QtWidgets import QMenu
 
 from fishbone.model import Category, Cause, Diagram
 from sixstep.case import Case
-from ui.canvas.actions import (
+from ui.document.document import CaseDocument
+from ui.fishbone_editor.canvas.actions import (
     ROOT_CAUSE_SHORTCUT,
     STATUS_SHORTCUTS,
     VOTE_DOWN_SHORTCUT,
     VOTE_UP_SHORTCUT,
 )
-from ui.canvas.menus import build_context_menu
-from ui.document import CaseDocument
-from ui.fishbone_editor import FishboneEditor
+from ui.fishbone_editor.canvas.menus import build_context_menu
+from ui.fishbone_editor.editor import FishboneEditor
 
 ALT = Qt.KeyboardModifier.AltModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
@@ -123,7 +123,7 @@ def test_menu_and_panel_show_the_keys(qtbot):
 
 
 def test_keys_are_documented():
-    import ui.canvas.keyboard as keyboard
+    import ui.fishbone_editor.canvas.keyboard as keyboard
 
     for keys in OURS:
         assert keys in keyboard.__doc__

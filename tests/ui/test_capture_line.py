@@ -8,7 +8,8 @@ from PySide6.QtWidgets import QMessageBox
 
 from fishbone.model import Category, Diagram
 from sixstep.case import Case
-from ui.capture_line import (
+from ui.document.document import CaseDocument
+from ui.fishbone_editor.capture_line import (
     ADD_HEADING,
     CANCEL,
     UNDER_CURRENT,
@@ -16,7 +17,6 @@ from ui.capture_line import (
     match_heading,
     split_entry,
 )
-from ui.document import CaseDocument
 
 
 def make_line(qtbot, answer: str = CANCEL) -> tuple[CaptureLine, list[tuple[str, str]]]:
@@ -131,7 +131,7 @@ def test_empty_or_blank_lines_add_nothing(qtbot):
 
 
 def test_the_real_question_box(qtbot, monkeypatch):
-    from ui import capture_line
+    from ui.fishbone_editor import capture_line
 
     seen = {}
 

@@ -1,7 +1,7 @@
 """Push, undo and redo round trips for the generic case commands."""
 
 from sixstep.case import Case
-from ui.case_commands import (
+from ui.document.case_commands import (
     InsertItemCommand,
     MoveItemCommand,
     RemoveItemCommand,
@@ -9,7 +9,7 @@ from ui.case_commands import (
     SetListItemCommand,
     macro,
 )
-from ui.document import CaseDocument
+from ui.document.document import CaseDocument
 
 
 def test_typing_in_one_field_merges_into_one_step(qtbot):

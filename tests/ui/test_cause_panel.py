@@ -8,8 +8,8 @@ from PySide6.QtTest import QTest
 
 from fishbone.model import PRESETS, Category, Cause, Diagram
 from sixstep.case import Case
-from ui.document import CaseDocument
-from ui.fishbone_editor import ROOM, FishboneEditor
+from ui.document.document import CaseDocument
+from ui.fishbone_editor.editor import ROOM, FishboneEditor
 
 
 def make_editor(qtbot) -> FishboneEditor:

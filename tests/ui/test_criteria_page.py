@@ -7,9 +7,9 @@ from PySide6.QtCore import QMimeData, QModelIndex, Qt
 
 from sixstep.case import Case
 from sixstep.caseio import load_case
-from ui.document import CaseDocument
-from ui.pages.criteria import CriteriaPage
-from ui.pages.criteria_table import KIND, NAME, WEIGHT
+from ui.criteria.page import CriteriaPage
+from ui.criteria.table import KIND, NAME, WEIGHT
+from ui.document.document import CaseDocument
 
 SAMPLE = Path(__file__).resolve().parents[2] / "sample_cases" / "happy_burgers.case.json"
 

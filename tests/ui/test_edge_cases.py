@@ -8,8 +8,8 @@ from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox
 
 from sample_cases import read_sample
 from sixstep.caseio import dumps_case, loads_case
-from ui.evaluation_commands import EliminateAlternativeCommand
-from ui.main_window import MainWindow
+from ui.app.main_window import MainWindow
+from ui.document.scoring_commands import EliminateAlternativeCommand
 from ui.widgets.record_table import RecordTable
 
 

@@ -10,10 +10,10 @@ from PySide6.QtWidgets import QApplication
 
 from sixstep.case import Alternative, Case, Criterion, Participant, Score
 from sixstep.caseio import load_case
-from ui.document import CaseDocument
-from ui.pages.evaluate import EvaluatePage
-from ui.score_matrix import FIRST_CRITERION
-from ui.score_text import format_value, parse_cell
+from ui.document.document import CaseDocument
+from ui.scoring.matrix import FIRST_CRITERION
+from ui.scoring.page import EvaluatePage
+from ui.scoring.score_text import format_value, parse_cell
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "sample_cases" / "happy_burgers.case.json"
@@ -226,8 +226,8 @@ def test_projector_mode_uses_numbered_headers_and_hides_editing(qtbot):
 
 def test_importing_the_pages_does_not_import_matplotlib():
     code = ("import sys\n"
-            "import ui.pages.criteria, ui.pages.alternatives, ui.pages.evaluate\n"
-            "import ui.score_chart, ui.score_matrix, ui.evaluation_commands\n"
+            "import ui.criteria.page, ui.alternatives.page, ui.scoring.page\n"
+            "import ui.scoring.chart, ui.scoring.matrix, ui.document.scoring_commands\n"
             "print('matplotlib' in sys.modules)\n")
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
                          text=True, check=True, env={"QT_QPA_PLATFORM": "offscreen",

@@ -15,13 +15,13 @@ from PySide6.QtWidgets import (
 
 from sixstep.case import Alternative, Case, Criterion, Participant, Score
 from sixstep.caseio import dumps_case, loads_case
-from ui.document import CaseDocument
-from ui.evaluation_commands import ChangeScoringSetupCommand, new_participant_id
-from ui.main_window import MainWindow
-from ui.pages.evaluate import EvaluatePage
-from ui.pages.evaluate_setup import ScoringSetupDialog
-from ui.score_matrix import FIRST_CRITERION
-from ui.theme import PROJECTOR_PT
+from ui.app.main_window import MainWindow
+from ui.common.theme import PROJECTOR_PT
+from ui.document.document import CaseDocument
+from ui.document.scoring_commands import ChangeScoringSetupCommand, new_participant_id
+from ui.scoring.matrix import FIRST_CRITERION
+from ui.scoring.page import EvaluatePage
+from ui.scoring.setup_dialog import ScoringSetupDialog
 
 CHEAP = FIRST_CRITERION + 1  # the matrix column of "Cheap" (k2)
 RANK, PERCENT = 1, 2

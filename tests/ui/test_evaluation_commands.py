@@ -5,8 +5,8 @@ import copy
 import pytest
 
 from sixstep.case import Alternative, Case, Criterion, Score
-from ui.document import CaseDocument
-from ui.evaluation_commands import (
+from ui.document.document import CaseDocument
+from ui.document.scoring_commands import (
     ApplyWeightsCommand,
     EliminateAlternativeCommand,
     MergeAlternativesCommand,

@@ -16,7 +16,7 @@ from PySide6.QtGui import QImage, QPageLayout, QPageSize
 
 from fishbone.geometry import Box, Layout
 from fishbone.model import Category, Cause, Diagram
-from ui.export import (
+from ui.export.diagram import (
     copy_to_clipboard,
     export_case_file,
     export_layout_json,
@@ -25,7 +25,7 @@ from ui.export import (
     export_svg,
     image_for_clipboard,
 )
-from ui.export_page import choose_orientation, page_size
+from ui.export.page import choose_orientation, page_size
 
 HOSTILE = ("<img src=x>", "cost < 5 and x > 3")
 SAMPLE = Path(__file__).resolve().parents[2] / "sample_cases" / "happy_burgers.case.json"
@@ -260,7 +260,7 @@ def test_export_case_file_writes_the_sample(qapp, tmp_path, fmt):
 def test_print_goes_through_the_page_painter(qapp, tmp_path):
     from PySide6.QtPrintSupport import QPrinter
 
-    from ui.export_page import print_diagram
+    from ui.export.page import print_diagram
 
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
@@ -273,7 +273,7 @@ def test_print_goes_through_the_page_painter(qapp, tmp_path):
 def test_print_preview_opens_and_cancels(qtbot, monkeypatch):
     from PySide6.QtPrintSupport import QPrintPreviewDialog
 
-    from ui.export import print_with_preview
+    from ui.export.diagram import print_with_preview
 
     shown = []
 

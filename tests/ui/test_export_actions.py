@@ -11,8 +11,8 @@ from PySide6.QtGui import QGuiApplication, QImage
 from PySide6.QtTest import QTest
 
 from sample_cases import read_sample
-from ui.export_dialog import ExportDialog, ExportOptions
-from ui.main_window import MainWindow
+from ui.app.main_window import MainWindow
+from ui.export.dialog import ExportDialog, ExportOptions
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -89,9 +89,10 @@ def test_dialog_enables_only_what_the_format_uses(qtbot):
 
 def test_the_window_does_not_load_the_exporters_at_start_up():
     code = ("import sys; from PySide6.QtWidgets import QApplication; app = QApplication([]);"
-            "from ui.main_window import MainWindow; from ui.settings import AppSettings;"
+            "from ui.app.main_window import MainWindow; from ui.common.settings import AppSettings;"
             "MainWindow(AppSettings.in_memory());"
-            "print(sorted(m for m in ('ui.export', 'ui.export_page', 'PySide6.QtPrintSupport')"
+            "print(sorted(m for m in ('ui.export.diagram', 'ui.export.page',"
+            " 'PySide6.QtPrintSupport')"
             " if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"},

@@ -8,8 +8,8 @@ import pytest
 
 from fishbone.model import PRESETS, Category, Cause, Diagram
 from sixstep.case import Case
-from ui.document import CaseDocument
-from ui.fishbone_commands import (
+from ui.document.document import CaseDocument
+from ui.document.fishbone_commands import (
     AddCategoryCommand,
     AddCauseCommand,
     ApplyPresetCommand,

@@ -10,9 +10,9 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QScrollArea
 
 from sample_cases import read_sample
 from sixstep.caseio import loads_case
-from ui.capture_line import CANCEL, ask_unknown_heading
-from ui.main_window import MainWindow
-from ui.theme import breakable
+from ui.app.main_window import MainWindow
+from ui.common.theme import breakable
+from ui.fishbone_editor.capture_line import CANCEL, ask_unknown_heading
 
 LONG = "W" * 300
 LINK = "https://intranet.example.com/reports/night-shift/complaints-summary-2026.pdf"
@@ -97,7 +97,7 @@ def test_ordinary_text_is_left_alone_and_long_words_only_gain_invisible_breaks()
 
 
 def test_chart_labels_take_at_most_two_lines_and_keep_dollars_literal():
-    from ui.score_chart import short_label
+    from ui.scoring.chart import short_label
 
     assert short_label(LONG, 20).count("\n") == 1
     assert short_label("Costs $5 and $6", 40) == r"Costs \$5 and \$6"

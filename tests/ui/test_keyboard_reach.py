@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.canvas.view import DiagramView
-from ui.main_window import MainWindow
+from ui.app.main_window import MainWindow
+from ui.fishbone_editor.canvas.view import DiagramView
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier

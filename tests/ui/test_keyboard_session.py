@@ -10,8 +10,8 @@ from PySide6.QtCore import QStandardPaths, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
 from sixstep.caseio import dumps_case, new_case
-from ui.main_window import MainWindow
-from ui.settings import AppSettings
+from ui.app.main_window import MainWindow
+from ui.common.settings import AppSettings
 
 K = Qt.Key
 NONE = Qt.KeyboardModifier.NoModifier

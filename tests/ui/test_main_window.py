@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
 
 from sample_cases import list_samples, read_sample
 from sixstep.caseio import dumps_case, load_case, new_case
-from ui.main_window import MainWindow
-from ui.settings import AppSettings
-from ui.theme import PROJECTOR_PT
+from ui.app.main_window import MainWindow
+from ui.common.settings import AppSettings
+from ui.common.theme import PROJECTOR_PT
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
@@ -47,9 +47,9 @@ def test_start_up_is_light():
     code = (
         "import os, sys; os.environ['QT_QPA_PLATFORM'] = 'offscreen';"
         "from PySide6.QtWidgets import QApplication; app = QApplication([]);"
-        "from ui.main_window import MainWindow; from ui.settings import AppSettings;"
+        "from ui.app.main_window import MainWindow; from ui.common.settings import AppSettings;"
         "w = MainWindow(AppSettings.in_memory()); w.show(); app.processEvents();"
-        "heavy = ('matplotlib', 'fishbone.layout', 'ui.pages.evaluate', 'ui.fishbone_editor');"
+        "heavy = ('matplotlib', 'fishbone.layout', 'ui.scoring.page', 'ui.fishbone_editor.editor');"
         "print(','.join(m for m in sys.modules if m.startswith(heavy)))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
@@ -253,7 +253,7 @@ def _inside_foreign_widget(widget: QWidget) -> bool:
     """Widgets of the embedded fishbone editor are its own business."""
     w = widget
     while w is not None:
-        if type(w).__module__.startswith(("ui.fishbone_editor", "ui.canvas")):
+        if type(w).__module__.startswith("ui.fishbone_editor"):
             return True
         w = w.parentWidget()
     return False
@@ -298,7 +298,7 @@ def test_a_narrow_window_gets_a_narrow_navigator(window, qtbot):
 def test_settings_table_round_trips_and_keeps_recent_files_short(tmp_path, stored):
     from PySide6.QtCore import QSettings
 
-    from ui.settings import MAX_RECENT, SETTINGS
+    from ui.common.settings import MAX_RECENT, SETTINGS
 
     if stored == "memory":
         settings = AppSettings.in_memory()

@@ -10,10 +10,10 @@ from fishbone.model import Cause
 from sample_cases import read_sample
 from sixstep.case import Alternative
 from sixstep.caseio import dumps_case, loads_case, new_case
-from ui.document import CaseDocument
-from ui.pages.define import DefinePage
-from ui.pages.research import ResearchPage, cause_summary
-from ui.pages.select import SelectPage
+from ui.document.document import CaseDocument
+from ui.steps.define import DefinePage
+from ui.steps.research import ResearchPage, cause_summary
+from ui.steps.select import SelectPage
 
 ALT = Qt.KeyboardModifier.AltModifier
 CTRL = Qt.KeyboardModifier.ControlModifier

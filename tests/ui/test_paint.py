@@ -7,8 +7,8 @@ from PySide6.QtGui import QColor, QImage, QPainter
 
 from fishbone.geometry import Box, Layout, Line
 from fishbone.model import Category, Cause, Diagram
-from ui.diagram_paint import head_points_right, hidden_count, paint_box, paint_layout
-from ui.diagram_style import DARK, LIGHT, PROJECTOR, STYLES, QtTextMeasurer
+from ui.painting.paint import head_points_right, hidden_count, paint_box, paint_layout
+from ui.painting.style import DARK, LIGHT, PROJECTOR, STYLES, QtTextMeasurer
 
 
 def small_diagram() -> Diagram:

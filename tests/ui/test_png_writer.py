@@ -9,8 +9,8 @@ import pytest
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter
 
-import ui.png_writer
-from ui.png_writer import adler32_combine, write_png
+import ui.export.png_writer
+from ui.export.png_writer import adler32_combine, write_png
 
 
 def test_adler32_combine_agrees_with_zlib():
@@ -37,7 +37,7 @@ def picture(alpha: bool) -> QImage:
 
 @pytest.mark.parametrize("alpha", [False, True])
 def test_the_file_holds_the_same_pixels(qapp, tmp_path, monkeypatch, alpha):
-    monkeypatch.setattr(ui.png_writer, "BAND_BYTES", 5000)  # many bands, joined into one
+    monkeypatch.setattr(ui.export.png_writer, "BAND_BYTES", 5000)  # many bands, joined into one
     image = picture(alpha)
     path = tmp_path / "picture.png"
     write_png(image, path, opaque=not alpha)

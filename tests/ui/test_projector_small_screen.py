@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from ui.main_window import MainWindow
+from ui.app.main_window import MainWindow
 from ui.widgets.record_table import RecordTable
 
 

@@ -14,10 +14,10 @@ from PySide6.QtWidgets import QApplication
 
 from sample_cases import read_sample
 from sixstep.caseio import dumps_case, load_case, loads_case
-from ui.app import build_window
-from ui.main_window import MainWindow
-from ui.recovery import SUFFIX, encode_snapshot, read_snapshot
-from ui.settings import AppSettings
+from ui.app.app import build_window
+from ui.app.main_window import MainWindow
+from ui.common.settings import AppSettings
+from ui.files.recovery import SUFFIX, encode_snapshot, read_snapshot
 
 LEFT = Qt.MouseButton.LeftButton
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -254,8 +254,8 @@ def test_a_real_crash_leaves_work_that_the_next_start_offers(qtbot, make_window,
         from pathlib import Path
         from PySide6.QtWidgets import QApplication
         app = QApplication([])
-        from ui.main_window import MainWindow
-        from ui.settings import AppSettings
+        from ui.app.main_window import MainWindow
+        from ui.common.settings import AppSettings
         w = MainWindow(AppSettings.in_memory(), recovery_dir=Path({str(folder)!r}))
         w.files.new_blank()
         w.workspace.page(1).title_field.textEdited.emit("Lost in a power cut")

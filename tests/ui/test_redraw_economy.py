@@ -6,11 +6,15 @@ from __future__ import annotations
 
 from fishbone.model import Category, Cause, Diagram
 from sixstep.case import Alternative, Case
-from ui.canvas.view import DiagramView
-from ui.diagram_paint import hidden_count, hidden_counts
-from ui.document import CaseDocument
-from ui.fishbone_commands import AddCauseCommand, SetCauseAttributeCommand, SetCauseTextCommand
-from ui.pages.alternatives import AlternativesPage
+from ui.alternatives.page import AlternativesPage
+from ui.document.document import CaseDocument
+from ui.document.fishbone_commands import (
+    AddCauseCommand,
+    SetCauseAttributeCommand,
+    SetCauseTextCommand,
+)
+from ui.fishbone_editor.canvas.view import DiagramView
+from ui.painting.paint import hidden_count, hidden_counts
 
 
 def diagram(n: int = 40) -> Diagram:

@@ -10,8 +10,8 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtTest import QTest
 
 from sample_cases import read_sample
-from ui.main_window import MainWindow
-from ui.report_actions import REPORT_FILTERS, report_format
+from ui.app.main_window import MainWindow
+from ui.export.report_actions import REPORT_FILTERS, report_format
 
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 

@@ -13,7 +13,7 @@ import pytest
 from fishbone.model import Cause
 from sixstep.case import Alternative, Case, Criterion, Term
 from sixstep.caseio import load_case
-from ui.report_pdf import export_report_pdf
+from ui.export.report_pdf import export_report_pdf
 
 HAPPY = Path(__file__).resolve().parents[2] / "sample_cases" / "happy_burgers.case.json"
 HOSTILE = ("<img src=x>", "a | b", "# not a heading", "*x*", "<b>bold</b>")

@@ -6,14 +6,14 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-import ui.scoring_cache
+import ui.scoring.cache
 from sixstep.case import Alternative, Case, Criterion, Participant, Score
-from ui.document import CaseDocument
-from ui.evaluation_commands import SetScoreCommand
-from ui.pages.evaluate import EvaluatePage
-from ui.pages.select import SelectPage
-from ui.score_matrix import FIRST_CRITERION
-from ui.scoring_cache import scored
+from ui.document.document import CaseDocument
+from ui.document.scoring_commands import SetScoreCommand
+from ui.scoring.cache import scored
+from ui.scoring.matrix import FIRST_CRITERION
+from ui.scoring.page import EvaluatePage
+from ui.steps.select import SelectPage
 
 
 def scored_case() -> Case:
@@ -30,14 +30,14 @@ def scored_case() -> Case:
 @pytest.fixture
 def scoring_calls(monkeypatch) -> list[str]:
     calls: list[str] = []
-    score_case = ui.scoring_cache.score_case
+    score_case = ui.scoring.cache.score_case
 
     def counting(case, aggregate="mean"):  # noqa: ANN001
         calls.append(aggregate)
         return score_case(case, aggregate)
 
-    monkeypatch.setattr(ui.scoring_cache, "score_case", counting)
-    ui.scoring_cache._results.clear()
+    monkeypatch.setattr(ui.scoring.cache, "score_case", counting)
+    ui.scoring.cache._results.clear()
     return calls
 
 

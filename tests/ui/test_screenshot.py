@@ -11,8 +11,8 @@ from PySide6.QtCore import QStandardPaths
 from PySide6.QtGui import QImage
 
 from sample_cases import read_sample
-from ui.app import build_window, grab_window
-from ui.settings import AppSettings
+from ui.app.app import build_window, grab_window
+from ui.common.settings import AppSettings
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -7,8 +7,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
 from sixstep.caseio import dumps_case
-from ui.case_commands import SetFieldCommand
-from ui.main_window import MainWindow
+from ui.app.main_window import MainWindow
+from ui.document.case_commands import SetFieldCommand
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 

@@ -8,10 +8,10 @@ from PySide6.QtCore import QPoint, QStandardPaths, Qt
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QComboBox, QWidget
 
 from sixstep.caseio import dumps_case, load_case, new_case
-from ui.main_window import MainWindow
-from ui.pages.criteria_table import KIND, WEIGHT
-from ui.settings import AppSettings
-from ui.step_navigator import DONE_MARK
+from ui.app.main_window import MainWindow
+from ui.common.settings import AppSettings
+from ui.criteria.table import KIND, WEIGHT
+from ui.steps.navigator import DONE_MARK
 
 ALT = Qt.KeyboardModifier.AltModifier
 CTRL = Qt.KeyboardModifier.ControlModifier

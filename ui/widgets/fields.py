@@ -10,8 +10,8 @@ from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QSizePolicy, QTextEdit, QWidget
 
 from sixstep.case import Case
-from ui.case_commands import SetFieldCommand
-from ui.document import CaseDocument
+from ui.document.case_commands import SetFieldCommand
+from ui.document.document import CaseDocument
 
 Target = Callable[[Case], Any]
 

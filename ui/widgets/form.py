@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
-from ui.theme import plain_label
+from ui.common.theme import plain_label
 
 
 def scrolling_body(page: QWidget) -> QVBoxLayout:

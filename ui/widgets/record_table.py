@@ -29,9 +29,14 @@ from PySide6.QtWidgets import (
 )
 
 from sixstep.case import Case
-from ui.case_commands import InsertItemCommand, MoveItemCommand, RemoveItemCommand, SetFieldCommand
-from ui.document import CaseDocument
-from ui.theme import plain_tip
+from ui.common.theme import plain_tip
+from ui.document.case_commands import (
+    InsertItemCommand,
+    MoveItemCommand,
+    RemoveItemCommand,
+    SetFieldCommand,
+)
+from ui.document.document import CaseDocument
 from ui.widgets.buttons import OrderedRowsMixin, add_key, add_move_keys, reorder_buttons, tab_order
 from ui.widgets.rows import GrowingRowsMixin
 

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from sixstep.case import Case
-from ui.case_commands import (
+from ui.document.case_commands import (
     InsertItemCommand,
     MoveItemCommand,
     RemoveItemCommand,
@@ -28,7 +28,7 @@ from ui.case_commands import (
     SetListItemCommand,
     macro,
 )
-from ui.document import CaseDocument
+from ui.document.document import CaseDocument
 from ui.widgets.buttons import (
     OrderedRowsMixin,
     add_key,

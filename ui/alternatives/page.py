@@ -1,0 +1,296 @@
+"""Step 4: collect every alternative (a brainstorm mode with a countdown) and link causes."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QSignalBlocker, Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QStyledItemDelegate,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sixstep.case import Alternative
+from ui.alternatives.causes import CauseChecklist
+from ui.alternatives.countdown import CountdownWidget
+from ui.common import theme
+from ui.document.document import CaseDocument
+from ui.document.scoring_commands import (
+    RemoveAlternativeCommand,
+    add_alternative_command,
+    move_alternative_command,
+    set_alternative_field_command,
+)
+from ui.widgets.buttons import add_key, add_move_keys, reorder_buttons
+from ui.widgets.fields import PlainLineEdit
+from ui.widgets.step_page import StepPage
+
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+NAME_ROLE = Qt.ItemDataRole.UserRole + 2  # the name alone, without "(eliminated)"
+BRAINSTORM_HINT = "Every idea is welcome. Nothing is judged until step 5."
+
+
+def _plain_label(text: str, parent: QWidget, name: str = "") -> QLabel:
+    label = theme.PlainLabel(text, parent)
+    label.setWordWrap(True)
+    if name:
+        label.setAccessibleName(name)
+    return label
+
+
+class _NameDelegate(QStyledItemDelegate):
+    """F2 edits the alternative's name alone, never the status note shown after it."""
+
+    def setEditorData(self, editor: QWidget, index: QModelIndex | QPersistentModelIndex
+                      ) -> None:  # noqa: N802 - Qt name
+        name = index.data(NAME_ROLE)
+        if isinstance(editor, QLineEdit) and name is not None:
+            editor.setText(str(name))
+        else:
+            super().setEditorData(editor, index)
+
+
+class AlternativesPage(StepPage):
+    """Step 4 page: an entry line where Enter adds, the list of ideas, and their cause links."""
+
+    number = 4
+    sections = ("alternatives",)
+
+    def __init__(self, doc: CaseDocument, parent: QWidget | None = None) -> None:
+        super().__init__(doc, parent)
+        self.brainstorming = False
+        self._current_id: str | None = None
+        layout = QVBoxLayout(self)
+        top = QHBoxLayout()
+        self.brainstorm_button = QPushButton("Brainstorm mode", self)
+        self.brainstorm_button.setCheckable(True)
+        self.brainstorm_button.setAccessibleName("Brainstorm mode")
+        self.brainstorm_button.setToolTip("Only the entry line and the ideas: nothing is "
+                                          "judged or deleted while ideas flow")
+        self.brainstorm_button.toggled.connect(self.set_brainstorm_mode)
+        top.addWidget(self.brainstorm_button)
+        self.hint_label = _plain_label(BRAINSTORM_HINT, self)
+        top.addWidget(self.hint_label, 1)
+        top.addStretch(0)
+        layout.addLayout(top)
+        self.countdown = CountdownWidget(self)
+        layout.addWidget(self.countdown)
+        self.entry = PlainLineEdit(self)
+        self.entry.setAccessibleName("New alternative")
+        self.entry.setPlaceholderText("Type an idea and press Enter")
+        self.entry.returnPressed.connect(self._on_entry_return_pressed)
+        layout.addWidget(self.entry)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        layout.addWidget(splitter, 1)
+        left = QWidget(splitter)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        self.count_label = _plain_label("", left, "Number of ideas")
+        left_layout.addWidget(self.count_label)
+        self.list_widget = QListWidget(left)
+        self.list_widget.setAccessibleName("Alternatives")
+        self.list_widget.setWordWrap(True)
+        self.list_widget.setAlternatingRowColors(True)
+        self.list_widget.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                                         | QAbstractItemView.EditTrigger.EditKeyPressed)
+        self.list_widget.setItemDelegate(_NameDelegate(self.list_widget))
+        self.list_widget.currentRowChanged.connect(self._on_list_current_changed)
+        self.list_widget.itemChanged.connect(self._on_list_item_changed)
+        left_layout.addWidget(self.list_widget, 1)
+        self.chrome = QWidget(left)
+        buttons = QHBoxLayout(self.chrome)
+        buttons.setContentsMargins(0, 0, 0, 0)
+        self.remove_button, self.up_button, self.down_button = reorder_buttons(
+            self.chrome, "alternative", self.remove_current, self.move_current)
+        for button in (self.remove_button, self.up_button, self.down_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        left_layout.addWidget(self.chrome)
+        add_move_keys(self.list_widget, self.move_current,
+                      Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        add_key(self.list_widget, "Delete", self.remove_current)  # not in brainstorm mode
+        self.links_panel = QWidget(splitter)
+        right_layout = QVBoxLayout(self.links_panel)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        self.links_label = theme.plain_label("", "subheading", parent=self.links_panel)
+        self.links_label.setAccessibleName("Causes heading")
+        right_layout.addWidget(self.links_label)
+        self.causes_tree = CauseChecklist(self.links_panel)
+        self.causes_tree.toggled.connect(self._on_causes_tree_toggled)
+        right_layout.addWidget(self.causes_tree, 1)
+        splitter.addWidget(left)
+        splitter.addWidget(self.links_panel)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        doc.diagram_changed.connect(self._on_doc_diagram_changed)
+        self.set_brainstorm_mode(False)
+        self.refresh("")
+
+    @property
+    def alternatives(self) -> list[Alternative]:
+        return self.doc.case.alternatives
+
+    # -- showing ------------------------------------------------------------------------------
+
+    def _item_text(self, alternative: Alternative) -> str:
+        if self.brainstorming or alternative.status == "open":
+            return alternative.name
+        if alternative.status == "merged":
+            try:
+                into = self.doc.case.alternative(alternative.merged_into or "").name
+            except KeyError:
+                into = "another alternative"
+            return f"{alternative.name}  (merged into {into})"
+        return f"{alternative.name}  (eliminated)"
+
+    def refresh(self, section: str = "") -> None:
+        keep = self._current_id
+        ids = [a.id for a in self.alternatives]
+        shown = [self.list_widget.item(i).data(ID_ROLE) for i in range(self.list_widget.count())]
+        with QSignalBlocker(self.list_widget):
+            if shown == ids:  # update in place: an item's own change signal may be running
+                for row, alternative in enumerate(self.alternatives):
+                    self.list_widget.item(row).setText(self._item_text(alternative))
+                    self.list_widget.item(row).setData(NAME_ROLE, alternative.name)
+            else:
+                self.list_widget.clear()
+                for alternative in self.alternatives:
+                    item = QListWidgetItem(self._item_text(alternative))
+                    item.setData(ID_ROLE, alternative.id)
+                    item.setData(NAME_ROLE, alternative.name)
+                    item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
+                    self.list_widget.addItem(item)
+            if keep not in ids:  # nothing chosen yet: the first, so the links can be ticked
+                keep = ids[0] if ids else None
+                self._current_id = keep
+            if keep is not None:
+                self.list_widget.setCurrentRow(ids.index(keep))
+        count = len(self.alternatives)
+        self.count_label.setText(f"{count} idea{'' if count == 1 else 's'}")
+        self._fill_causes()
+
+    def _fill_causes(self) -> None:
+        alternative = self.current_alternative()
+        if alternative is None:
+            self.links_label.setText("Select an alternative to link it to the causes it "
+                                     "addresses.")
+            self.causes_tree.fill(self.doc.diagram, set(), enabled=False)
+            return
+        self.links_label.setText(f"Causes that \u201c{alternative.name}\u201d addresses")
+        self.causes_tree.fill(self.doc.diagram, set(alternative.addresses), enabled=True)
+
+    def current_alternative(self) -> Alternative | None:
+        if self._current_id is None:
+            return None
+        try:
+            return self.doc.case.alternative(self._current_id)
+        except KeyError:
+            return None
+
+    def select_row(self, row: int) -> None:
+        self.list_widget.setCurrentRow(row)
+
+    def _on_list_current_changed(self, row: int) -> None:
+        self._current_id = self.alternatives[row].id if 0 <= row < len(self.alternatives) \
+            else None
+        self._fill_causes()
+
+    def _on_doc_diagram_changed(self, _change: object) -> None:
+        if not self.brainstorming:
+            self._fill_causes()
+
+    def set_brainstorm_mode(self, on: bool) -> None:
+        """Only the entry line, the ideas and the countdown; no deleting, no links, no scores."""
+        self.brainstorming = on
+        with QSignalBlocker(self.brainstorm_button):
+            self.brainstorm_button.setChecked(on)
+        self.brainstorm_button.setText("End brainstorm" if on else "Brainstorm mode")
+        self._size_list_font()
+        self.countdown.setVisible(on)
+        self.hint_label.setVisible(on)
+        self.links_panel.setVisible(not on)
+        self.chrome.setVisible(not on and not self.projector_mode)
+        self.refresh("alternatives")
+        if on:
+            self.entry.setFocus()
+
+    def _size_list_font(self) -> None:
+        """Ideas (and the one being typed) are at least 18 points while brainstorming;
+        otherwise they follow the page's font."""
+        font = QFont()  # nothing set: inherit
+        if self.brainstorming:
+            font.setPointSizeF(max(18.0, self.font().pointSizeF()))
+        self.list_widget.setFont(font)
+        self.entry.setFont(font)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._size_list_font()
+
+    def set_projector_mode(self, on: bool) -> None:
+        super().set_projector_mode(on)
+        self.chrome.setVisible(not on and not self.brainstorming)
+
+    # -- editing ------------------------------------------------------------------------------
+
+    def _on_entry_return_pressed(self) -> None:
+        name = self.entry.text().strip()
+        if not name:
+            return
+        command = add_alternative_command(self.doc, name)
+        self.doc.push(command)
+        self.entry.clear()
+        self._current_id = command.item.id
+        self.refresh("alternatives")
+        self.list_widget.scrollToBottom()
+        self.entry.setFocus()
+
+    def _on_list_item_changed(self, item: QListWidgetItem) -> None:
+        alternative_id = item.data(ID_ROLE)
+        name = item.text().strip()
+        try:
+            alternative = self.doc.case.alternative(alternative_id)
+        except KeyError:
+            return
+        if name and name != alternative.name and name != self._item_text(alternative):
+            self.doc.push(set_alternative_field_command(self.doc, alternative_id, "name", name,
+                                                        merge=False))
+        else:
+            self.refresh("alternatives")
+
+    def _on_causes_tree_toggled(self, cause_id: str, checked: bool) -> None:
+        alternative = self.current_alternative()
+        if alternative is None:
+            return
+        addresses = [c for c in alternative.addresses if c != cause_id]
+        if checked:
+            addresses.append(cause_id)
+        if addresses != alternative.addresses:
+            self.doc.push(set_alternative_field_command(self.doc, alternative.id, "addresses",
+                                                        addresses, merge=False))
+
+    def remove_current(self) -> None:
+        alternative = self.current_alternative()
+        if alternative is None or self.brainstorming:
+            return
+        row = self.alternatives.index(alternative)
+        self.doc.push(RemoveAlternativeCommand(self.doc, alternative.id))
+        if self.alternatives:
+            self.select_row(min(row, len(self.alternatives) - 1))
+
+    def move_current(self, step: int) -> None:
+        alternative = self.current_alternative()
+        if alternative is None:
+            return
+        row = self.alternatives.index(alternative)
+        if 0 <= row + step < len(self.alternatives):
+            self.doc.push(move_alternative_command(self.doc, row, row + step))

@@ -1,0 +1,1 @@
+"""The application: start-up, the main window, the start screen and the command line."""

@@ -1,0 +1,196 @@
+"""The ``problem-workshop`` command line: open the app; validate, score, export, report cases."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+COMMANDS = ("validate", "score", "samples", "new", "export", "report")
+REPORT_SUFFIXES = (".md", ".pdf")
+EXIT_OK, EXIT_BAD = 0, 2
+
+
+class CliError(Exception):
+    """A problem to report in one line on stderr, with exit code 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # one line, exit code 2, no usage dump
+        raise CliError(f"{self.prog}: {message}")
+
+
+def _app_parser() -> argparse.ArgumentParser:
+    p = _Parser(
+        prog="problem-workshop",
+        description="Run a six-step problem-solving workshop. Commands: "
+        + ", ".join(COMMANDS) + " (try 'problem-workshop COMMAND --help').",
+    )
+    p.add_argument("file", nargs="?", type=Path, help="a case file to open")
+    p.add_argument("--screenshot", type=Path, metavar="OUT.png",
+                   help="render the window offscreen at 1280x800 to a PNG and exit")
+    p.add_argument("--step", type=int, choices=range(1, 7), metavar="N",
+                   help="with FILE: open at step N (1-6)")
+    p.add_argument("--projector", action="store_true", help="start in projector mode")
+    return p
+
+
+def _command_parser() -> argparse.ArgumentParser:
+    p = _Parser(prog="problem-workshop")
+    sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    v = sub.add_parser("validate", help="check case files against the format")
+    v.add_argument("files", nargs="+", type=Path)
+    s = sub.add_parser("score", help="rank a case's alternatives")
+    s.add_argument("file", type=Path)
+    s.add_argument("--json", action="store_true", help="machine-readable output")
+    s.add_argument("--median", action="store_true", help="combine participants by median")
+    sub.add_parser("samples", help="list the sample cases")
+    n = sub.add_parser("new", help="write a copy of a sample case")
+    n.add_argument("--from", dest="sample", required=True, metavar="NAME")
+    n.add_argument("out", type=Path)
+    n.add_argument("--force", action="store_true", help="overwrite OUT if it exists")
+    e = sub.add_parser("export", help="export a case's fishbone diagram")
+    e.add_argument("file", type=Path)
+    e.add_argument("--format", required=True, choices=("png", "pdf", "svg", "layout-json"))
+    e.add_argument("-o", "--output", required=True, type=Path)
+    e.add_argument("--dpi", type=int, default=None, help="PNG resolution (default 150)")
+    e.add_argument("--page", choices=("A4", "A3", "Letter"), default=None, help="PDF page")
+    r = sub.add_parser("report", help="write the workshop report as Markdown or PDF")
+    r.add_argument("file", type=Path)
+    r.add_argument("-o", "--output", required=True, type=Path, metavar="OUT.md|OUT.pdf")
+    r.add_argument("--page", choices=("A4", "A3", "Letter"), default="A4", help="PDF page")
+    return p
+
+
+def _load(path: Path):
+    from sixstep.caseio import CaseFormatError, load_case
+
+    try:
+        return load_case(path)
+    except CaseFormatError as exc:
+        raise CliError(f"{path}: {exc}") from None
+    except OSError as exc:
+        raise CliError(f"{path}: cannot read: {exc.strerror or exc}") from None
+
+
+def _cmd_validate(args: argparse.Namespace) -> int:
+    bad = 0
+    for path in args.files:
+        try:
+            _load(path)
+        except CliError as exc:
+            print(exc, file=sys.stderr)
+            bad += 1
+        else:
+            print(f"{path}: ok")
+    return EXIT_BAD if bad else EXIT_OK
+
+
+def _cmd_score(args: argparse.Namespace) -> int:
+    from sixstep.scoring import format_table, result_to_json, score_case
+
+    case = _load(args.file)
+    result = score_case(case, aggregate="median" if args.median else "mean")
+    if args.json:
+        print(json.dumps(result_to_json(result), indent=2, ensure_ascii=False))
+    else:
+        print(format_table(result, case))
+    return EXIT_OK
+
+
+def _cmd_samples(args: argparse.Namespace) -> int:
+    from sample_cases import list_samples
+
+    for info in list_samples():
+        print(f"{info.name:24} {info.title}")
+    return EXIT_OK
+
+
+def _cmd_new(args: argparse.Namespace) -> int:
+    from sample_cases import read_sample, sample_names
+    from sixstep.caseio import atomic_write_bytes
+
+    try:
+        data = read_sample(args.sample)
+    except KeyError:
+        raise CliError(
+            f"no sample named {args.sample!r}; try one of: {', '.join(sample_names())}"
+        ) from None
+    if args.out.exists() and not args.force:
+        raise CliError(f"{args.out}: already exists (use --force to overwrite)")
+    try:
+        atomic_write_bytes(args.out, data)
+    except OSError as exc:
+        raise CliError(f"{args.out}: cannot write: {exc.strerror or exc}") from None
+    print(f"wrote {args.out}")
+    return EXIT_OK
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    if args.dpi is not None and not 10 <= args.dpi <= 2400:
+        raise CliError("--dpi must be between 10 and 2400")
+    _load(args.file)  # a bad file is reported before Qt starts
+    from ui.export.diagram import export_case_file
+
+    try:
+        export_case_file(args.file, args.format, args.output, dpi=args.dpi, page=args.page)
+    except (ValueError, OSError) as exc:
+        raise CliError(f"{args.output}: {exc}") from None
+    print(f"wrote {args.output}")
+    return EXIT_OK
+
+
+def _cmd_report(args: argparse.Namespace) -> int:
+    suffix = args.output.suffix.lower()
+    if suffix not in REPORT_SUFFIXES:
+        raise CliError(f"{args.output}: the report is written as .md (Markdown) or .pdf")
+    case = _load(args.file)
+    try:
+        if suffix == ".md":
+            from sixstep.caseio import atomic_write_bytes
+            from sixstep.report import report_markdown
+
+            atomic_write_bytes(args.output, report_markdown(case).encode("utf-8"))
+        else:
+            from ui.export.report_pdf import export_report_pdf  # Qt is loaded only for a PDF
+
+            export_report_pdf(case, args.output, page=args.page)
+    except (ValueError, OSError) as exc:
+        message = getattr(exc, "strerror", None) or exc
+        raise CliError(f"{args.output}: cannot write: {message}") from None
+    print(f"wrote {args.output}")
+    return EXIT_OK
+
+
+def _open_app(args: argparse.Namespace) -> int:
+    if args.file is not None:
+        _load(args.file)  # refuse a bad file with one line before any window opens
+    if args.step is not None and args.file is None:
+        raise CliError("--step needs a case FILE")
+    from ui.app.app import run_app
+
+    return run_app(args.file, args.screenshot, args.step, args.projector)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if argv and argv[0] in COMMANDS:
+            args = _command_parser().parse_args(argv)
+            handler = {
+                "validate": _cmd_validate, "score": _cmd_score, "samples": _cmd_samples,
+                "new": _cmd_new, "export": _cmd_export, "report": _cmd_report,
+            }[args.command]
+            return handler(args)
+        return _open_app(_app_parser().parse_args(argv))
+    except CliError as exc:
+        print(str(exc).splitlines()[0] if str(exc) else "error", file=sys.stderr)
+        return EXIT_BAD
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

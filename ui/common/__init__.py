@@ -1,0 +1,1 @@
+"""What every part of the interface shares: the theme and the settings."""

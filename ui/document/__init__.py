@@ -1,0 +1,1 @@
+"""One open case and its undoable commands, each a thin layer over a domain verb."""

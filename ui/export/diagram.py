@@ -1,0 +1,150 @@
+"""Exports of the fishbone diagram: PNG, PDF, SVG, layout JSON, clipboard and printing.
+
+Exports always use the LIGHT style, whatever the screen shows. They work with no screen:
+``ensure_gui_app`` starts an offscreen Qt application when none is running.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+
+from PySide6.QtCore import QRectF, QSize
+from PySide6.QtGui import QColor, QGuiApplication, QImage, QPainter
+
+from fishbone.model import Diagram
+from ui.export.page import PAGE_SIZES, export_pdf, print_with_preview
+from ui.painting.render import (
+    drawing_rect,
+    ensure_gui_app,
+    paint_fitted,
+    render_layout_for_export,
+)
+from ui.painting.style import LIGHT
+
+__all__ = [
+    "FORMATS",
+    "copy_to_clipboard",
+    "ensure_gui_app",
+    "export_case_file",
+    "export_layout_json",
+    "export_pdf",
+    "export_png",
+    "export_svg",
+    "image_for_clipboard",
+    "print_with_preview",
+    "render_image",
+    "render_layout_for_export",
+]
+
+FORMATS: tuple[str, ...] = ("png", "pdf", "svg", "layout-json")
+DEFAULT_DPI = 150
+CLIPBOARD_DPI = 144
+MAX_PIXELS = 400_000_000  # width * height: refuse a picture too big to hold in memory
+LAYOUT_JSON_FORMAT = "problem-workshop-layout"
+
+
+def render_image(diagram: Diagram, dpi: float = DEFAULT_DPI, transparent: bool = False) -> QImage:
+    """The diagram as an image: one layout unit (a point) is ``dpi / 72`` pixels."""
+    if dpi <= 0:
+        raise ValueError("dpi must be a positive number")
+    layout = render_layout_for_export(diagram)
+    source = drawing_rect(layout)
+    scale = dpi / 72.0
+    width, height = math.ceil(source.width() * scale), math.ceil(source.height() * scale)
+    if width * height > MAX_PIXELS:
+        raise ValueError(f"a {width}x{height} image is too large; lower the dpi")
+    image = QImage(QSize(width, height), QImage.Format.Format_ARGB32_Premultiplied)
+    dots_per_metre = round(dpi / 0.0254)
+    image.setDotsPerMeterX(dots_per_metre)
+    image.setDotsPerMeterY(dots_per_metre)
+    image.fill(QColor(0, 0, 0, 0) if transparent else QColor(LIGHT.background))
+    painter = QPainter(image)
+    target = QRectF(0, 0, source.width() * scale, source.height() * scale)
+    paint_fitted(painter, layout, diagram, target, LIGHT, background=not transparent)
+    painter.end()
+    return image
+
+
+def export_png(
+    diagram: Diagram, path: str | Path, dpi: float = DEFAULT_DPI, transparent: bool = False
+) -> None:
+    from ui.export.png_writer import write_png
+
+    write_png(render_image(diagram, dpi, transparent), path, opaque=not transparent)
+
+
+def export_svg(diagram: Diagram, path: str | Path) -> None:
+    """A vector SVG, sized in points, with every text as a <text> element."""
+    from PySide6.QtSvg import QSvgGenerator
+
+    layout = render_layout_for_export(diagram)
+    source = drawing_rect(layout)
+    view = QRectF(0, 0, source.width(), source.height())
+    generator = QSvgGenerator()
+    generator.setFileName(str(path))
+    generator.setResolution(72)
+    generator.setSize(QSize(math.ceil(view.width()), math.ceil(view.height())))
+    generator.setViewBox(view)
+    generator.setTitle(diagram.effect)
+    generator.setDescription("Cause-and-effect diagram from Problem Workshop")
+    painter = QPainter()
+    if not painter.begin(generator):
+        raise OSError(f"cannot write {path}")
+    paint_fitted(painter, layout, diagram, view, LIGHT)
+    painter.end()
+
+
+def layout_json(diagram: Diagram) -> dict:
+    """The layout-json document: the layout's own shape plus each box's text lines."""
+    layout = render_layout_for_export(diagram)
+    doc = layout.to_json()
+    for entry, box in zip(doc["boxes"], layout.boxes, strict=True):
+        entry.update({"role": box.role, "depth": box.depth, "text": list(box.lines)})
+    return {"format": LAYOUT_JSON_FORMAT, "version": 1, "units": "pt",
+            "effect": diagram.effect, **doc}
+
+
+def export_layout_json(diagram: Diagram, path: str | Path) -> None:
+    text = json.dumps(layout_json(diagram), indent=2, ensure_ascii=False)
+    Path(path).write_text(text + "\n", encoding="utf-8")
+
+
+def image_for_clipboard(diagram: Diagram) -> QImage:
+    """A sharp, opaque picture for pasting into slides and mail."""
+    return render_image(diagram, CLIPBOARD_DPI, transparent=False)
+
+
+def copy_to_clipboard(diagram: Diagram) -> QImage:
+    image = image_for_clipboard(diagram)
+    QGuiApplication.clipboard().setImage(image)
+    return image
+
+
+def export_case_file(
+    case_path: str | Path,
+    fmt: str,
+    out: str | Path,
+    dpi: int | None = None,
+    page: str | None = None,
+) -> None:
+    """Load a case file and export its fishbone (the ``export`` command)."""
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown export format {fmt!r} (choose {', '.join(FORMATS)})")
+    if dpi is not None and fmt != "png":
+        raise ValueError("--dpi applies to PNG only")
+    if page is not None and (fmt != "pdf" or page not in PAGE_SIZES):
+        raise ValueError(f"--page applies to PDF only, one of {', '.join(PAGE_SIZES)}")
+    from sixstep.caseio import load_case
+
+    diagram = load_case(Path(case_path)).fishbone
+    ensure_gui_app()
+    if fmt == "png":
+        export_png(diagram, out, dpi or DEFAULT_DPI)
+    elif fmt == "pdf":
+        export_pdf(diagram, out, page or "A4")
+    elif fmt == "svg":
+        export_svg(diagram, out)
+    else:
+        export_layout_json(diagram, out)

@@ -1,0 +1,85 @@
+"""The export options dialog: format, PNG resolution and background, PDF page size."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QSpinBox,
+    QWidget,
+)
+
+FORMAT_CHOICES: tuple[tuple[str, str], ...] = (
+    ("png", "PNG picture (for slides and mail)"),
+    ("pdf", "PDF page (vector, text can be selected)"),
+    ("svg", "SVG drawing (vector, for editing)"),
+)
+SUFFIXES = {"png": ".png", "pdf": ".pdf", "svg": ".svg"}
+PAGES: tuple[str, ...] = ("A4", "A3", "Letter")  # the page sizes ui.export.page knows
+
+
+@dataclass
+class ExportOptions:
+    fmt: str = "png"
+    dpi: int = 150
+    transparent: bool = False
+    page: str = "A4"
+
+
+class ExportDialog(QDialog):
+    """Asks how to export; ``options()`` reads the choice back."""
+
+    def __init__(self, options: ExportOptions, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Export the fishbone diagram")
+        self.setAccessibleName("Export options")
+        form = QFormLayout(self)
+        self.format_box = QComboBox(self)
+        self.format_box.setAccessibleName("Export format")
+        for key, label in FORMAT_CHOICES:
+            self.format_box.addItem(label, key)
+        self.format_box.setCurrentIndex([k for k, _ in FORMAT_CHOICES].index(options.fmt))
+        self.dpi_box = QSpinBox(self)
+        self.dpi_box.setAccessibleName("PNG resolution in dots per inch")
+        self.dpi_box.setRange(36, 1200)
+        self.dpi_box.setSingleStep(50)
+        self.dpi_box.setSuffix(" dpi")
+        self.dpi_box.setValue(options.dpi)
+        self.transparent_box = QCheckBox("Transparent background", self)
+        self.transparent_box.setAccessibleName("Transparent background")
+        self.transparent_box.setChecked(options.transparent)
+        self.page_box = QComboBox(self)
+        self.page_box.setAccessibleName("PDF page size")
+        self.page_box.addItems(list(PAGES))
+        self.page_box.setCurrentText(options.page)
+        note = QLabel("Exports always use the light colours, whatever the screen shows.", self)
+        note.setWordWrap(True)
+        form.addRow("&Format", self.format_box)
+        form.addRow("&Resolution", self.dpi_box)
+        form.addRow("", self.transparent_box)
+        form.addRow("&Page", self.page_box)
+        form.addRow(note)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Export\u2026")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+        self.format_box.currentIndexChanged.connect(self._on_format_box_changed)
+        self._on_format_box_changed()
+
+    def _on_format_box_changed(self) -> None:
+        fmt = self.format_box.currentData()
+        self.dpi_box.setEnabled(fmt == "png")
+        self.transparent_box.setEnabled(fmt == "png")
+        self.page_box.setEnabled(fmt == "pdf")
+
+    def options(self) -> ExportOptions:
+        return ExportOptions(self.format_box.currentData(), self.dpi_box.value(),
+                             self.transparent_box.isChecked(), self.page_box.currentText())

@@ -1,0 +1,1 @@
+"""Step 2's fishbone editor: capture line, cause panel, headings and canvas."""

@@ -1,0 +1,203 @@
+"""Graphics items of the fishbone canvas: one per box and one per line of the layout.
+
+Items only draw, through the shared painter in ``ui.painting.paint`` so the screen looks like
+the exports; they never write to the model. Each keeps the ``Box`` or ``Line`` it was drawn
+from and a small signature of what it shows, so the scene can tell what really changed.
+"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+
+from fishbone.geometry import Box, Layout, Line
+from fishbone.model import Cause
+from ui.painting.paint import head_bulge, head_path, paint_box, paint_line, paint_tail
+from ui.painting.style import DiagramStyle
+
+BOX_Z = 10.0
+LINE_Z = 0.0
+SPINE_Z = 1.0
+DRAGGED_Z = 50.0
+
+# Room around a cause box for its marks: badge, ROOT tag, vote dots, highlights.
+MARK_MARGIN = 16.0
+SELECTION_GROW, SELECTION_WIDTH = 4.0, 3.0  # the selection ring around a box
+ROOT_TAG_REACH = 96.0  # the "ROOT" pill can stick out past the right edge of a tiny box
+
+Signature = tuple
+
+
+def cause_signature(cause: Cause | None, hidden: int) -> Signature:
+    """What a cause box shows besides its geometry: a change here means a repaint."""
+    if cause is None:
+        return ()
+    return (cause.text, cause.status, cause.root_cause, cause.votes, bool(cause.notes.strip()),
+            cause.collapsed, hidden)
+
+
+class BoxItem(QGraphicsItem):
+    """The head, a heading or a cause: a text box painted with ``paint_box``."""
+
+    def __init__(self, box: Box, style: DiagramStyle, cause: Cause | None = None,
+                 hidden: int = 0, head_right: bool = True) -> None:
+        super().__init__()
+        self.box = box
+        self.style = style
+        self.cause = cause
+        self.hidden = hidden
+        self.head_right = head_right
+        self.signature: Signature = cause_signature(cause, hidden)
+        self.selected = False
+        self.drop_target = False
+        self.setZValue(BOX_Z)
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self.setPos(box.rect[0], box.rect[1])
+        self._bounds = self._compute_bounds()
+        self._set_tip()
+
+    def _set_tip(self) -> None:
+        """A cause's notes on hover; escaped, because tooltips guess at rich text."""
+        notes = self.cause.notes.strip() if self.cause is not None else ""
+        self.setToolTip(f"<p style='white-space:pre-wrap'>{html.escape(notes)}</p>"
+                        if notes else "")
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return (self.box.kind, self.box.id)
+
+    @property
+    def item_id(self) -> str:
+        return self.box.id
+
+    @property
+    def kind(self) -> str:
+        return self.box.kind
+
+    def set_content(self, box: Box, cause: Cause | None, hidden: int, head_right: bool) -> None:
+        """Take a new box and cause state; moves, resizes and repaints only as needed."""
+        x, y, w, h = box.rect
+        old = self.box.rect
+        resized = (w, h) != (old[2], old[3]) or head_right != self.head_right
+        if resized:
+            self.prepareGeometryChange()
+        self.box, self.cause, self.hidden, self.head_right = box, cause, hidden, head_right
+        if resized:
+            self._bounds = self._compute_bounds()
+        self.signature = cause_signature(cause, hidden)
+        self._set_tip()
+        if (x, y) != (self.pos().x(), self.pos().y()):
+            self.setPos(x, y)
+        self.update()
+
+    def set_style(self, style: DiagramStyle) -> None:
+        self.prepareGeometryChange()
+        self.style = style
+        self.update()
+
+    def set_flags(self, selected: bool | None = None, drop_target: bool | None = None) -> None:
+        changed = False
+        if selected is not None and selected != self.selected:
+            self.selected, changed = selected, True
+        if drop_target is not None and drop_target != self.drop_target:
+            self.drop_target, changed = drop_target, True
+        if changed:
+            self.update()
+
+    def local_rect(self) -> QRectF:
+        """The box itself in item coordinates."""
+        return QRectF(0.0, 0.0, self.box.rect[2], self.box.rect[3])
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 (Qt name)
+        return self._bounds  # asked for often while the view updates: worked out on change
+
+    def _compute_bounds(self) -> QRectF:
+        w, h = self.box.rect[2], self.box.rect[3]
+        m = MARK_MARGIN
+        if self.box.kind == "head":
+            reach = head_bulge(self.box) + m
+            left, right = (m, reach) if self.head_right else (reach, m)
+            return QRectF(-left, -m, w + left + right, h + 2 * m)
+        right = max(m, ROOT_TAG_REACH - w) if self.box.kind == "cause" else m
+        return QRectF(-m, -m, w + m + right, h + 2 * m)
+
+    def shape(self) -> QPainterPath:
+        path = QPainterPath()
+        if self.box.kind == "head":
+            return head_path(self.local_rect(), self.head_right)
+        path.addRect(self.local_rect())
+        return path
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
+              widget: QWidget | None = None) -> None:
+        if self.selected:  # under the box, so its tags and vote pills stay on top
+            painter.save()
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+            pen = QPen(QColor(self.style.selection), SELECTION_WIDTH)
+            painter.setPen(pen)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            grow = SELECTION_GROW
+            painter.drawRoundedRect(self.local_rect().adjusted(-grow, -grow, grow, grow),
+                                    8.0, 8.0)
+            painter.restore()
+        painter.translate(-self.box.rect[0], -self.box.rect[1])
+        paint_box(painter, self.box, self.style, self.cause, selected=False,
+                  drop_target=self.drop_target, hidden=self.hidden, head_right=self.head_right)
+
+
+def line_signature(line: Line, cause: Cause | None, depth: int) -> Signature:
+    colour = (cause.status, cause.root_cause) if cause is not None else ()
+    return (line.kind, line.points, colour, depth)
+
+
+class LineItem(QGraphicsItem):
+    """A bone: the spine (with its tail), a heading's bone or a cause's connector."""
+
+    def __init__(self, line: Line, style: DiagramStyle, cause: Cause | None = None,
+                 depth: int = 1, head: Box | None = None) -> None:
+        super().__init__()
+        self.line, self.style, self.cause, self.depth, self.head = line, style, cause, depth, head
+        self.signature: Signature = line_signature(line, cause, depth)
+        self.setZValue(SPINE_Z if line.kind == "spine" else LINE_Z)
+        self._bounds = self._compute_bounds()
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return (self.line.kind, self.line.id)
+
+    def _compute_bounds(self) -> QRectF:
+        xs = [p[0] for p in self.line.points] or [0.0]
+        ys = [p[1] for p in self.line.points] or [0.0]
+        grow = 6.0
+        if self.line.kind == "spine":
+            grow = self.style.spine_width * 3 + 4
+        return QRectF(min(xs) - grow, min(ys) - grow,
+                      max(xs) - min(xs) + 2 * grow, max(ys) - min(ys) + 2 * grow)
+
+    def set_content(self, line: Line, cause: Cause | None, depth: int,
+                    head: Box | None = None) -> None:
+        self.prepareGeometryChange()
+        self.line, self.cause, self.depth, self.head = line, cause, depth, head
+        self.signature = line_signature(line, cause, depth)
+        self._bounds = self._compute_bounds()
+        self.update()
+
+    def set_style(self, style: DiagramStyle) -> None:
+        self.prepareGeometryChange()
+        self.style = style
+        self._bounds = self._compute_bounds()
+        self.update()
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 (Qt name)
+        return self._bounds
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
+              widget: QWidget | None = None) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        if self.line.kind == "spine":
+            boxes = [self.head] if self.head is not None else []
+            paint_tail(painter, Layout((0, 0, 0, 0), boxes, [self.line]), self.style)
+        paint_line(painter, self.line, self.style, self.cause, self.depth)

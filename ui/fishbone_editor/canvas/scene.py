@@ -1,0 +1,263 @@
+"""The fishbone scene: keeps one item per layout box and line, and redraws only what changed.
+
+The scene listens to the document's diagram change notes. A change of status, votes, notes
+or root cause repaints that cause's box and bone; anything that can move boxes lays the
+diagram out again (layout is fast) and then touches only the items whose geometry or content
+differ from before. Items are keyed by (kind, id), so the selection survives a relayout.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QLineF, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QPainterPath, QPen
+from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsScene
+
+from fishbone.geometry import Box, Layout, LayoutOptions
+from fishbone.model import Cause, Change, Diagram
+from ui.fishbone_editor.canvas.items import (
+    BOX_Z,
+    DRAGGED_Z,
+    BoxItem,
+    LineItem,
+    cause_signature,
+    line_signature,
+)
+from ui.painting.paint import head_bulge, head_points_right, hidden_counts, layout_measurer_for
+from ui.painting.style import LIGHT, DiagramStyle
+
+Key = tuple[str, str]  # (kind, id): ("head", "head"), ("category", id) or ("cause", id)
+
+# Attributes the layout does not look at: changing them only repaints.
+PAINT_ONLY = frozenset({"status", "root_cause", "votes", "notes"})
+
+
+def compute_layout(diagram: Diagram, style: DiagramStyle, options: LayoutOptions) -> Layout:
+    from fishbone.layout import layout_diagram  # written alongside; imported when first used
+
+    return layout_diagram(diagram, layout_measurer_for(style), options)
+
+
+class DiagramScene(QGraphicsScene):
+    """Draws a Diagram; ``selection_changed(key)`` and ``relaid_out()`` tell the view."""
+
+    selection_changed = Signal(object)  # Key | None
+    relaid_out = Signal()
+
+    def __init__(self, diagram: Diagram, style: DiagramStyle = LIGHT,
+                 options: LayoutOptions | None = None, parent=None) -> None:
+        super().__init__(parent)
+        self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
+        self.diagram = diagram
+        self.style = style
+        self.options = options or LayoutOptions()
+        self.layout: Layout = Layout((0.0, 0.0, 0.0, 0.0))
+        self.boxes: dict[Key, BoxItem] = {}
+        self.lines: dict[Key, LineItem] = {}
+        self.selection: Key | None = None
+        self.drop_key: Key | None = None
+        self.insert_marker: QGraphicsPathItem | None = None  # the gap a drag would drop into
+        self.insert_line: QLineF | None = None
+        self.updated_last: int = 0  # how many items the last refresh created, moved or repainted
+        self.setBackgroundBrush(QColor(style.background))
+        self.relayout()
+
+    # -- model ---------------------------------------------------------------------------------
+    def set_diagram(self, diagram: Diagram) -> None:
+        """Show another diagram (a case was opened): every item is rebuilt."""
+        self.diagram = diagram
+        self.selection = None
+        self._clear_items()
+        self.relayout()
+        self.selection_changed.emit(None)
+
+    def set_style(self, style: DiagramStyle) -> None:
+        """Another look (theme, projector): new fonts mean new geometry for everything."""
+        self.style = style
+        self.setBackgroundBrush(QColor(style.background))
+        for item in [*self.boxes.values(), *self.lines.values()]:
+            item.set_style(style)
+        self.relayout()
+
+    def on_diagram_change(self, change: Change) -> None:
+        """A diagram change note (connect to ``CaseDocument.diagram_changed``)."""
+        if change.kind == "cause_changed" and change.attribute in PAINT_ONLY:
+            self._repaint_causes(change.ids)
+            return
+        self.relayout()
+
+    def _repaint_causes(self, ids: tuple[str, ...]) -> None:
+        self.updated_last = 0
+        for cause_id in ids:
+            if not self.diagram.has_cause(cause_id):
+                continue
+            cause = self.diagram.cause(cause_id)
+            item = self.boxes.get(("cause", cause_id))
+            if item is not None:
+                item.set_content(item.box, cause, item.hidden, item.head_right)
+                self.updated_last += 1
+            line = self.lines.get(("cause", cause_id))
+            if line is not None:
+                line.set_content(line.line, cause, line.depth)
+                self.updated_last += 1
+
+    # -- layout --------------------------------------------------------------------------------
+    def relayout(self) -> None:
+        """Lay out again and bring the items in line with the new geometry."""
+        layout = compute_layout(self.diagram, self.style, self.options)
+        self.layout = layout
+        causes = {c.id: c for c in self.diagram.causes}
+        right = head_points_right(layout)
+        head = layout.box("head")
+        seen: set[Key] = set()
+        updated = 0
+        counts: dict[str, int] | None = None  # descendants per cause, counted when first needed
+        for box in layout.boxes:
+            key = (box.kind, box.id)
+            seen.add(key)
+            cause = causes.get(box.id) if box.kind == "cause" else None
+            hidden = 0
+            if cause is not None and cause.collapsed:
+                if counts is None:
+                    counts = hidden_counts(self.diagram)
+                hidden = counts.get(box.id, 0)
+            item = self.boxes.get(key)
+            if item is None:
+                item = self.boxes[key] = BoxItem(box, self.style, cause, hidden, right)
+                item.set_flags(selected=key == self.selection)
+                self.addItem(item)
+                updated += 1
+            elif (item.box != box or item.cause is not cause or item.head_right != right
+                  or item.signature != cause_signature(cause, hidden)):
+                item.set_content(box, cause, hidden, right)
+                updated += 1
+        depths = {b.id: b.depth for b in layout.boxes if b.kind == "cause"}
+        for line in layout.lines:
+            key = (line.kind, line.id)
+            seen.add(key)
+            cause = causes.get(line.id) if line.kind == "cause" else None
+            depth = depths.get(line.id, 1)
+            item = self.lines.get(key)
+            if item is None:
+                item = self.lines[key] = LineItem(line, self.style, cause, depth, head)
+                self.addItem(item)
+                updated += 1
+            elif item.signature != line_signature(line, cause, depth) or (
+                    line.kind == "spine" and item.head != head):
+                item.set_content(line, cause, depth, head)
+                updated += 1
+        for store in (self.boxes, self.lines):
+            for key in [k for k in store if k not in seen]:
+                self.removeItem(store.pop(key))
+                updated += 1
+        self.updated_last = updated
+        self.setSceneRect(self.drawing_rect())
+        if self.selection is not None and self.selection not in self.boxes:
+            self._select_visible_ancestor()
+        self.relaid_out.emit()
+
+    def drawing_rect(self) -> QRectF:
+        """The layout bounds, the head's snout and a little room to scroll past the edge."""
+        x, y, w, h = self.layout.bounds
+        rect = QRectF(x, y, w, h)
+        head = self.layout.box("head")
+        if head is not None:
+            reach = head_bulge(head) + 24.0
+            rect = rect.adjusted(-reach, 0, reach, 0)
+        return rect.adjusted(-40, -40, 40, 40)
+
+    def _clear_items(self) -> None:
+        for store in (self.boxes, self.lines):
+            for item in store.values():
+                self.removeItem(item)
+            store.clear()
+
+    # -- queries -------------------------------------------------------------------------------
+    def box_item(self, kind: str, item_id: str) -> BoxItem | None:
+        return self.boxes.get((kind, item_id))
+
+    def cause_item(self, cause_id: str) -> BoxItem | None:
+        return self.boxes.get(("cause", cause_id))
+
+    def box(self, key: Key) -> Box | None:
+        item = self.boxes.get(key)
+        return item.box if item is not None else None
+
+    @property
+    def selected_cause(self) -> Cause | None:
+        if self.selection is None or self.selection[0] != "cause":
+            return None
+        cause_id = self.selection[1]
+        return self.diagram.cause(cause_id) if self.diagram.has_cause(cause_id) else None
+
+    def box_item_at(self, pos) -> BoxItem | None:
+        """The topmost box under a scene position."""
+        for item in self.items(pos):
+            if isinstance(item, BoxItem):
+                return item
+        return None
+
+    # -- selection and highlights --------------------------------------------------------------
+    def select(self, key: Key | None) -> None:
+        if key is not None and key not in self.boxes:
+            key = None
+        if key == self.selection:
+            return
+        old = self.boxes.get(self.selection) if self.selection else None
+        if old is not None:
+            old.set_flags(selected=False)
+        self.selection = key
+        if key is not None:
+            self.boxes[key].set_flags(selected=True)
+        self.selection_changed.emit(key)
+
+    def select_cause(self, cause_id: str) -> None:
+        self.select(("cause", cause_id))
+
+    def _select_visible_ancestor(self) -> None:
+        """The selected cause went out of sight: select its nearest shown ancestor."""
+        assert self.selection is not None
+        kind, item_id = self.selection
+        self.selection = None
+        if kind == "cause" and self.diagram.has_cause(item_id):
+            for cause in reversed(self.diagram.path(item_id)[:-1]):
+                if ("cause", cause.id) in self.boxes:
+                    self.select(("cause", cause.id))
+                    return
+            self.select(("category", self.diagram.cause(item_id).category))
+            return
+        self.selection_changed.emit(None)
+
+    def set_drop_target(self, key: Key | None) -> None:
+        if key == self.drop_key:
+            return
+        old = self.boxes.get(self.drop_key) if self.drop_key else None
+        if old is not None:
+            old.set_flags(drop_target=False)
+            old.setZValue(BOX_Z)
+        self.drop_key = key if key in self.boxes else None
+        if self.drop_key is not None:
+            target = self.boxes[self.drop_key]
+            target.set_flags(drop_target=True)
+            target.setZValue(DRAGGED_Z + 1)  # in front of the dragged cause, lit up
+
+    def set_insert_marker(self, line: QLineF | None) -> None:
+        """Show (or, with None, hide) the bar that marks where a dragged cause would go."""
+        self.insert_line = line
+        if line is None:
+            if self.insert_marker is not None:
+                self.insert_marker.hide()
+            return
+        if self.insert_marker is None:
+            self.insert_marker = QGraphicsPathItem()
+            self.insert_marker.setZValue(DRAGGED_Z + 2)
+            self.addItem(self.insert_marker)
+        pen = QPen(QColor(self.style.drop_target), 5.0)
+        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        self.insert_marker.setPen(pen)
+        self.insert_marker.setBrush(QColor(self.style.drop_target))
+        path = QPainterPath(line.p1())
+        path.lineTo(line.p2())
+        for end in (line.p1(), line.p2()):
+            path.addEllipse(end, 5.0, 5.0)
+        self.insert_marker.setPath(path)
+        self.insert_marker.show()

@@ -1,0 +1,284 @@
+"""The fishbone editor: capture line on top, the canvas, a side panel and a small toolbar.
+
+Projector mode draws with the room style (bigger, bolder text and heavier lines), keeps every
+box's text at 20 pt or more on screen (the view follows the selection; "Whole diagram" shows
+all of it, small, and back) and hides the side panel, so the room sees the diagram and nothing
+else. In normal mode the panel is narrow, can be hidden, and hides by itself when the editor
+is too narrow to spare it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence, QResizeEvent, QTextCursor
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QMenu,
+    QSplitter,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.common import theme
+from ui.common.theme import PROJECTOR_PT
+from ui.document.document import CaseDocument
+from ui.fishbone_editor.canvas import navigation as nav
+from ui.fishbone_editor.canvas.actions import (
+    ROOT_CAUSE_SHORTCUT,
+    STATUS_LABELS,
+    STATUS_SHORTCUTS,
+    VOTE_DOWN_SHORTCUT,
+    VOTE_UP_SHORTCUT,
+)
+from ui.fishbone_editor.canvas.keyboard import apply_cause_key
+from ui.fishbone_editor.canvas.view import DiagramView
+from ui.fishbone_editor.capture_line import CaptureLine
+from ui.fishbone_editor.cause_panel import CausePanel
+from ui.painting.style import LIGHT, PROJECTOR, DiagramStyle
+
+Key = tuple[str, str]
+
+# The projector look, with sub-causes as big as causes: the smallest box text sets how far
+# the view may zoom out, so equal sizes show more of the diagram at the 20 pt floor. The
+# marks' words ("ROOT", "6 votes") grow too, as far as they can without covering the text.
+ROOM = replace(PROJECTOR, subcause_font=PROJECTOR.cause_font,
+               mark_font=replace(PROJECTOR.mark_font, size=14))
+
+PANEL_WIDTH = 290
+PANEL_MIN_WIDTH = 230
+PANEL_AUTO_HIDE_BELOW = 1000  # editor width under which the panel steps aside by itself
+
+
+class FishboneEditor(QWidget):
+    """Everything needed to build the diagram with a group, keyboard first."""
+
+    def __init__(self, doc: CaseDocument, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.doc = doc
+        self.style_normal: DiagramStyle = LIGHT
+        self.projector_mode = False
+        self._narrow = False
+        self._auto_hidden = False  # the panel was hidden by a narrow editor, not by the user
+        self.setObjectName("fishbone_editor")
+
+        self.view = DiagramView(doc, self.style_normal, self)
+        self.capture = CaptureLine(doc, self)  # its font is the window's (20 pt projected)
+        self.capture.current_heading = self._selected_heading
+        self.panel = CausePanel(doc, self)
+        self.panel.setMinimumWidth(PANEL_MIN_WIDTH)
+        self.toolbar = self._build_toolbar()
+
+        top = QHBoxLayout()
+        top.setContentsMargins(0, 0, 0, 0)
+        self.capture.setMinimumWidth(260)
+        top.addWidget(self.capture, 1)
+        top.addWidget(self.toolbar)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(self.view)
+        self.splitter.addWidget(self.panel)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 0)
+        self.splitter.setCollapsible(0, False)
+        self.splitter.setCollapsible(1, True)
+        self.splitter.setSizes([1000, PANEL_WIDTH])
+        self.splitter.splitterMoved.connect(self._on_splitter_moved)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(top)
+        layout.addWidget(self.splitter, 1)
+        self._add_cause_shortcuts()
+        self.view.open_notes = self.open_notes
+
+        self.view.diagram_scene.selection_changed.connect(self._on_scene_selection_changed)
+        self.view.overview_changed.connect(self._on_view_overview_changed)
+        self.capture.cause_added.connect(self._on_capture_cause_added)
+        self.panel.headings.heading_chosen.connect(self._on_headings_heading_chosen)
+        # no focus proxy: Qt's Tab skips a proxy's elder siblings, so the line would be lost
+        QWidget.setTabOrder(self.capture, self.view)
+
+    def _build_toolbar(self) -> QToolBar:
+        bar = QToolBar("Diagram", self)
+        bar.setObjectName("fishbone_toolbar")
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.toolbar_actions: dict[str, QAction] = {}
+        self.fit_action = self._tool(bar, "Fit", "Ctrl+0", self._on_fit_triggered)
+        self._tool(bar, "Zoom out", "Ctrl+-", self.view.zoom_out, "\u2212")
+        self._tool(bar, "Zoom in", "Ctrl+=", self.view.zoom_in, "+")
+        self._tool(bar, "100%", "", self.view.actual_size)
+        self.goto_menu = QMenu(self)
+        self.goto_menu.setObjectName("goto_menu")
+        self.goto_menu.aboutToShow.connect(self._on_goto_menu_about_to_show)
+        self._tool(bar, "Go to", "Home, PgUp, PgDown on the diagram", self._show_goto_menu,
+                   "Go to \u25be")
+        self._tool(bar, "Collapse all", "", lambda: self.view.actions.set_all_collapsed(True))
+        self._tool(bar, "Expand all", "", lambda: self.view.actions.set_all_collapsed(False))
+        self.panel_action = bar.addAction("Panel")
+        self.panel_action.setCheckable(True)
+        self.panel_action.setChecked(True)
+        self.panel_action.setToolTip("Show or hide the side panel")
+        panel_button = bar.widgetForAction(self.panel_action)
+        if panel_button is not None:
+            panel_button.setAccessibleName("Show or hide the side panel")
+        self.panel_action.toggled.connect(self._on_panel_action_toggled)
+        self.panel_action.triggered.connect(self._on_panel_action_triggered)
+        self.toolbar_actions["Panel"] = self.panel_action
+        return bar
+
+    def _tool(self, bar: QToolBar, name: str, keys: str, slot,  # noqa: ANN001
+              label: str = "") -> QAction:
+        action = bar.addAction(label or name)
+        action.setToolTip(f"{name} ({keys})" if keys else name)
+        action.triggered.connect(lambda _=False, s=slot: s())
+        button = bar.widgetForAction(action)
+        if button is not None:
+            button.setAccessibleName(name)
+        self.toolbar_actions[name] = action
+        return action
+
+    def _add_cause_shortcuts(self) -> None:
+        """Status, votes and root cause keys from anywhere in the editor (the canvas takes
+        them itself when it has the focus; these serve the capture line and the panel)."""
+        keys = [(keys, ("status", s), f"Mark {STATUS_LABELS[s].lower()}")
+                for s, keys in STATUS_SHORTCUTS.items()]
+        keys += [(VOTE_UP_SHORTCUT, ("vote", 1), "Vote up"),
+                 ("Alt++", ("vote", 1), "Vote up"),
+                 (VOTE_DOWN_SHORTCUT, ("vote", -1), "Vote down"),
+                 (ROOT_CAUSE_SHORTCUT, ("root", None), "Root cause")]
+        self.cause_shortcuts: list[QAction] = []
+        for sequence, what, text in keys:
+            action = QAction(text, self)
+            action.setShortcut(QKeySequence(sequence))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.triggered.connect(lambda _=False, w=what: self._on_cause_shortcut(w))
+            self.addAction(action)
+            self.cause_shortcuts.append(action)
+
+    def _on_cause_shortcut(self, what: tuple[str, object]) -> None:
+        cause = self.view.diagram_scene.selected_cause
+        if cause is not None:
+            apply_cause_key(self.view.actions, cause.id, what)
+
+    # -- modes ---------------------------------------------------------------------------------
+    def set_projector_mode(self, on: bool) -> None:
+        """Readable text for the back of the room, the view following the selection; the
+        side panel and the facilitator's tools hide."""
+        self.projector_mode = on
+        self.view.set_style(ROOM if on else self.style_normal)
+        self.fit_action.setText("Whole diagram" if on else "Fit")
+        self.fit_action.setCheckable(on)
+        self.fit_action.setChecked(on and self.view.overview)
+        for name in ("100%", "Panel"):
+            self.toolbar_actions[name].setVisible(not on)
+        self._show_panel()
+        self.view.open_notes = None if on else self.open_notes
+        bars = (Qt.ScrollBarPolicy.ScrollBarAlwaysOff if on  # the view follows the selection
+                else Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.view.setHorizontalScrollBarPolicy(bars)
+        self.view.setVerticalScrollBarPolicy(bars)
+        self.view.set_reading_floor(PROJECTOR_PT if on else 0.0)
+
+    def set_diagram_style(self, style: DiagramStyle) -> None:
+        """The look outside projector mode (the window's light or dark theme)."""
+        self.style_normal = style
+        if not self.projector_mode:
+            self.view.set_style(style)
+
+    def _show_panel(self) -> None:
+        visible = self.panel_action.isChecked() and not self.projector_mode
+        self.panel.setVisible(visible)
+        if visible and self.splitter.sizes()[1] < PANEL_MIN_WIDTH:  # it was dragged shut
+            total = sum(self.splitter.sizes()) or self.width()
+            self.splitter.setSizes([max(1, total - PANEL_WIDTH), PANEL_WIDTH])
+
+    def open_notes(self, cause_id: str) -> None:
+        """Show the panel (if hidden) with ``cause_id``'s notes, ready for typing."""
+        self.view.select(("cause", cause_id))
+        self._auto_hidden = False
+        self.panel_action.setChecked(True)
+        self.panel.tabs.setCurrentWidget(self.panel.box)
+        self.panel.notes.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.panel.notes.moveCursor(QTextCursor.MoveOperation.End)
+
+    def _on_panel_action_toggled(self, checked: bool) -> None:
+        self._show_panel()
+
+    def _on_panel_action_triggered(self, checked: bool) -> None:
+        self._auto_hidden = False  # the user's own choice from now on
+
+    def _on_splitter_moved(self, pos: int, index: int) -> None:
+        if self.splitter.sizes()[1] == 0 and self.panel_action.isChecked():
+            self._auto_hidden = False
+            self.panel_action.setChecked(False)  # dragged shut: the button says so
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt name)
+        super().resizeEvent(event)
+        narrow = event.size().width() < PANEL_AUTO_HIDE_BELOW
+        if narrow == self._narrow:
+            return
+        self._narrow = narrow
+        if narrow and self.panel_action.isChecked():
+            self._auto_hidden = True
+            self.panel_action.setChecked(False)
+        elif not narrow and self._auto_hidden:
+            self._auto_hidden = False
+            self.panel_action.setChecked(True)
+
+    def _on_fit_triggered(self) -> None:
+        self.view.fit_or_overview()
+        if self.fit_action.isCheckable():  # a small diagram fits at reading size: no overview
+            self.fit_action.setChecked(self.view.overview)
+
+    def _on_view_overview_changed(self, on: bool) -> None:
+        if self.fit_action.isCheckable():
+            self.fit_action.setChecked(on)
+
+    # -- wiring --------------------------------------------------------------------------------
+    def _selected_heading(self) -> str | None:
+        key = self.view.selection
+        if key is None:
+            return None
+        if key[0] == "category":
+            return key[1]
+        if key[0] == "cause" and self.doc.diagram.has_cause(key[1]):
+            return self.doc.diagram.cause(key[1]).category
+        return None
+
+    def _show_goto_menu(self) -> None:
+        button = self.toolbar.widgetForAction(self.toolbar_actions["Go to"])
+        if button is not None and button.isVisible():
+            where = button.mapToGlobal(button.rect().bottomLeft())
+        else:  # in the toolbar's overflow
+            where = self.toolbar.mapToGlobal(self.toolbar.rect().bottomRight())
+        self.goto_menu.exec(where)
+
+    def _on_goto_menu_about_to_show(self) -> None:
+        menu, d = self.goto_menu, self.doc.diagram
+        menu.clear()
+        head = menu.addAction("The effect (head)")
+        head.setShortcut(QKeySequence("Home"))
+        head.setShortcutVisibleInContextMenu(True)
+        head.triggered.connect(lambda: self.go_to(nav.HEAD))
+        menu.addSeparator()
+        boxes = {k: item.box for k, item in self.view.diagram_scene.boxes.items()}
+        for category_id in nav.headings_in_screen_order(d, boxes):
+            name = theme.no_mnemonic(d.category(category_id).name)
+            action = menu.addAction(name)
+            action.triggered.connect(lambda _=False, c=category_id: self.go_to(("category", c)))
+
+    def go_to(self, key: Key) -> None:
+        """Select ``key`` on the canvas (the view follows) and give the canvas the keys."""
+        self.view.select(key)
+        self.view.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _on_scene_selection_changed(self, key: Key | None) -> None:
+        self.panel.show_selection(key)
+
+    def _on_capture_cause_added(self, cause_id: str) -> None:
+        self.view.select(("cause", cause_id))  # the focus stays in the capture line
+
+    def _on_headings_heading_chosen(self, category_id: str) -> None:
+        if self.view.selection != ("category", category_id):
+            self.view.select(("category", category_id))

@@ -1,1 +1,0 @@
-"""The six step pages of the workshop window, one module each."""

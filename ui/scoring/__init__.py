@@ -1,0 +1,1 @@
+"""Step 5: the score matrix, its view and chart, scoring setup and stability."""

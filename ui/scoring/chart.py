@@ -1,0 +1,179 @@
+"""A stacked bar per ranked alternative, one segment per want criterion (weight x score).
+
+matplotlib is imported the first time a chart is drawn, never when this module is imported,
+so the window starts quickly.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from typing import Any
+
+from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtGui import QPalette, QResizeEvent, QShowEvent
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from sixstep.case import Case
+from sixstep.scoring import ScoringResult
+from sixstep.steps import count
+from ui.common.theme import PlainLabel
+
+# Okabe-Ito colours (told apart by most colour-blind readers), with hatches as a second cue.
+COLOURS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442",
+           "#000000")
+HATCHES = ("", "//", "..", "xx", "\\\\", "oo", "--", "++")
+
+
+def literal(text: str) -> str:
+    """User text for matplotlib: a "$" is a dollar sign, never the start of mathematics."""
+    return text.replace("$", r"\$")
+
+
+def short_label(text: str, width: int) -> str:
+    """At most two lines of ``width`` characters (the chart makes room for two), cut short
+    with an ellipsis; each line made literal after wrapping, so no "\\$" is split."""
+    lines = textwrap.wrap(text, width, max_lines=2, placeholder=" \u2026")
+    return "\n".join(literal(line) for line in lines)
+
+
+def rank_label(result: ScoringResult, alternative_id: str) -> str:
+    rank = result.rank_of(alternative_id)
+    return f"={rank}" if result.is_tied(alternative_id) else str(rank)
+
+
+class ScoreChart(QWidget):
+    """Shows ``show_result``'s ranking; draws only while visible, and only when it changed."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Chart of weighted scores")
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self.note_label = PlainLabel("", self)
+        self.note_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.note_label.setWordWrap(True)
+        self._layout.addWidget(self.note_label)
+        self.canvas: Any = None  # a FigureCanvasQTAgg once the first chart is drawn
+        self.figure: Any = None
+        self._case: Case | None = None
+        self._result: ScoringResult | None = None
+        self._dirty = False
+        self._resize_timer = QTimer(self)
+        self._resize_timer.setSingleShot(True)
+        self._resize_timer.setInterval(80)
+        self._resize_timer.timeout.connect(self.draw)
+
+    def show_result(self, case: Case, result: ScoringResult | None) -> None:
+        self._case, self._result, self._dirty = case, result, True
+        if self.isVisible():
+            self.draw()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._dirty:
+            self.draw()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange and self.canvas is not None:
+            self._dirty = True
+            if self.isVisible():
+                self.draw()
+
+    def _ensure_canvas(self) -> None:
+        if self.canvas is not None:
+            return
+        from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+        from matplotlib.figure import Figure
+
+        self.figure = Figure(layout="constrained")
+        self.canvas = FigureCanvasQTAgg(self.figure)
+        self.canvas.setParent(self)
+        self.canvas.setAccessibleName("Stacked bars of each alternative's weighted scores")
+        self._layout.insertWidget(0, self.canvas, 1)
+
+    def draw(self) -> None:
+        """Redraw the bars from the stored result (imports matplotlib the first time)."""
+        self._dirty = False
+        self._resize_timer = QTimer(self)
+        self._resize_timer.setSingleShot(True)
+        self._resize_timer.setInterval(80)
+        self._resize_timer.timeout.connect(self.draw)
+        case, result = self._case, self._result
+        left_out = self._left_out_note(case, result)
+        if case is None or result is None or not result.ranking:
+            self.note_label.setText("The chart shows every open alternative once all its "
+                                    "cells are scored and it passes every must. " + left_out)
+            if self.canvas is not None:
+                self.canvas.hide()
+            return
+        self._ensure_canvas()
+        self.canvas.show()
+        self.note_label.setText(left_out)
+        self._plot(case, result)
+        self.canvas.draw_idle()
+
+    def text_size(self, bars: int, names: list[str]) -> tuple[float, int]:
+        """The text size in points and the legend's columns: the widget's font size, made
+        smaller until the bars' two-line labels, the axis and the legend fit the height."""
+        size = max(self.font().pointSizeF(), 8.0)
+        longest = max((len(n) for n in names), default=10) + 4
+        while True:
+            pixels = size * self.logicalDpiY() / 72
+            columns = max(1, min(3, len(names), int(self.width() / (longest * pixels * 0.6))))
+            rows = -(-len(names) // columns)
+            lines = 2.2 * bars + 3 + 1.3 * rows
+            if size <= 7 or lines * pixels * 1.3 <= self.height():
+                return size, columns
+            size -= 0.5
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.canvas is not None and self._result is not None:
+            self._resize_timer.start()
+
+    def _plot(self, case: Case, result: ScoringResult) -> None:
+        wants = [c for c in case.criteria if c.kind == "want"]
+        size, columns = self.text_size(len(result.ranking), [c.name for c in wants])
+        wrap = max(14, int(self.width() * 0.3 / (size * self.logicalDpiX() / 72 * 0.55)))
+        figure = self.figure
+        figure.clear()
+        palette = self.palette()  # the chart follows the light, dark or projector palette
+        ink = palette.color(QPalette.ColorRole.WindowText).name()
+        figure.set_facecolor(palette.color(QPalette.ColorRole.Window).name())
+        axes = figure.add_subplot()
+        axes.set_facecolor(palette.color(QPalette.ColorRole.Base).name())
+        ranking = list(reversed(result.ranking))  # matplotlib draws bottom up: leader on top
+        labels = [f"{rank_label(result, r.alternative)}. " + short_label(r.name, wrap)
+                  for r in ranking]
+        positions = list(range(len(ranking)))
+        starts = [0.0] * len(ranking)
+        for number, criterion in enumerate(wants):
+            widths = [r.contributions.get(criterion.id, 0.0) for r in ranking]
+            axes.barh(positions, widths, left=starts, label=short_label(criterion.name, 2 * wrap),
+                      color=COLOURS[number % len(COLOURS)],
+                      hatch=HATCHES[number % len(HATCHES)],
+                      edgecolor="white", linewidth=1)
+            starts = [s + w for s, w in zip(starts, widths, strict=True)]
+        for position, ranked in zip(positions, ranking, strict=True):
+            axes.text(ranked.total, position, f"  {ranked.total:.4g} ({ranked.percent:.0f}%)",
+                      va="center", fontsize=size, color=ink)
+        axes.set_yticks(positions, labels, fontsize=size)
+        axes.tick_params(axis="x", labelsize=size * 0.9)
+        axes.tick_params(colors=ink)
+        axes.set_xlabel("Weighted score (weight \u00d7 score, summed)", fontsize=size, color=ink)
+        axes.set_xlim(0, max(r.total for r in ranking) * 1.25 or 1)
+        for side in ("top", "right"):
+            axes.spines[side].set_visible(False)
+        for side in ("left", "bottom"):
+            axes.spines[side].set_color(ink)
+        figure.legend(loc="outside lower center", ncols=columns, fontsize=size * 0.9,
+                      frameon=False, labelcolor=ink)
+
+    @staticmethod
+    def _left_out_note(case: Case | None, result: ScoringResult | None) -> str:
+        if case is None or result is None:
+            return ""
+        parts = [f"{s.name} (screened out)" for s in result.screened_out]
+        parts += [f"{i.name} ({count(len(i.missing), 'cell')} to score)" for i in result.incomplete]
+        return f"Not in the chart: {'; '.join(parts)}." if parts else ""

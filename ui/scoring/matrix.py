@@ -1,0 +1,340 @@
+"""The score matrix of step 5: open alternatives by criteria, with live totals and ranks.
+
+Must cells read "pass"/"fail", want cells a number within the case's scale, a cell nobody has
+scored "?" (text as well as a tint). Typing a number and pressing Enter stores it and moves
+down the column, then on to the top of the next one: the group scores every alternative
+against one criterion before moving to the next.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication, QPalette
+
+from sixstep.case import Alternative, Criterion
+from sixstep.scoring import Incomplete, RankedAlternative, ScoringResult
+from ui.common.theme import plain_tip
+from ui.document.document import CaseDocument
+from ui.document.scoring_commands import SetScoreCommand
+from ui.scoring.cache import scored
+from ui.scoring.score_text import MISSING, format_value, parse_cell, pass_fail
+
+SUMMARY = ("Rank", "Percent", "Total")  # right after the name, so they never scroll away
+FIRST_CRITERION = 1 + len(SUMMARY)
+_MISSING_TINT = QColor(255, 190, 0, 70)
+_FAIL_TINT = QColor(220, 30, 30, 60)
+_LEADER_TINT = QColor(40, 160, 60, 50)
+_ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole,
+                    Qt.ItemDataRole.EditRole, Qt.ItemDataRole.TextAlignmentRole,
+                    Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole,
+                    Qt.ItemDataRole.FontRole, Qt.ItemDataRole.ToolTipRole})
+
+
+class ScoreMatrixModel(QAbstractTableModel):
+    """Column 0 names the alternative, then rank, percent and total, then one column per
+    criterion in importance order. ``compact`` (projector mode) heads the criterion columns
+    "C1", "C2"... by their place (``criteria_key`` names them) and shows must cells as marks.
+
+    ``participant`` is whose scores are typed (None: the group); ``aggregate`` combines
+    several participants' scores ("mean" or "median"). ``result`` is the latest scoring.
+    """
+
+    refused = Signal(str)
+
+    def __init__(self, doc: CaseDocument, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.doc = doc
+        self._participant: str | None = None
+        self.aggregate = "mean"
+        self.result: ScoringResult | None = None
+        self.problem = ""  # why the case could not be scored, if it could not
+        self.rows: list[Alternative] = []
+        self.columns: list[Criterion] = []
+        self.compact = False
+        # Looked up for every cell many times while the view sizes itself, so indexed once:
+        # the participant's own scores by cell (built when first asked, dropped on any change),
+        # and each alternative's rank and failed musts from the latest scoring.
+        self._own: dict[tuple[str, str], bool | float] | None = None
+        self._ranked: dict[str, RankedAlternative] = {}
+        self._shared: set[int] = set()  # places held by more than one alternative
+        self._failed: dict[str, tuple[str, ...]] = {}
+        self._incomplete: dict[str, Incomplete] = {}
+        doc.case_changed.connect(self._forget_scores)
+        doc.replaced.connect(self._forget_scores)
+        self.refresh()
+
+    @property
+    def participant(self) -> str | None:
+        """Whose scores are typed and shown first (None: the group's own scores)."""
+        return self._participant
+
+    @participant.setter
+    def participant(self, value: str | None) -> None:
+        self._participant = value
+        self._own = None
+
+    def _forget_scores(self, *_args: object) -> None:
+        self._own = None
+
+    # -- structure ------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Rescore; reset only when rows or columns changed, so an open editor survives."""
+        case = self.doc.case
+        rows, columns = case.open_alternatives(), list(case.criteria)
+        self._own = None
+        try:
+            self.result, self.problem = scored(case, self.aggregate), ""
+        except (ArithmeticError, ValueError, KeyError) as error:
+            self.result, self.problem = None, f"The scores cannot be totalled yet: {error}"
+        self._index_result(self.result)
+        same = ([a.id for a in rows] == [a.id for a in self.rows]
+                and [c.id for c in columns] == [c.id for c in self.columns])
+        if same:
+            self.rows, self.columns = rows, columns
+            if self.rowCount() and self.columnCount():
+                self.dataChanged.emit(self.index(0, 0),
+                                      self.index(self.rowCount() - 1, self.columnCount() - 1))
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.columnCount() - 1)
+        else:
+            self.beginResetModel()
+            self.rows, self.columns = rows, columns
+            self.endResetModel()
+
+    def _index_result(self, result: ScoringResult | None) -> None:
+        ranking = result.ranking if result else ()
+        self._ranked = {r.alternative: r for r in ranking}
+        places = [r.rank for r in ranking]
+        self._shared = {place for place in places if places.count(place) > 1}
+        self._failed = {s.alternative: s.failed for s in result.screened_out} if result else {}
+        self._incomplete = {i.alternative: i for i in result.incomplete} if result else {}
+
+    def _rank(self, alternative_id: str) -> int | None:
+        ranked = self._ranked.get(alternative_id)
+        return ranked.rank if ranked is not None else None
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 1 + len(self.columns) + len(SUMMARY)
+
+    def criterion_at(self, column: int) -> Criterion | None:
+        offset = column - FIRST_CRITERION
+        return self.columns[offset] if 0 <= offset < len(self.columns) else None
+
+    def summary_at(self, column: int) -> str | None:
+        return SUMMARY[column - 1] if 1 <= column <= len(SUMMARY) else None
+
+    def index_of(self, alternative_id: str, criterion_id: str) -> QModelIndex:
+        rows = [a.id for a in self.rows]
+        columns = [c.id for c in self.columns]
+        if alternative_id in rows and criterion_id in columns:
+            return self.index(rows.index(alternative_id),
+                              columns.index(criterion_id) + FIRST_CRITERION)
+        return QModelIndex()
+
+    # -- what is shown --------------------------------------------------------------------------
+
+    def own_value(self, alternative_id: str, criterion_id: str) -> bool | float | None:
+        if self._own is None:
+            own: dict[tuple[str, str], bool | float] = {}
+            for score in self.doc.case.scores:
+                if score.participant == self._participant:
+                    own.setdefault((score.alternative, score.criterion), score.value)
+            self._own = own
+        return self._own.get((alternative_id, criterion_id))
+
+    def combined_value(self, alternative_id: str, criterion_id: str) -> bool | float | None:
+        if self.result is None:
+            return None
+        return self.result.cells.get((alternative_id, criterion_id))
+
+    def _show(self, value: bool | float | None, criterion: Criterion) -> str:
+        if value is None:
+            return MISSING
+        if criterion.kind == "must" or isinstance(value, bool):
+            if self.compact:
+                return "\u2713" if value else "\u2717"
+            return pass_fail(bool(value))
+        return format_value(float(value))
+
+    def cell_text(self, alternative: Alternative, criterion: Criterion) -> str:
+        combined = self.combined_value(alternative.id, criterion.id)
+        if not self.doc.case.participants:
+            return self._show(combined, criterion)
+        own = self.own_value(alternative.id, criterion.id)
+        own_text = "\u2013" if own is None else self._show(own, criterion)
+        if combined is None:
+            return f"{own_text} ({MISSING})"
+        return f"{own_text} ({self._show(combined, criterion)})"
+
+    def rank_text(self, alternative_id: str) -> str:
+        """``1``, ``=1`` for a shared place, ``out`` when a must failed, ``n to score``."""
+        if self.result is None:
+            return ""
+        rank = self._rank(alternative_id)
+        if rank is not None:
+            return f"={rank}" if rank in self._shared else str(rank)
+        if alternative_id in self._failed:
+            return "out"
+        item = self._incomplete.get(alternative_id)
+        return f"{len(item.missing)} to score" if item is not None else ""
+
+    def _summary_text(self, alternative_id: str, name: str) -> str:
+        if self.result is None:
+            return ""
+        ranked = self._ranked.get(alternative_id)
+        if ranked is not None:
+            if name == "Total":
+                return format_value(ranked.total)
+            return f"{ranked.percent:.0f}%" if name == "Percent" else self.rank_text(
+                alternative_id)
+        if name == "Rank":
+            return self.rank_text(alternative_id)
+        item = self._incomplete.get(alternative_id)
+        if item is not None and name == "Total":
+            return f"{format_value(item.partial_total)} so far"
+        return "\u2013"
+
+    def _screened(self, alternative_id: str) -> tuple[str, ...] | None:
+        return self._failed.get(alternative_id)
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role not in _ROLES or not index.isValid():  # the view asks every cell for many
+            return None  # roles each time it sizes itself: the others are answered at once
+        alternative = self.rows[index.row()]
+        criterion = self.criterion_at(index.column())
+        summary = self.summary_at(index.column())
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            if criterion is not None:
+                text = self.cell_text(alternative, criterion)
+            elif summary is not None:
+                text = self._summary_text(alternative.id, summary)
+            else:
+                text = alternative.name
+            if role == Qt.ItemDataRole.AccessibleTextRole:
+                column = criterion.name if criterion else (summary or "Alternative")
+                return f"{alternative.name}, {column}: {'not scored' if text == MISSING else text}"
+            return text
+        if role == Qt.ItemDataRole.EditRole and criterion is not None:
+            own = self.own_value(alternative.id, criterion.id)
+            if own is None:
+                return ""
+            return ("pass" if own else "fail") if criterion.kind == "must" else \
+                format_value(float(own))
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() > 0:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return self._background(alternative, criterion, summary)
+        if role == Qt.ItemDataRole.ForegroundRole and self._screened(alternative.id):
+            return QBrush(QGuiApplication.palette().color(QPalette.ColorRole.PlaceholderText))
+        if role == Qt.ItemDataRole.FontRole:
+            leader = self._rank(alternative.id) == 1
+            screened = self._screened(alternative.id) is not None
+            if leader or screened:
+                font = QFont()
+                font.setBold(leader)
+                font.setItalic(screened)
+                return font
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(alternative, criterion)
+        return None
+
+    def _background(self, alternative: Alternative, criterion: Criterion | None,
+                    summary: str | None) -> QBrush | None:
+        if criterion is not None:
+            combined = self.combined_value(alternative.id, criterion.id)
+            if combined is None:
+                return QBrush(_MISSING_TINT)
+            if combined is False and criterion.kind == "must":
+                return QBrush(_FAIL_TINT)
+        if summary == "Rank" and self._rank(alternative.id) == 1:
+            return QBrush(_LEADER_TINT)
+        return None
+
+    def _tooltip(self, alternative: Alternative, criterion: Criterion | None) -> str | None:
+        failed = self._screened(alternative.id)
+        if failed:
+            names = ", ".join(self.doc.case.criterion(c).name for c in failed)
+            return plain_tip(f"Screened out: fails {names}. Not ranked.")
+        if criterion is not None and self.combined_value(alternative.id, criterion.id) is None:
+            return "Not scored yet: a missing cell never counts as 0."
+        if criterion is not None and self.doc.case.participants:
+            return (f"This participant's score, and in brackets the {self.aggregate} of "
+                    "everyone who scored it.")
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Vertical:
+            return str(section + 1) if role == Qt.ItemDataRole.DisplayRole else None
+        criterion = self.criterion_at(section)
+        if role == Qt.ItemDataRole.DisplayRole:
+            if criterion is None:
+                summary = self.summary_at(section)
+                return "%" if summary == "Percent" else summary or "Alternative"
+            return self.criterion_header(criterion)
+        if role == Qt.ItemDataRole.ToolTipRole and criterion is not None:
+            return plain_tip(criterion.description or criterion.name)
+        return None
+
+    def place(self, criterion: Criterion) -> int:
+        return self.columns.index(criterion) + 1
+
+    def criterion_header(self, criterion: Criterion) -> str:
+        """The name wrapped (or "C3" when compact), then its weight and share, then the range
+        of that share over which the leader stays first."""
+        if self.compact:
+            lines = [f"C{self.place(criterion)}"]
+        else:
+            lines = textwrap.wrap(criterion.name, 14) or [""]
+        if criterion.kind == "must":
+            return "\n".join([*lines, "must"])
+        result = self.result
+        weight = "no weight" if criterion.weight is None else \
+            f"w {format_value(criterion.weight)}"
+        if result is not None and criterion.id in result.shares and not self.compact:
+            weight += f" \u00b7 {result.shares[criterion.id]:.0%}"
+        lines.append(weight)
+        if result is not None and result.leader and criterion.id in result.stability:
+            low, high = result.stability[criterion.id]
+            span = f"{low * 100:.0f}\u2013{high * 100:.0f}%"
+            lines.append(span if self.compact else f"lead {span}")
+        return "\n".join(lines)
+
+    def criteria_key(self) -> str:
+        """One line per criterion, "C1  name  (must)", naming the compact headers."""
+        return "\n".join(f"C{n}  {c.name}" + ("  (must)" if c.kind == "must" else "")
+                         for n, c in enumerate(self.columns, start=1))
+
+    # -- editing --------------------------------------------------------------------------------
+
+    def flags(self, index: QModelIndex) -> Qt.ItemFlag:
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if index.isValid() and self.criterion_at(index.column()) is not None:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def setData(self, index: QModelIndex, value: Any,
+                role: int = Qt.ItemDataRole.EditRole) -> bool:
+        criterion = self.criterion_at(index.column()) if index.isValid() else None
+        if criterion is None or role != Qt.ItemDataRole.EditRole:
+            return False
+        alternative = self.rows[index.row()]
+        scale = self.doc.case.score_scale
+        try:
+            new = parse_cell(str(value if value is not None else ""), criterion,
+                             scale.min, scale.max)
+            old = self.own_value(alternative.id, criterion.id)
+            if new == old and isinstance(new, bool) == isinstance(old, bool):
+                return False
+            self.doc.push(SetScoreCommand(self.doc, alternative.id, criterion.id, new,
+                                          self.participant))
+        except ValueError as error:
+            self.refused.emit(str(error))
+            return False
+        return True

@@ -1,0 +1,132 @@
+"""The score matrix's table view: type a number, Enter stores it and moves on down."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QModelIndex, Qt
+from PySide6.QtGui import QFontMetrics, QKeyEvent, QResizeEvent
+from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
+    QAbstractItemView,
+    QHeaderView,
+    QTableView,
+    QWidget,
+)
+
+from ui.scoring.matrix import ScoreMatrixModel
+from ui.scoring.score_text import FAIL_WORDS, PASS_WORDS
+from ui.widgets.table_fit import TableFitter
+
+_CLEAR_KEYS = (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)
+_ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+
+
+class ScoreMatrixView(QTableView):
+    """Keyboard scoring: digits open the cell, Enter commits and moves down the column (then to
+    the top of the next criterion); on a must cell P or F scores at once; Delete clears."""
+
+    def __init__(self, model: ScoreMatrixModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setModel(model)
+        self.setAccessibleName("Score matrix: alternatives by criteria")
+        self.setTabKeyNavigation(False)  # Tab leaves the matrix; arrows move in it
+        self.setWordWrap(True)
+        self.setAlternatingRowColors(True)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.AnyKeyPressed
+                             | QAbstractItemView.EditTrigger.DoubleClicked
+                             | QAbstractItemView.EditTrigger.EditKeyPressed)
+        header = self.horizontalHeader()
+        header.setAccessibleName("Score matrix: criteria")
+        self.verticalHeader().setAccessibleName("Score matrix: row numbers")
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setMinimumSectionSize(24)
+        self.verticalHeader().hide()
+        self.fitter = TableFitter(self)
+        model.modelReset.connect(self.fit)
+        model.headerDataChanged.connect(self._on_model_header_changed)
+
+    def score_model(self) -> ScoreMatrixModel:
+        model = self.model()
+        assert isinstance(model, ScoreMatrixModel)
+        return model
+
+    def _on_model_header_changed(self, *_args: object) -> None:
+        self.fit()
+
+    def fit(self) -> None:
+        """Values and headers set the width of every column but the first; the names take
+        what is left (at least 22 characters, 18 when compact); rows grow to the wrapped names."""
+        self.fitter.match_header_fonts()  # first: they decide the widths
+        model = self.score_model()
+        header = self.horizontalHeader()
+        others = 0
+        for column in range(1, model.columnCount()):
+            self.resizeColumnToContents(column)
+            others += header.sectionSize(column)
+        least = QFontMetrics(self.font()).averageCharWidth() * (18 if model.compact else 22)
+        header.resizeSection(0, max(least, self.viewport().width() - others - 2))
+        self.resizeRowsToContents()
+        self.fitter.rows_fitted()  # the columns' resizing asked for this very refit
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit()
+
+    def next_cell(self, index: QModelIndex) -> QModelIndex:
+        """Down the column; after the last row, the first row of the next criterion."""
+        model = self.score_model()
+        if not index.isValid():
+            return index
+        if index.row() + 1 < model.rowCount():
+            return model.index(index.row() + 1, index.column())
+        column = index.column() + 1
+        if model.criterion_at(column) is not None:
+            return model.index(0, column)
+        return index
+
+    def move_on(self) -> None:
+        target = self.next_cell(self.currentIndex())
+        if target.isValid():
+            self.setCurrentIndex(target)
+
+    def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
+        if hint == QAbstractItemDelegate.EndEditHint.SubmitModelCache:
+            super().closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+            self.move_on()
+            return
+        super().closeEditor(editor, hint)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if self.state() == QAbstractItemView.State.EditingState:
+            super().keyPressEvent(event)
+            return
+        index = self.currentIndex()
+        model = self.score_model()
+        criterion = model.criterion_at(index.column()) if index.isValid() else None
+        if criterion is not None and event.modifiers() in (
+                Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier):
+            key = event.key()
+            if key in _CLEAR_KEYS:
+                model.setData(index, "")
+                return
+            if key in _ENTER_KEYS:
+                self.move_on()
+                return
+            word = event.text().lower()
+            if criterion.kind == "must" and word and (word in PASS_WORDS | FAIL_WORDS
+                                                      or word in "01"):
+                if model.setData(index, word) or model.own_value(
+                        model.rows[index.row()].id, criterion.id) is not None:
+                    self.move_on()
+                return
+            if key == Qt.Key.Key_Space and criterion.kind == "must":
+                own = model.own_value(model.rows[index.row()].id, criterion.id)
+                model.setData(index, "fail" if own else "pass")
+                return
+        super().keyPressEvent(event)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self.fit()

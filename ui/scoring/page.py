@@ -1,0 +1,316 @@
+"""Step 5: review, eliminate and merge alternatives, score them, and see how sure the lead is."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.common.theme import PlainLabel
+from ui.document.document import CaseDocument
+from ui.document.scoring_commands import RestoreAlternativeCommand
+from ui.scoring.chart import ScoreChart
+from ui.scoring.details import ID_ROLE, AlternativeDetails, status_text
+from ui.scoring.matrix import FIRST_CRITERION, ScoreMatrixModel
+from ui.scoring.matrix_view import ScoreMatrixView
+from ui.scoring.score_text import format_value
+from ui.scoring.setup_dialog import ScoringSetupDialog
+from ui.scoring.stability import StabilityPanel, fragile_text
+from ui.widgets.step_page import StepPage
+
+
+def _legend(*items: str) -> str:
+    """Key entries side by side; an entry's own spaces never break, so "w 8" stays whole."""
+    return "    ".join(item.replace(" ", "\u00a0") for item in items)
+
+
+LEGEND = _legend("?  not scored (never counted as 0)",
+                 "\u2713 / \u2717  pass or fail on a must (a fail screens out)",
+                 "=1  shared place", "w 8 \u00b7 30%  weight and its share",
+                 "lead 20\u201360%  the share that keeps the leader first")
+KEY_INTRO = "Under each weight: the share of all the weight over which the leader stays first."
+SHORT_LEGEND = _legend("?  not scored", "\u2717  fails a must: out", "=1  shared place")
+SHORT_FRAGILE = "\u26a0 The lead is fragile: see \u201cHow sure?\u201d below."
+PARTICIPANTS = "    " + _legend("8 (6.5)  the chosen person's score (everyone's, combined)")
+SHORT_PARTICIPANTS = "    " + _legend("8 (6.5)  own (combined)")
+GROUP = "Group"
+
+
+def _label(parent: QWidget, name: str) -> QLabel:
+    label = PlainLabel("", parent)
+    label.setWordWrap(True)
+    label.setAccessibleName(name)
+    return label
+
+
+def _scrolling(widget: QWidget, parent: QWidget) -> QScrollArea:
+    """The widget in a scroll area, so the tabs can shrink to give the matrix the room."""
+    area = QScrollArea(parent)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setWidget(widget)
+    return area
+
+
+class EvaluatePage(StepPage):
+    """Step 5 page: the score matrix above; review, chart, stability and set-aside tabs below."""
+
+    number = 5
+    sections = ("criteria", "alternatives", "scores", "participants", "score_scale")
+
+    def __init__(self, doc: CaseDocument, parent: QWidget | None = None) -> None:
+        super().__init__(doc, parent)
+        layout = QVBoxLayout(self)
+        self.participant_bar = QWidget(self)
+        bar = QHBoxLayout(self.participant_bar)
+        bar.setContentsMargins(0, 0, 0, 0)
+        who = QLabel("Scores typed for:", self.participant_bar)
+        bar.addWidget(who)
+        self.participant_combo = QComboBox(self.participant_bar)
+        who.setBuddy(self.participant_combo)
+        self.participant_combo.setAccessibleName("Whose scores are being entered")
+        self.participant_combo.currentIndexChanged.connect(self._on_participant_combo_changed)
+        bar.addWidget(self.participant_combo)
+        how = QLabel("Combine by:", self.participant_bar)
+        bar.addWidget(how)
+        self.aggregate_combo = QComboBox(self.participant_bar)
+        how.setBuddy(self.aggregate_combo)
+        self.aggregate_combo.setAccessibleName("How participants' scores are combined")
+        self.aggregate_combo.addItem("Mean", "mean")
+        self.aggregate_combo.addItem("Median", "median")
+        self.aggregate_combo.currentIndexChanged.connect(self._on_aggregate_combo_changed)
+        bar.addWidget(self.aggregate_combo)
+        bar.addStretch(1)
+        for combo in (self.participant_combo, self.aggregate_combo):  # long names must not
+            combo.setSizeAdjustPolicy(  # widen the page past the screen
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(7)
+        self.participant_combo.setMinimumContentsLength(14)
+        layout.addWidget(self.participant_bar)
+        self.fragile_label = _label(self, "Warning about the lead")
+        self.fragile_label.setFrameShape(QFrame.Shape.StyledPanel)
+        self.fragile_label.setMargin(6)
+        layout.addWidget(self.fragile_label)
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        layout.addWidget(splitter, 1)
+        top = QWidget(splitter)
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        self.model = ScoreMatrixModel(doc, self)
+        self.matrix = ScoreMatrixView(self.model, top)
+        self.matrix.selectionModel().currentChanged.connect(self._on_matrix_current_changed)
+        top_layout.addWidget(self.matrix, 1)
+        self.legend_label = _label(top, "Key to the matrix")
+        self.legend_label.setText(LEGEND)
+        key_row = QHBoxLayout()
+        key_row.addWidget(self.legend_label, 1)
+        self.setup_button = QPushButton("Scoring &setup\u2026", top)  # Alt+S: free on this page
+        self.setup_button.setAccessibleName("Scoring setup: the score scale and participants")
+        self.setup_button.setToolTip("Change the score scale, or add, rename, reorder and "
+                                     "remove participants")
+        self.setup_button.clicked.connect(self.open_setup_dialog)
+        key_row.addWidget(self.setup_button, 0, Qt.AlignmentFlag.AlignTop)
+        top_layout.addLayout(key_row)
+        self.setup_dialog: ScoringSetupDialog | None = None
+        self.message_label = _label(top, "Scoring message")
+        top_layout.addWidget(self.message_label)
+        self.model.refused.connect(self.message_label.setText)
+        self.tabs = QTabWidget(splitter)
+        self.tabs.setAccessibleName("Review, chart, stability and set-aside alternatives")
+        self.details = AlternativeDetails(doc, self.tabs)
+        self.chart = ScoreChart(self.tabs)
+        self.stability = StabilityPanel(self.tabs)
+        self.set_aside = QWidget(self.tabs)
+        aside = QVBoxLayout(self.set_aside)
+        self.set_aside_list = QListWidget(self.set_aside)
+        self.set_aside_list.setAccessibleName("Eliminated and merged alternatives")
+        self.set_aside_list.setWordWrap(True)
+        aside.addWidget(self.set_aside_list, 1)
+        self.restore_button = QPushButton("Restore", self.set_aside)
+        self.restore_button.setAccessibleName("Restore the selected alternative")
+        self.restore_button.clicked.connect(self.restore_selected)
+        aside.addWidget(self.restore_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.tabs.addTab(_scrolling(self.details, self.tabs), "Review")
+        self.tabs.addTab(self.chart, "Chart")
+        self.tabs.addTab(_scrolling(self.stability, self.tabs), "How sure?")
+        self.tabs.addTab(self.set_aside, "Set aside")
+        self.key_label = _label(self.tabs, "Criteria by number")  # projector: C1, C2... named
+        self.key_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.key_area = _scrolling(self.key_label, self.tabs)
+        self.key_area.hide()
+        splitter.addWidget(top)
+        splitter.addWidget(self.tabs)
+        self.tabs.currentChanged.connect(self._on_tabs_current_changed)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        self.splitter = splitter
+        self._shown_once = False
+        self._shown_alternatives: tuple = ()
+        self.refresh("")
+
+    # -- showing ------------------------------------------------------------------------------
+
+    def refresh(self, section: str = "") -> None:
+        if section == "alternatives" and self._shown_alternatives == self._alternatives_key():
+            self.details.refresh()  # only notes changed: nothing scored, ranked or listed did
+            return
+        self._shown_alternatives = self._alternatives_key()
+        keep = self.current_cell()
+        if section in ("", "participants"):
+            self._fill_participants()
+        self.model.refresh()
+        if keep is not None:
+            index = self.model.index_of(*keep)
+            if not index.isValid() and keep[0] in [a.id for a in self.model.rows]:
+                index = self.model.index([a.id for a in self.model.rows].index(keep[0]), 0)
+            if index.isValid():
+                self.matrix.setCurrentIndex(index)
+        elif self.model.rows:  # a cursor in the first cell: the facilitator can type at once
+            column = FIRST_CRITERION if self.model.columns else 0
+            self.matrix.setCurrentIndex(self.model.index(0, column))
+        result = self.model.result  # (the matrix has fitted itself to the model's new contents)
+        warning = self.model.problem or fragile_text(result)
+        if self.projector_mode and result is not None and result.fragile:
+            warning = SHORT_FRAGILE
+        weightless = [c.name for c in self.doc.case.criteria
+                      if c.kind == "want" and not (c.weight and c.weight > 0)]
+        if weightless:
+            names = ", ".join(f"\u201c{n}\u201d" for n in weightless)
+            verbs = ("has", "counts") if len(weightless) == 1 else ("have", "count")
+            warning = (f"{names} {verbs[0]} no weight yet and {verbs[1]} for nothing: set the "
+                       f"weights in step 3.\n{warning}").strip()
+        self.fragile_label.setText(warning)
+        self.key_label.setText(self.model.criteria_key() + "\n\n" + KEY_INTRO)
+        scale = self.doc.case.score_scale
+        legend = _legend(f"{format_value(scale.min)}\u2013{format_value(scale.max)}  score scale") \
+            + "    " + (SHORT_LEGEND if self.projector_mode else LEGEND)
+        if self.doc.case.participants:
+            legend += SHORT_PARTICIPANTS if self.projector_mode else PARTICIPANTS
+        self.legend_label.setText(legend)
+        self.matrix.setColumnHidden(3, self.projector_mode)  # the percent says the same
+        self.fragile_label.setVisible(bool(warning))
+        self.details.refresh()
+        self.stability.show_result(self.doc.case, result)
+        self.chart.show_result(self.doc.case, result)
+        self._fill_set_aside()
+        if section in ("", "criteria", "scores"):
+            self.message_label.setText("")
+
+    def _alternatives_key(self) -> tuple:
+        """What of the alternatives the matrix, chart and set-aside list show (not notes)."""
+        return tuple((a.id, a.name, a.status, a.eliminated_reason, a.merged_into)
+                     for a in self.doc.case.alternatives)
+
+    def _fill_participants(self) -> None:
+        participants = self.doc.case.participants
+        chosen = self.model.participant
+        with self.blocked(self.participant_combo):
+            self.participant_combo.clear()
+            self.participant_combo.addItem(GROUP, None)
+            for participant in participants:
+                self.participant_combo.addItem(participant.name, participant.id)
+            found = self.participant_combo.findData(chosen) if chosen else 0
+            self.participant_combo.setCurrentIndex(max(found, 0))
+        self.model.participant = self.participant_combo.currentData()
+        self.participant_bar.setVisible(bool(participants))
+
+    def _fill_set_aside(self) -> None:
+        set_aside = [a for a in self.doc.case.alternatives if a.status != "open"]
+        self.set_aside_list.clear()
+        for alternative in set_aside:
+            item = QListWidgetItem(f"{alternative.name}: {status_text(self.doc, alternative)}")
+            item.setData(ID_ROLE, alternative.id)
+            self.set_aside_list.addItem(item)
+        self.tabs.setTabText(self.tabs.indexOf(self.set_aside), f"Set aside ({len(set_aside)})")
+        self.restore_button.setEnabled(bool(set_aside))
+
+    def current_cell(self) -> tuple[str, str] | None:
+        """(alternative id, criterion id or "") of the matrix's current cell."""
+        index = self.matrix.currentIndex()
+        if not index.isValid() or index.row() >= len(self.model.rows):
+            return None
+        criterion = self.model.criterion_at(index.column())
+        return self.model.rows[index.row()].id, criterion.id if criterion else ""
+
+    def _on_matrix_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        rows = self.model.rows
+        self.details.set_alternative(rows[current.row()].id if current.isValid()
+                                     and current.row() < len(rows) else None)
+
+    def _on_participant_combo_changed(self) -> None:
+        self.model.participant = self.participant_combo.currentData()
+        self.model.refresh()
+
+    def _on_aggregate_combo_changed(self) -> None:
+        self.model.aggregate = str(self.aggregate_combo.currentData())
+        self.refresh("scores")
+
+    def set_projector_mode(self, on: bool) -> None:
+        super().set_projector_mode(on)
+        self.details.set_editing_visible(not on)
+        self.restore_button.setVisible(not on)
+        self.setup_button.setVisible(not on)
+        self.message_label.setVisible(not on)
+        self.model.compact = on
+        key_tab = self.tabs.indexOf(self.key_area)
+        if on and key_tab < 0:
+            self.tabs.insertTab(0, self.key_area, "Criteria")
+            self.tabs.setCurrentIndex(0)
+        elif not on and key_tab >= 0:
+            self.tabs.removeTab(key_tab)
+        self._share_height()
+        self.refresh("")
+
+    def _share_height(self) -> None:
+        """Most of the height to the matrix (more in projector mode); the tabs scroll."""
+        total = max(self.splitter.height(), 300)
+        top = int(total * (0.72 if self.projector_mode else 0.66))
+        self.splitter.setSizes([top, total - top])
+        self._on_tabs_current_changed()
+
+    def _on_tabs_current_changed(self) -> None:
+        """The chart needs room: give its tab at least half the height (two thirds in
+        projector mode) when it is chosen."""
+        if self.tabs.currentWidget() is self.chart:
+            sizes = self.splitter.sizes()
+            total = sum(sizes)
+            want = total * 2 // 3 if self.projector_mode else total // 2
+            if total and sizes[1] < want:
+                self.splitter.setSizes([total - want, want])
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._shown_once:
+            self._shown_once = True
+            self._share_height()
+
+    # -- editing ------------------------------------------------------------------------------
+
+    def open_setup_dialog(self) -> None:
+        """The scale and participants dialog; OK applies it as one undo step."""
+        dialog = ScoringSetupDialog(self.doc, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(self._on_setup_dialog_finished)
+        self.setup_dialog = dialog
+        dialog.open()
+
+    def _on_setup_dialog_finished(self) -> None:
+        self.setup_dialog = None
+
+    def restore_selected(self) -> None:
+        item = self.set_aside_list.currentItem()
+        if item is not None:
+            self.doc.push(RestoreAlternativeCommand(self.doc, item.data(ID_ROLE)))

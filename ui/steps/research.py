@@ -1,0 +1,191 @@
+"""Step 2, research and analyse: what to find out, earlier efforts, techniques, the fishbone."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QGridLayout,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fishbone.model import Cause, Diagram
+from sixstep.case import TECHNIQUES, PreviousEffort
+from ui.common.theme import plain_label
+from ui.document.case_commands import InsertItemCommand, RemoveItemCommand
+from ui.document.document import CaseDocument
+from ui.fishbone_editor.editor import FishboneEditor
+from ui.painting.style import DARK, LIGHT
+from ui.widgets.fields import TextField
+from ui.widgets.form import add_section, scrolling_body, section_label
+from ui.widgets.record_table import RecordTable
+from ui.widgets.step_page import StepPage
+from ui.widgets.string_list import StringListEditor
+
+
+def _cause_line(diagram: Diagram, cause: Cause) -> str:
+    try:
+        heading = diagram.category(cause.category).name
+    except (KeyError, ValueError):
+        heading = cause.category
+    return f"\u2022 {cause.text or '(no text yet)'}  ({heading})"
+
+
+def cause_summary(diagram: Diagram) -> tuple[str, str]:
+    """Plain-text lists of the root causes and of the other confirmed causes."""
+    roots = [_cause_line(diagram, c) for c in diagram.causes if c.root_cause]
+    confirmed = [_cause_line(diagram, c) for c in diagram.causes
+                 if c.status == "confirmed" and not c.root_cause]
+    return ("\n".join(roots) or "None marked yet: mark a confirmed cause as the root cause.",
+            "\n".join(confirmed) or "None confirmed yet.")
+
+
+class TechniquesChecklist(QWidget):
+    """The evidence-gathering techniques the course names, each with one line of guidance."""
+
+    def __init__(self, doc: CaseDocument, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.doc = doc
+        self.boxes: dict[str, QCheckBox] = {}
+        self.guidance: list[QWidget] = []
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setHorizontalSpacing(16)
+        for row, (key, name, line) in enumerate(TECHNIQUES):
+            box = QCheckBox(name, self)
+            box.setAccessibleName(f"Technique used: {name}")
+            box.setAccessibleDescription(line)
+            box.setToolTip(line)
+            box.toggled.connect(lambda on, k=key: self._on_box_toggled(k, on))
+            hint = plain_label(line, role="hint")
+            hint.setAccessibleName(f"About {name}")
+            grid.addWidget(box, row, 0, Qt.AlignmentFlag.AlignTop)
+            grid.addWidget(hint, row, 1)
+            self.boxes[key] = box
+            self.guidance.append(hint)
+        grid.setColumnStretch(1, 1)
+
+    def _on_box_toggled(self, key: str, on: bool) -> None:
+        used = self.doc.case.research.techniques
+        if on and key not in used:
+            order = [k for k, _, _ in TECHNIQUES]
+            index = sum(1 for k in used if k in order and order.index(k) < order.index(key))
+            name = dict((k, n) for k, n, _ in TECHNIQUES)[key]
+            self.doc.push(InsertItemCommand(self.doc, "research", used, key, index,
+                                            label=f"Tick technique {name}"))
+        elif not on and key in used:
+            name = dict((k, n) for k, n, _ in TECHNIQUES)[key]
+            self.doc.push(RemoveItemCommand(self.doc, "research", used, used.index(key),
+                                            label=f"Untick technique {name}"))
+
+    def refresh(self) -> None:
+        used = set(self.doc.case.research.techniques)
+        for key, box in self.boxes.items():
+            if box.isChecked() != (key in used):
+                with StepPage.blocked(box):
+                    box.setChecked(key in used)
+
+    def set_guidance_visible(self, on: bool) -> None:
+        for hint in self.guidance:
+            hint.setVisible(on)
+
+
+class ResearchPage(StepPage):
+    """Two tabs: the fishbone canvas, and the research notes with a summary of the causes."""
+
+    number = 2
+    sections = ("research",)
+
+    def __init__(self, doc: CaseDocument, parent: QWidget | None = None) -> None:
+        super().__init__(doc, parent)
+        self.tabs = QTabWidget(self)
+        self.tabs.setAccessibleName("Research views")
+        self.tabs.setDocumentMode(True)
+        self.fishbone = FishboneEditor(doc, self.tabs)
+        self.fishbone.setAccessibleName("Fishbone diagram editor")
+        self._follow_palette()
+        self.tabs.addTab(self.fishbone, "Fish&bone diagram")
+        notes = QWidget(self.tabs)
+        self.tabs.addTab(notes, "&Research and findings")
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.tabs)
+        self._build_notes(notes)
+        doc.diagram_changed.connect(self._on_doc_diagram_changed)
+        self.refresh("")
+
+    def _build_notes(self, notes: QWidget) -> None:
+        doc = self.doc
+        layout = scrolling_body(notes)
+        self.to_research_list = StringListEditor(
+            doc, "research", lambda case: case.research.to_research, "Still to research",
+            "research item", checks=lambda case: case.research.to_research_done,
+            placeholder="What do we still need to find out? Enter adds it")
+        self.to_research_list.view.setMinimumHeight(140)
+        add_section(layout, "Still to research (tick when &done)", self.to_research_list,
+                    spacing_before=0)
+
+        self.efforts_table = RecordTable(
+            doc, "research", lambda case: case.research.previous_efforts,
+            [("effort", "What was tried", 1), ("what_stopped_it", "What stopped it", 1)],
+            PreviousEffort, "Earlier efforts", "earlier effort")
+        add_section(layout, "Earlier effor&ts and what stopped each", self.efforts_table)
+
+        self.techniques = TechniquesChecklist(doc)
+        layout.addSpacing(10)
+        layout.addWidget(section_label("Techniques used to gather evidence"))
+        layout.addWidget(self.techniques)
+
+        layout.addSpacing(10)
+        layout.addWidget(section_label("What the fishbone shows"))
+        self.root_label = plain_label("", role="")
+        self.root_label.setAccessibleName("Root causes")
+        self.confirmed_label = plain_label("")
+        self.confirmed_label.setAccessibleName("Confirmed causes")
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(16)
+        grid.addWidget(plain_label("Root causes:", wrap=False), 0, 0, Qt.AlignmentFlag.AlignTop)
+        grid.addWidget(self.root_label, 0, 1)
+        grid.addWidget(plain_label("Also confirmed:", wrap=False), 1, 0,
+                       Qt.AlignmentFlag.AlignTop)
+        grid.addWidget(self.confirmed_label, 1, 1)
+        grid.setColumnStretch(1, 1)
+        layout.addLayout(grid)
+
+        self.findings_field = TextField(
+            doc, "research", lambda case: case.research, "findings", "Findings summary",
+            placeholder="Pull the research together into one analysis", lines=6)
+        add_section(layout, "Fi&ndings: one analysis of the research", self.findings_field)
+        layout.addStretch(1)
+
+    def _on_doc_diagram_changed(self, change: object) -> None:
+        self._show_causes()
+
+    def _show_causes(self) -> None:
+        roots, confirmed = cause_summary(self.doc.diagram)
+        self.root_label.setText(roots)
+        self.confirmed_label.setText(confirmed)
+
+    def refresh(self, section: str = "") -> None:
+        self.techniques.refresh()
+        self._show_causes()
+
+    def set_projector_mode(self, on: bool) -> None:
+        super().set_projector_mode(on)
+        self.techniques.set_guidance_visible(not on)
+        self.to_research_list.set_buttons_visible(not on)
+        self.efforts_table.set_buttons_visible(not on)
+        self.fishbone.set_projector_mode(on)
+
+    def _follow_palette(self) -> None:
+        """The diagram is drawn light or dark like the window around it."""
+        window = self.palette().color(QPalette.ColorRole.Window)
+        self.fishbone.set_diagram_style(DARK if window.lightness() < 128 else LIGHT)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self._follow_palette()
