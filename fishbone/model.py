@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from fishbone.changes import Change, ChangeKind, ChangeStream, Listener
+
 if TYPE_CHECKING:
     import networkx as nx
+
+__all__ = ["Category", "Cause", "Change", "Diagram", "DiagramError", "RemovedSubtree"]
 
 STATUSES: tuple[str, ...] = ("possible", "confirmed", "ruled_out")
 
@@ -78,22 +82,11 @@ class Cause:
 
 
 @dataclass(frozen=True)
-class Change:
-    """What changed, told to listeners: ``kind`` names the verb, ``ids`` the things touched."""
-
-    kind: str  # effect | categories | cause_added | cause_removed | cause_moved | cause_changed
-    ids: tuple[str, ...] = ()
-    attribute: str = ""
-
-
-@dataclass(frozen=True)
 class RemovedSubtree:
     """What ``remove_cause`` took out, in file order with each cause's list index: undo needs it."""
 
     entries: tuple[tuple[int, Cause], ...]
 
-
-Listener = Callable[[Change], None]
 
 _EDITABLE = {"text", "status", "root_cause", "votes", "notes", "collapsed"}
 
@@ -116,22 +109,19 @@ class Diagram:
         self.categories: list[Category] = list(categories)
         self.causes: list[Cause] = list(causes)
         self.extra: dict[str, Any] = {}  # keys from a file that this version does not know
-        self._listeners: list[Listener] = []
+        self.changes = ChangeStream()  # the case's one stream (``Case.changes`` is this one)
         self._index: dict[str, Cause] | None = None
 
     # -- listeners -------------------------------------------------------------------------
     def subscribe(self, listener: Listener) -> None:
-        self._listeners.append(listener)
+        self.changes.subscribe(listener)
 
     def unsubscribe(self, listener: Listener) -> None:
-        if listener in self._listeners:
-            self._listeners.remove(listener)
+        self.changes.unsubscribe(listener)
 
-    def _emit(self, kind: str, ids: Iterable[str] = (), attribute: str = "") -> None:
+    def _emit(self, kind: ChangeKind, ids: Iterable[str] = (), attribute: str = "") -> None:
         self._index = None
-        change = Change(kind, tuple(ids), attribute)
-        for listener in list(self._listeners):
-            listener(change)
+        self.changes.emit(Change(kind, tuple(ids), attribute))
 
     # -- queries -----------------------------------------------------------------------------
     def _lookup(self) -> dict[str, Cause]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from fishbone.changes import ChangeStream
 from fishbone.model import Diagram
 
 FORMAT_NAME = "problem-workshop-case"
@@ -170,6 +171,11 @@ class Case:
     participants: list[Participant] = field(default_factory=list)
     step_notes: dict[str, str] = field(default_factory=dict)  # "1".."6" -> free notes
     extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def changes(self) -> ChangeStream:
+        """The one stream every verb of this case and of its fishbone tells."""
+        return self.fishbone.changes
 
     def criterion(self, criterion_id: str) -> Criterion:
         for c in self.criteria:

@@ -7,20 +7,35 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from fishbone.model import Change, Diagram
+from fishbone.changes import Change
+from fishbone.model import Diagram
 from sixstep.case import Case
+from sixstep.edits.base import Edit
+from ui.document.commands import EditCommand
+
+# Change kinds of the case (not the fishbone) -> the coarse section name of ``case_changed``.
+SECTIONS: dict[str, str] = {
+    "title": "title", "problem": "problem", "research": "research", "step_notes": "notes",
+    "not_addressed": "not_addressed", "selection": "selection",
+    "criterion_added": "criteria", "criterion_removed": "criteria",
+    "criterion_moved": "criteria", "criterion_changed": "criteria",
+    "alternative_added": "alternatives", "alternative_removed": "alternatives",
+    "alternative_moved": "alternatives", "alternative_changed": "alternatives",
+    "alternative_status": "alternatives", "scores": "scores", "score_scale": "score_scale",
+    "participants": "participants",
+}
 
 
 class CaseDocument(QObject):
     """Holds a ``Case`` and tells views what changed.
 
-    Every edit goes through ``push`` as a ``QUndoCommand``; commands change the model through
-    the model's own methods (or ``set_value`` here for plain case fields) and never touch views.
-    ``case_changed(section)`` names the part that changed: "problem", "research", "criteria",
-    "not_addressed", "alternatives", "scores", "selection", "title", "participants", "notes".
-    ``diagram_changed(change)`` forwards the diagram's own change notes.
+    Every edit is a domain edit (``sixstep.edits``) applied through ``apply`` (or ``push`` of an
+    ``EditCommand``); commands never touch views. ``changed(change)`` forwards the case's one
+    change stream: a ``fishbone.changes.Change`` whose kind and ids say what changed.
+    ``case_changed`` and ``diagram_changed`` are the older, coarser forms of the same news.
     """
 
+    changed = Signal(object)  # fishbone.changes.Change
     case_changed = Signal(str)
     diagram_changed = Signal(object)  # fishbone.model.Change
     path_changed = Signal(object)  # Path | None
@@ -42,7 +57,12 @@ class CaseDocument(QObject):
         diagram.subscribe(self._on_diagram_change)
 
     def _on_diagram_change(self, change: Change) -> None:
-        self.diagram_changed.emit(change)
+        self.changed.emit(change)
+        section = SECTIONS.get(change.kind)
+        if section is None:
+            self.diagram_changed.emit(change)
+        else:
+            self.case_changed.emit(section)
 
     def replace(self, case: Case, path: Path | None) -> None:
         """Swap in another case (after open or new): a fresh history, clean state."""
@@ -58,7 +78,18 @@ class CaseDocument(QObject):
         self.path_changed.emit(path)
 
     def push(self, command: QUndoCommand) -> None:
+        """Push an undo command; an ``EditCommand``'s edit is applied first, so a refused
+        edit raises here and nothing enters the stack."""
+        if isinstance(command, EditCommand) and command.inverse is None:
+            command.apply_now()
         self.undo_stack.push(command)
+
+    def apply(self, edit: Edit, label: str = "") -> EditCommand:
+        """Apply ``edit`` to the case as one undo step (a refused edit raises, changing
+        nothing)."""
+        command = EditCommand(self.case, edit, label)
+        self.push(command)
+        return command
 
     def is_modified(self) -> bool:
         return not self.undo_stack.isClean()
