@@ -314,7 +314,8 @@ class Diagram:
         for value in values.values():
             if attribute == "status" and value not in STATUSES:
                 raise DiagramError(f"unknown status {value!r}")
-            if attribute == "votes" and (not isinstance(value, int) or value < 0):
+            if attribute == "votes" and (not isinstance(value, int) or isinstance(value, bool)
+                                      or value < 0):
                 raise DiagramError("votes must be a whole number, zero or more")
         causes = {cause_id: self.cause(cause_id) for cause_id in values}
         old = {cause_id: getattr(cause, attribute) for cause_id, cause in causes.items()}
