@@ -11,6 +11,21 @@ from dataclasses import dataclass
 
 from fishbone.model import Cause, Diagram
 from sixstep.case import TECHNIQUES, Case
+from sixstep.numbers import format_number
+from sixstep.result_text import (
+    FRAGILE_HEADING,
+    NO_RANKING,
+    NOT_FRAGILE,
+    alternative_label,
+    fails_text,
+    one_line,
+    percent_text,
+    rank_phrase,
+    report_cell_text,
+    result_rank_text,
+    share_text,
+    stability_range,
+)
 from sixstep.scoring import ScoringResult, score_case
 from sixstep.steps import STEPS, count
 
@@ -69,21 +84,6 @@ Block = Heading | Paragraph | Bullets | Outline | Table | DiagramPlace
 
 
 # -- helpers -------------------------------------------------------------------------------
-def one_line(text: str) -> str:
-    """Typed text on one line: any run of whitespace (newlines, tabs) becomes one space."""
-    return " ".join(text.split())
-
-
-def number(value: float) -> str:
-    """12, 12.5, 12.33: at most two decimals, no trailing zeros."""
-    text = f"{value:.2f}".rstrip("0").rstrip(".")
-    return "0" if text in ("-0", "") else text
-
-
-def percent(value: float) -> str:
-    return f"{value:.1f}%"
-
-
 def _nothing() -> Paragraph:
     return Paragraph(NOTHING, quiet=True)
 
@@ -115,11 +115,12 @@ def _front(case: Case, result: ScoringResult) -> list[Block]:
     roots = [one_line(c.text) for c in case.fishbone.root_causes()]
     if roots:
         summary.append(Paragraph("; ".join(roots), label="Root causes:"))
-    chosen = [_alt_name(case, a) for a in case.selection.chosen]
+    chosen = [alternative_label(case, a) for a in case.selection.chosen]
     if chosen:
         summary.append(Paragraph("; ".join(chosen), label="Chosen:"))
     elif result.leader is not None:
-        summary.append(Paragraph(_alt_name(case, result.leader), label="Leading alternative:"))
+        summary.append(Paragraph(alternative_label(case, result.leader),
+                                 label="Leading alternative:"))
     if summary:
         blocks += [Heading(2, "At a glance"), Bullets(tuple(summary))]
     return blocks
@@ -230,8 +231,8 @@ def _criteria(case: Case, result: ScoringResult) -> list[Block]:
     for i, c in enumerate(case.criteria, 1):
         want = c.kind == "want"
         rows.append((str(i), one_line(c.name), c.kind,
-                     number(c.weight or 0) if want else "\u2014",
-                     percent(result.shares.get(c.id, 0) * 100) if want else "\u2014",
+                     format_number(c.weight or 0) if want else "\u2014",
+                     share_text(result.shares.get(c.id, 0), 1) if want else "\u2014",
                      one_line(c.description)))
     blocks.append(Table(("#", "Criterion", "Kind", "Weight", "Share", "What it means"),
                         tuple(rows), right=(0, 3, 4), widths=(1, 8, 3, 3, 3, 10)) if rows
@@ -247,13 +248,6 @@ def _criteria(case: Case, result: ScoringResult) -> list[Block]:
     return blocks + _note(case, 3)
 
 
-def _alt_name(case: Case, alt_id: str) -> str:
-    try:
-        return one_line(case.alternative(alt_id).name) or alt_id
-    except KeyError:
-        return alt_id
-
-
 def _alternatives(case: Case) -> list[Block]:
     blocks: list[Block] = [Heading(2, _step_title(4))]
     causes = {c.id: one_line(c.text) for c in case.fishbone.causes}
@@ -263,7 +257,7 @@ def _alternatives(case: Case) -> list[Block]:
             fate = "eliminated" + (f": {one_line(a.eliminated_reason)}"
                                    if a.eliminated_reason.strip() else "")
         elif a.status == "merged":
-            fate = f"merged into {_alt_name(case, a.merged_into or '')}"
+            fate = f"merged into {alternative_label(case, a.merged_into or '')}"
         else:
             fate = ALTERNATIVE_WORDS.get(a.status, a.status)
         addressed = "; ".join(causes.get(x, x) for x in a.addresses)
@@ -273,35 +267,29 @@ def _alternatives(case: Case) -> list[Block]:
     return blocks + _note(case, 4)
 
 
-def _rank_text(result: ScoringResult, alt_id: str) -> str:
-    rank = result.rank_of(alt_id)
-    if rank is None:
-        return ""
-    return f"={rank}" if result.is_tied(alt_id) else str(rank)
-
-
 def _evaluate(case: Case, result: ScoringResult) -> list[Block]:
     names = {c.id: one_line(c.name) for c in case.criteria}
     scale = case.score_scale
     blocks: list[Block] = [Heading(2, _step_title(5)), Heading(3, "Ranking")]
     if result.ranking:
-        rows = tuple((_rank_text(result, r.alternative), one_line(r.name), number(r.total),
-                      percent(r.percent)) for r in result.ranking)
+        rows = tuple((result_rank_text(result, r.alternative), one_line(r.name),
+                      format_number(r.total), percent_text(r.percent, 1))
+                     for r in result.ranking)
         blocks.append(Table(("Rank", "Alternative", "Total", "Percent"), rows,
                             right=(0, 2, 3), widths=(2, 12, 3, 3)))
         combined = (" (the participants' scores combined by their mean)"
                     if len(case.participants) > 1 else "")
         blocks.append(Paragraph(
-            f"Scores run from {number(scale.min)} to {number(scale.max)}. Each total is the "
-            f"sum of the want scores times their weights{combined}; the percent is that "
-            "total against a perfect score.", quiet=True))
+            f"Scores run from {format_number(scale.min)} to {format_number(scale.max)}. Each "
+            f"total is the sum of the want scores times their weights{combined}; the percent "
+            "is that total against a perfect score.", quiet=True))
     else:
-        blocks.append(Paragraph("No alternative is fully scored yet.", quiet=True))
+        blocks.append(Paragraph(NO_RANKING, quiet=True))
     blocks += _matrix(case, result)
     if result.screened_out:
         blocks.append(Heading(3, "Screened out by a must"))
         blocks.append(Bullets(tuple(
-            Paragraph("fails " + ", ".join(names.get(c, c) for c in s.failed),
+            Paragraph(fails_text(names.get(c, c) for c in s.failed),
                       label=one_line(s.name) + ":") for s in result.screened_out)))
     if result.incomplete:
         blocks.append(Heading(3, "Not ranked yet: unscored cells"))
@@ -311,20 +299,19 @@ def _evaluate(case: Case, result: ScoringResult) -> list[Block]:
             for i in result.incomplete)))
     if result.stability and result.ranking:
         blocks.append(Heading(3, "How stable the lead is"))
-        leader = _alt_name(case, result.leader or "")
+        leader = alternative_label(case, result.leader or "")
         blocks.append(Paragraph(f"The range of each weight's share over which {leader} "
                                 "stays first, the other weights rescaled to match."))
-        rows = tuple((names.get(k, k), percent(result.shares.get(k, 0) * 100),
-                      f"{percent(lo * 100)} to {percent(hi * 100)}")
-                     for k, (lo, hi) in result.stability.items())
-        blocks.append(Table(("Criterion", "Share now", "Lead holds from"), rows,
+        ranges = tuple((names.get(k, k), share_text(result.shares.get(k, 0), 1),
+                        stability_range(lo, hi, 1))
+                       for k, (lo, hi) in result.stability.items())
+        blocks.append(Table(("Criterion", "Share now", "Lead holds from"), ranges,
                             right=(1, 2), widths=(10, 3, 5)))
         if result.fragile:
-            blocks.append(Paragraph("The lead is fragile:", label="Warning."))
+            blocks.append(Paragraph(FRAGILE_HEADING, label="Warning."))
             blocks.append(Bullets(tuple(Paragraph(f) for f in result.fragile)))
         else:
-            blocks.append(Paragraph("No single score point or small weight change would "
-                                    "change the leader.", quiet=True))
+            blocks.append(Paragraph(NOT_FRAGILE, quiet=True))
     blocks.append(Heading(3, "Strengths, weaknesses, cost and benefit"))
     shown = 0
     order = {"open": 1, "merged": 2, "eliminated": 3}
@@ -336,8 +323,8 @@ def _evaluate(case: Case, result: ScoringResult) -> list[Block]:
         if not parts:
             continue
         shown += 1
-        rank = _rank_text(result, a.id)
-        suffix = f" (rank {rank})" if rank else (f" ({a.status})" if a.status != "open" else "")
+        rank = rank_phrase(result, a.id)
+        suffix = f" ({rank})" if rank else (f" ({a.status})" if a.status != "open" else "")
         blocks.append(Heading(4, (one_line(a.name) or a.id) + suffix))
         blocks.append(Bullets(tuple(Paragraph(text, label=label) for label, text in parts)))
     if not shown:
@@ -354,13 +341,7 @@ def _matrix(case: Case, result: ScoringResult) -> list[Block]:
     for a in alternatives:
         row = [one_line(a.name) or a.id]
         for c in case.criteria:
-            value = result.cells.get((a.id, c.id))
-            if value is None:
-                row.append("\u2014")
-            elif isinstance(value, bool):
-                row.append("pass" if value else "fail")
-            else:
-                row.append(number(value))
+            row.append(report_cell_text(result.cells.get((a.id, c.id))))
         rows.append(tuple(row))
     headers = ("Alternative", *(str(i) for i in range(1, len(case.criteria) + 1)))
     columns = tuple(range(1, len(headers)))
@@ -375,8 +356,8 @@ def _select(case: Case, result: ScoringResult) -> list[Block]:
     blocks: list[Block] = [Heading(2, _step_title(6)), Heading(3, "Chosen")]
     chosen = []
     for alt_id in s.chosen:
-        rank = _rank_text(result, alt_id)
-        chosen.append(Paragraph(_alt_name(case, alt_id) + (f" (rank {rank})" if rank else "")))
+        rank = rank_phrase(result, alt_id)
+        chosen.append(Paragraph(alternative_label(case, alt_id) + (f" ({rank})" if rank else "")))
     blocks.append(Bullets(tuple(chosen)) if chosen else _nothing())
     blocks.append(Heading(3, "Why"))
     blocks.append(Paragraph(s.rationale.strip()) if s.rationale.strip() else _nothing())

@@ -11,8 +11,9 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 
 from sixstep.case import Case
+from sixstep.result_text import format_table as format_table  # the CLI's table, kept here too
+from sixstep.result_text import score_point_reason, tie_reason, weight_reason
 from sixstep.stability import stability_interval
-from sixstep.steps import count
 
 TIE_TOLERANCE = 1e-9
 FRAGILE_SHARE = Fraction(5, 100)  # a weight share this close to the edge of its interval
@@ -155,7 +156,7 @@ def _fragile_reasons(case: Case, result: ScoringResult, weights: dict[str, Fract
     first, second = result.ranking[0], result.ranking[1]
     names = {c.id: c.name for c in case.criteria}
     if second.rank == first.rank:
-        return [f"{first.name} and {second.name} are tied for first place."]
+        return [tie_reason(first.name, second.name)]
     reasons = []
     gap = exact(first.total) - exact(second.total)
     low, high = exact(case.score_scale.min), exact(case.score_scale.max)
@@ -163,16 +164,13 @@ def _fragile_reasons(case: Case, result: ScoringResult, weights: dict[str, Fract
         can_drop = cells[(first.alternative, crit)] - 1 >= low
         can_rise = cells[(second.alternative, crit)] + 1 <= high
         if weight >= gap and (can_drop or can_rise):
-            reasons.append(f"One score point on {names[crit]} would tie or overturn the lead "
-                           f"of {first.name} over {second.name}.")
+            reasons.append(score_point_reason(names[crit], first.name, second.name))
             break
     weight_sum = sum(weights.values(), Fraction(0))
     for crit, (lo, hi) in intervals.items():
         share = weights[crit] / weight_sum
         if (lo > 0 and share - lo < FRAGILE_SHARE) or (hi < 1 and hi - share < FRAGILE_SHARE):
-            reasons.append(f"A small change to the weight of {names[crit]} (now "
-                           f"{float(share):.0%} of the total; the lead holds from {float(lo):.0%}"
-                           f" to {float(hi):.0%}) would change the leader.")
+            reasons.append(weight_reason(names[crit], float(share), float(lo), float(hi)))
     return reasons
 
 
@@ -194,29 +192,3 @@ def result_to_json(result: ScoringResult) -> dict:
         "leader": result.leader,
         "fragile": list(result.fragile),
     }
-
-
-def format_table(result: ScoringResult, case: Case) -> str:
-    """A plain-text report for a terminal: the ranking, then whatever is not ranked and why."""
-    names = {c.id: c.name for c in case.criteria}
-    width = max([len(r.name) for r in result.ranking] + [11])
-    lines = [f"Scores combined by {result.aggregate} of participants.", "",
-             f"{'Rank':>4}  {'Alternative':<{width}}  {'Total':>9}  {'Percent':>7}"]
-    for r in result.ranking:
-        shared = "=" if result.is_tied(r.alternative) else " "
-        lines.append(f"{shared}{r.rank:>3}  {r.name:<{width}}  {r.total:>9.4g}  {r.percent:>6.1f}%")
-    if not result.ranking:
-        lines.append("  (no alternative is fully scored yet)")
-    for s in result.screened_out:
-        failed = ", ".join(names[c] for c in s.failed)
-        lines.append(f"Screened out: {s.name} (fails {failed})")
-    for i in result.incomplete:
-        lines.append(f"Not ranked, {count(len(i.missing), 'cell')} unscored: {i.name}")
-    if result.stability:
-        lines += ["", "Weight share over which the leader stays first:"]
-        for crit, (low, high) in result.stability.items():
-            lines.append(f"  {names[crit]}: now {result.shares[crit]:.0%}, "
-                         f"holds from {low:.0%} to {high:.0%}")
-    if result.fragile:
-        lines += ["", "The lead is fragile:"] + [f"  {reason}" for reason in result.fragile]
-    return "\n".join(lines)

@@ -89,7 +89,8 @@ def _cmd_validate(args: argparse.Namespace) -> int:
 
 
 def _cmd_score(args: argparse.Namespace) -> int:
-    from sixstep.scoring import format_table, result_to_json, score_case
+    from sixstep.result_text import format_table
+    from sixstep.scoring import result_to_json, score_case
 
     case = _load(args.file)
     result = score_case(case, aggregate="median" if args.median else "mean")

@@ -37,9 +37,9 @@ from sixstep.report import (
     Outline,
     Paragraph,
     Table,
-    one_line,
     report_blocks,
 )
+from sixstep.result_text import one_line
 from ui.export.page import choose_orientation, page_size, paint_page
 from ui.painting.render import ensure_gui_app, render_layout_for_export
 from ui.painting.style import FAMILIES

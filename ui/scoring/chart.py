@@ -6,16 +6,15 @@ so the window starts quickly.
 
 from __future__ import annotations
 
-import textwrap
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QPalette, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from sixstep import result_text
 from sixstep.case import Case
 from sixstep.scoring import ScoringResult
-from sixstep.steps import count
 from ui.common.theme import PlainLabel
 
 # Okabe-Ito colours (told apart by most colour-blind readers), with hatches as a second cue.
@@ -32,13 +31,7 @@ def literal(text: str) -> str:
 def short_label(text: str, width: int) -> str:
     """At most two lines of ``width`` characters (the chart makes room for two), cut short
     with an ellipsis; each line made literal after wrapping, so no "\\$" is split."""
-    lines = textwrap.wrap(text, width, max_lines=2, placeholder=" \u2026")
-    return "\n".join(literal(line) for line in lines)
-
-
-def rank_label(result: ScoringResult, alternative_id: str) -> str:
-    rank = result.rank_of(alternative_id)
-    return f"={rank}" if result.is_tied(alternative_id) else str(rank)
+    return "\n".join(literal(line) for line in result_text.short_label(text, width))
 
 
 class ScoreChart(QWidget):
@@ -144,8 +137,8 @@ class ScoreChart(QWidget):
         axes = figure.add_subplot()
         axes.set_facecolor(palette.color(QPalette.ColorRole.Base).name())
         ranking = list(reversed(result.ranking))  # matplotlib draws bottom up: leader on top
-        labels = [f"{rank_label(result, r.alternative)}. " + short_label(r.name, wrap)
-                  for r in ranking]
+        labels = [result_text.ranked_label(result_text.result_rank_text(result, r.alternative),
+                                           short_label(r.name, wrap)) for r in ranking]
         positions = list(range(len(ranking)))
         starts = [0.0] * len(ranking)
         for number, criterion in enumerate(wants):
@@ -156,7 +149,8 @@ class ScoreChart(QWidget):
                       edgecolor="white", linewidth=1)
             starts = [s + w for s, w in zip(starts, widths, strict=True)]
         for position, ranked in zip(positions, ranking, strict=True):
-            axes.text(ranked.total, position, f"  {ranked.total:.4g} ({ranked.percent:.0f}%)",
+            axes.text(ranked.total, position,
+                      "  " + result_text.total_and_percent(ranked.total, ranked.percent),
                       va="center", fontsize=size, color=ink)
         axes.set_yticks(positions, labels, fontsize=size)
         axes.tick_params(axis="x", labelsize=size * 0.9)
@@ -174,6 +168,4 @@ class ScoreChart(QWidget):
     def _left_out_note(case: Case | None, result: ScoringResult | None) -> str:
         if case is None or result is None:
             return ""
-        parts = [f"{s.name} (screened out)" for s in result.screened_out]
-        parts += [f"{i.name} ({count(len(i.missing), 'cell')} to score)" for i in result.incomplete]
-        return f"Not in the chart: {'; '.join(parts)}." if parts else ""
+        return result_text.left_out_note(result)

@@ -14,13 +14,15 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication, QPalette
 
+from sixstep import result_text
 from sixstep.case import Alternative, Criterion
+from sixstep.numbers import format_number
 from sixstep.scoring import Incomplete, RankedAlternative, ScoringResult
 from ui.common.theme import plain_tip
 from ui.document.document import CaseDocument
 from ui.document.scoring_commands import SetScoreCommand
 from ui.scoring.cache import scored
-from ui.scoring.score_text import MISSING, format_value, parse_cell, pass_fail
+from ui.scoring.score_text import parse_cell
 
 SUMMARY = ("Rank", "Percent", "Total")  # right after the name, so they never scroll away
 FIRST_CRITERION = 1 + len(SUMMARY)
@@ -153,24 +155,13 @@ class ScoreMatrixModel(QAbstractTableModel):
             return None
         return self.result.cells.get((alternative_id, criterion_id))
 
-    def _show(self, value: bool | float | None, criterion: Criterion) -> str:
-        if value is None:
-            return MISSING
-        if criterion.kind == "must" or isinstance(value, bool):
-            if self.compact:
-                return "\u2713" if value else "\u2717"
-            return pass_fail(bool(value))
-        return format_value(float(value))
-
     def cell_text(self, alternative: Alternative, criterion: Criterion) -> str:
         combined = self.combined_value(alternative.id, criterion.id)
+        must = criterion.kind == "must"
         if not self.doc.case.participants:
-            return self._show(combined, criterion)
+            return result_text.cell_text(combined, must, self.compact)
         own = self.own_value(alternative.id, criterion.id)
-        own_text = "\u2013" if own is None else self._show(own, criterion)
-        if combined is None:
-            return f"{own_text} ({MISSING})"
-        return f"{own_text} ({self._show(combined, criterion)})"
+        return result_text.own_cell_text(own, combined, must, self.compact)
 
     def rank_text(self, alternative_id: str) -> str:
         """``1``, ``=1`` for a shared place, ``out`` when a must failed, ``n to score``."""
@@ -178,11 +169,11 @@ class ScoreMatrixModel(QAbstractTableModel):
             return ""
         rank = self._rank(alternative_id)
         if rank is not None:
-            return f"={rank}" if rank in self._shared else str(rank)
+            return result_text.rank_text(rank, rank in self._shared)
         if alternative_id in self._failed:
-            return "out"
+            return result_text.SCREENED_OUT_MARK
         item = self._incomplete.get(alternative_id)
-        return f"{len(item.missing)} to score" if item is not None else ""
+        return result_text.to_score_mark(len(item.missing)) if item is not None else ""
 
     def _summary_text(self, alternative_id: str, name: str) -> str:
         if self.result is None:
@@ -190,15 +181,16 @@ class ScoreMatrixModel(QAbstractTableModel):
         ranked = self._ranked.get(alternative_id)
         if ranked is not None:
             if name == "Total":
-                return format_value(ranked.total)
-            return f"{ranked.percent:.0f}%" if name == "Percent" else self.rank_text(
-                alternative_id)
+                return format_number(ranked.total)
+            if name == "Percent":
+                return result_text.percent_text(ranked.percent)
+            return self.rank_text(alternative_id)
         if name == "Rank":
             return self.rank_text(alternative_id)
         item = self._incomplete.get(alternative_id)
         if item is not None and name == "Total":
-            return f"{format_value(item.partial_total)} so far"
-        return "\u2013"
+            return result_text.partial_total_text(item.partial_total)
+        return result_text.NOT_RANKED_MARK
 
     def _screened(self, alternative_id: str) -> tuple[str, ...] | None:
         return self._failed.get(alternative_id)
@@ -218,14 +210,15 @@ class ScoreMatrixModel(QAbstractTableModel):
                 text = alternative.name
             if role == Qt.ItemDataRole.AccessibleTextRole:
                 column = criterion.name if criterion else (summary or "Alternative")
-                return f"{alternative.name}, {column}: {'not scored' if text == MISSING else text}"
+                spoken = result_text.NOT_SCORED if text == result_text.MISSING else text
+                return f"{alternative.name}, {column}: {spoken}"
             return text
         if role == Qt.ItemDataRole.EditRole and criterion is not None:
             own = self.own_value(alternative.id, criterion.id)
             if own is None:
                 return ""
-            return ("pass" if own else "fail") if criterion.kind == "must" else \
-                format_value(float(own))
+            return result_text.pass_fail_word(bool(own)) if criterion.kind == "must" else \
+                format_number(float(own))
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() > 0:
             return int(Qt.AlignmentFlag.AlignCenter)
         if role == Qt.ItemDataRole.BackgroundRole:
@@ -259,10 +252,10 @@ class ScoreMatrixModel(QAbstractTableModel):
     def _tooltip(self, alternative: Alternative, criterion: Criterion | None) -> str | None:
         failed = self._screened(alternative.id)
         if failed:
-            names = ", ".join(self.doc.case.criterion(c).name for c in failed)
-            return plain_tip(f"Screened out: fails {names}. Not ranked.")
+            names = [self.doc.case.criterion(c).name for c in failed]
+            return plain_tip(result_text.screened_out_tip(names))
         if criterion is not None and self.combined_value(alternative.id, criterion.id) is None:
-            return "Not scored yet: a missing cell never counts as 0."
+            return result_text.MISSING_TIP
         if criterion is not None and self.doc.case.participants:
             return (f"This participant's score, and in brackets the {self.aggregate} of "
                     "everyone who scored it.")
@@ -289,27 +282,26 @@ class ScoreMatrixModel(QAbstractTableModel):
         """The name wrapped (or "C3" when compact), then its weight and share, then the range
         of that share over which the leader stays first."""
         if self.compact:
-            lines = [f"C{self.place(criterion)}"]
+            lines = [result_text.criterion_code(self.place(criterion))]
         else:
             lines = textwrap.wrap(criterion.name, 14) or [""]
         if criterion.kind == "must":
-            return "\n".join([*lines, "must"])
+            return "\n".join([*lines, result_text.MUST_MARK])
         result = self.result
-        weight = "no weight" if criterion.weight is None else \
-            f"w {format_value(criterion.weight)}"
+        share = None
         if result is not None and criterion.id in result.shares and not self.compact:
-            weight += f" \u00b7 {result.shares[criterion.id]:.0%}"
-        lines.append(weight)
+            share = result.shares[criterion.id]
+        lines.append(result_text.weight_label(criterion.weight, share))
         if result is not None and result.leader and criterion.id in result.stability:
             low, high = result.stability[criterion.id]
-            span = f"{low * 100:.0f}\u2013{high * 100:.0f}%"
-            lines.append(span if self.compact else f"lead {span}")
+            lines.append(result_text.stability_span(low, high) if self.compact
+                         else result_text.lead_span_text(low, high))
         return "\n".join(lines)
 
     def criteria_key(self) -> str:
         """One line per criterion, "C1  name  (must)", naming the compact headers."""
-        return "\n".join(f"C{n}  {c.name}" + ("  (must)" if c.kind == "must" else "")
-                         for n, c in enumerate(self.columns, start=1))
+        return "\n".join(result_text.criterion_key_line(n, c.name, c.kind == "must")
+                          for n, c in enumerate(self.columns, start=1))
 
     # -- editing --------------------------------------------------------------------------------
 

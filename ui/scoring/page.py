@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sixstep import result_text
 from ui.common.theme import PlainLabel
 from ui.document.document import CaseDocument
 from ui.document.scoring_commands import RestoreAlternativeCommand
@@ -26,7 +27,6 @@ from ui.scoring.chart import ScoreChart
 from ui.scoring.details import ID_ROLE, AlternativeDetails, status_text
 from ui.scoring.matrix import FIRST_CRITERION, ScoreMatrixModel
 from ui.scoring.matrix_view import ScoreMatrixView
-from ui.scoring.score_text import format_value
 from ui.scoring.setup_dialog import ScoringSetupDialog
 from ui.scoring.stability import StabilityPanel, fragile_text
 from ui.widgets.step_page import StepPage
@@ -37,13 +37,18 @@ def _legend(*items: str) -> str:
     return "    ".join(item.replace(" ", "\u00a0") for item in items)
 
 
-LEGEND = _legend("?  not scored (never counted as 0)",
-                 "\u2713 / \u2717  pass or fail on a must (a fail screens out)",
-                 "=1  shared place", "w 8 \u00b7 30%  weight and its share",
-                 "lead 20\u201360%  the share that keeps the leader first")
+_PASS, _FAIL = (result_text.pass_fail_text(v, compact=True) for v in (True, False))
+_SHARED = result_text.rank_text(1, shared=True)  # the examples are the texts the matrix shows
+LEGEND = _legend(f"{result_text.MISSING}  not scored (never counted as 0)",
+                 f"{_PASS} / {_FAIL}  pass or fail on a must (a fail screens out)",
+                 f"{_SHARED}  shared place",
+                 f"{result_text.weight_label(8, 0.3)}  weight and its share",
+                 f"{result_text.lead_span_text(0.2, 0.6)}  the share that keeps the leader first")
 KEY_INTRO = "Under each weight: the share of all the weight over which the leader stays first."
-SHORT_LEGEND = _legend("?  not scored", "\u2717  fails a must: out", "=1  shared place")
-SHORT_FRAGILE = "\u26a0 The lead is fragile: see \u201cHow sure?\u201d below."
+SHORT_LEGEND = _legend(f"{result_text.MISSING}  not scored",
+                       f"{_FAIL}  fails a must: {result_text.SCREENED_OUT_MARK}",
+                       f"{_SHARED}  shared place")
+SHORT_FRAGILE = result_text.SHORT_FRAGILE
 PARTICIPANTS = "    " + _legend("8 (6.5)  the chosen person's score (everyone's, combined)")
 SHORT_PARTICIPANTS = "    " + _legend("8 (6.5)  own (combined)")
 GROUP = "Group"
@@ -188,14 +193,11 @@ class EvaluatePage(StepPage):
         weightless = [c.name for c in self.doc.case.criteria
                       if c.kind == "want" and not (c.weight and c.weight > 0)]
         if weightless:
-            names = ", ".join(f"\u201c{n}\u201d" for n in weightless)
-            verbs = ("has", "counts") if len(weightless) == 1 else ("have", "count")
-            warning = (f"{names} {verbs[0]} no weight yet and {verbs[1]} for nothing: set the "
-                       f"weights in step 3.\n{warning}").strip()
+            warning = f"{result_text.weightless_warning(weightless)}\n{warning}".strip()
         self.fragile_label.setText(warning)
         self.key_label.setText(self.model.criteria_key() + "\n\n" + KEY_INTRO)
         scale = self.doc.case.score_scale
-        legend = _legend(f"{format_value(scale.min)}\u2013{format_value(scale.max)}  score scale") \
+        legend = _legend(f"{result_text.scale_span(scale.min, scale.max)}  score scale") \
             + "    " + (SHORT_LEGEND if self.projector_mode else LEGEND)
         if self.doc.case.participants:
             legend += SHORT_PARTICIPANTS if self.projector_mode else PARTICIPANTS

@@ -1,22 +1,12 @@
-"""How score cells read and how typed cells are understood (no Qt): "pass", "7.5", "?"."""
+"""How typed score cells are understood (no Qt); how cells read is in sixstep.result_text."""
 
 from __future__ import annotations
 
 from sixstep.case import Criterion
+from sixstep.numbers import format_number as format_value  # the old name, for callers
 
 PASS_WORDS = {"p", "pass", "y", "yes", "+", "\u2713", "true", "ok"}
 FAIL_WORDS = {"f", "fail", "n", "no", "-", "x", "\u2717", "false"}
-MISSING = "?"
-
-
-def format_value(value: float) -> str:
-    """``8``, ``7.5``, ``6.67``: at most two decimals, no trailing zeros."""
-    text = f"{value:.2f}".rstrip("0").rstrip(".")
-    return "0" if text == "-0" else text
-
-
-def pass_fail(value: bool) -> str:
-    return "\u2713 pass" if value else "\u2717 fail"
 
 
 def parse_cell(text: str, criterion: Criterion, low: float, high: float) -> bool | float | None:

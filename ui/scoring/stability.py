@@ -12,10 +12,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sixstep import result_text
 from sixstep.case import Case
 from sixstep.scoring import ScoringResult
 from ui.common.theme import PlainLabel
-from ui.scoring.score_text import format_value
 from ui.widgets.table_fit import TableFitter
 
 HEADERS = ("Want criterion", "Weight", "Share now", "Leader stays first while the share is")
@@ -23,15 +23,7 @@ HEADERS = ("Want criterion", "Weight", "Share now", "Leader stays first while th
 
 def fragile_text(result: ScoringResult | None) -> str:
     """The warning shown above the matrix, or "" when the lead is solid (or there is none)."""
-    if result is None or not result.fragile:
-        return ""
-    return "\u26a0 The lead is fragile. " + " ".join(result.fragile)
-
-
-def range_text(low: float, high: float) -> str:
-    if low <= 0 and high >= 1:
-        return "anything from 0% to 100%"
-    return f"between {low:.0%} and {high:.0%}"
+    return result_text.fragile_warning(result.fragile if result is not None else ())
 
 
 class StabilityPanel(QWidget):
@@ -64,23 +56,16 @@ class StabilityPanel(QWidget):
         leader = None
         if result is not None and result.leader:
             leader = next(r.name for r in result.ranking if r.alternative == result.leader)
-        if result is None or leader is None:
-            self.summary_label.setText("No alternative leads yet: score every cell of at "
-                                       "least one alternative that passes the musts.")
-        elif result.fragile:
-            self.summary_label.setText(f"{leader} leads. {fragile_text(result)}")
-        else:
-            self.summary_label.setText(f"{leader} leads. The lead holds while each weight's "
-                                       "share stays inside the range below (the other "
-                                       "weights rescaled to match).")
+        self.summary_label.setText(result_text.lead_summary(
+            leader, result.fragile if result is not None else ()))
         self.table.setRowCount(len(wants))
         for row, criterion in enumerate(wants):
-            weight = "not set" if criterion.weight is None else format_value(criterion.weight)
+            weight = result_text.weight_text(criterion.weight)
             share = low_high = ""
             if result is not None and criterion.id in result.shares:
-                share = f"{result.shares[criterion.id]:.0%}"
+                share = result_text.share_text(result.shares[criterion.id])
             if result is not None and leader and criterion.id in result.stability:
-                low_high = range_text(*result.stability[criterion.id])
+                low_high = result_text.stability_sentence(*result.stability[criterion.id])
             for column, text in enumerate((criterion.name, weight, share, low_high)):
                 item = QTableWidgetItem(text)
                 if column in (1, 2):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QCheckBox, QGridLayout, QLabel, QWidget
 
+from sixstep import result_text
 from sixstep.case import Action, Alternative, Case
 from ui.common import theme
 from ui.common.theme import plain_label, plain_tip
@@ -37,15 +38,7 @@ def standings(case: Case) -> dict[str, str]:
         result = scored(case)
     except (ValueError, KeyError, ZeroDivisionError):
         return {}
-    out: dict[str, str] = {}
-    for r in result.ranking:
-        tie = " (tied)" if result.is_tied(r.alternative) else ""
-        out[r.alternative] = f"rank {r.rank}{tie} \u00b7 {r.percent:.0f}%"
-    for s in result.screened_out:
-        out[s.alternative] = "screened out: fails a must"
-    for i in result.incomplete:
-        out[i.alternative] = f"not fully scored ({len(i.missing)} missing)"
-    return out
+    return result_text.standings(result)
 
 
 def _candidates(case: Case) -> list[Alternative]:
