@@ -21,7 +21,8 @@ KNOWN_CIRCLE_IMPORTS = {
 
 @pytest.fixture(scope="module")
 def graph() -> grimp.ImportGraph:
-    return grimp.build_graph("fishbone", "sixstep", "ui", include_external_packages=True)
+    return grimp.build_graph("fishbone", "sixstep", "ui", include_external_packages=True,
+                             cache_dir=None)
 
 
 def _ui_imports(graph: grimp.ImportGraph) -> set[tuple[str, str]]:
