@@ -72,7 +72,7 @@ class ChangeStream:
 
     def _ref(self, listener: Listener) -> Callable[[], Listener | None]:
         if hasattr(listener, "__self__") and hasattr(listener, "__func__"):
-            return weakref.WeakMethod(listener)  # type: ignore[arg-type]
+            return weakref.WeakMethod(listener)
         return lambda: listener
 
     def subscribe(self, listener: Listener) -> None:

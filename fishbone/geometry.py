@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Any, Protocol
 
 Point = tuple[float, float]
 Rect = tuple[float, float, float, float]  # x, y, width, height
@@ -89,7 +89,7 @@ class Layout:
                 return ln
         return None
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         """The ``layout-json`` export shape."""
         return {
             "bounds": list(self.bounds),

@@ -67,7 +67,7 @@ class LayoutCache(CachedMeasurer):
 
     def __init__(self, measurer: TextMeasurer, limit: int = 50_000) -> None:
         super().__init__(measurer, limit)
-        self.blocks: dict[tuple, Block] = {}
+        self.blocks: dict[tuple[object, ...], Block] = {}
 
 
 class _Layouter:
@@ -75,7 +75,8 @@ class _Layouter:
         self.diagram = diagram
         self.m = measure if isinstance(measure, CachedMeasurer) else CachedMeasurer(measure)
         self.cache = measure if isinstance(measure, LayoutCache) else None
-        self.used_blocks: dict[tuple, Block] = {}  # the cache's blocks after this layout
+        # the cache's blocks after this layout
+        self.used_blocks: dict[tuple[object, ...], Block] = {}
         self.options = options
         angle = min(max(options.bone_angle, 15.0), 90.0)
         self.sep = max(options.gap + MARK_REACH, 2 * MARK_REACH)
@@ -117,7 +118,7 @@ class _Layouter:
             self.seen.update(k.id for k in fresh)
             me = len(order) - 1
             stack.extend((k, level + 1, me) for k in reversed(fresh))
-        key: tuple | None = None
+        key: tuple[object, ...] | None = None
         if self.cache is not None:
             key = (self.options, tuple((c.id, c.text, lv, tuple(ks)) for c, lv, ks in order))
             found = self.cache.blocks.get(key)

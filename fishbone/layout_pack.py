@@ -40,15 +40,15 @@ def outline(rects: list[Extent], right: bool) -> Outline:
     ys0: list[float] = []
     ys1: list[float] = []
     xs: list[float] = []
-    for i, value in enumerate(best):
-        if value is None:
+    for i, far in enumerate(best):
+        if far is None:
             continue
-        if xs and xs[-1] == value and ys1[-1] == edges[i]:
+        if xs and xs[-1] == far and ys1[-1] == edges[i]:
             ys1[-1] = edges[i + 1]
             continue
         ys0.append(edges[i])
         ys1.append(edges[i + 1])
-        xs.append(value)
+        xs.append(far)
     return Outline(tuple(ys0), tuple(ys1), tuple(xs))
 
 

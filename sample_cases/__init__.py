@@ -19,13 +19,10 @@ class SampleInfo:
     summary: str
 
 
-def _files():
-    return resources.files(__name__)
-
-
 def sample_names() -> list[str]:
     """Every sample's name, the default first, the rest alphabetical."""
-    names = sorted(p.name[: -len(SUFFIX)] for p in _files().iterdir() if p.name.endswith(SUFFIX))
+    files = resources.files(__name__).iterdir()
+    names = sorted(p.name[: -len(SUFFIX)] for p in files if p.name.endswith(SUFFIX))
     if DEFAULT_SAMPLE in names:
         names.remove(DEFAULT_SAMPLE)
         names.insert(0, DEFAULT_SAMPLE)
@@ -43,7 +40,7 @@ def resolve_name(name: str) -> str:
 
 def read_sample(name: str) -> bytes:
     """The bytes of a sample case file."""
-    return _files().joinpath(resolve_name(name) + SUFFIX).read_bytes()
+    return resources.files(__name__).joinpath(resolve_name(name) + SUFFIX).read_bytes()
 
 
 def sample_info(name: str) -> SampleInfo:

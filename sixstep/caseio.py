@@ -28,7 +28,7 @@ _STRINGS = re.compile(r'"(?:[^"\\]|\\.)*"', re.DOTALL)
 _BRACKETS = re.compile(r"[\[\]{}]")
 
 
-class _Object(dict):
+class _Object(dict[str, Any]):
     """A JSON object that remembers a key it saw twice (the parser keeps only the last)."""
 
     duplicate: str | None = None
@@ -129,9 +129,10 @@ def _status_from_flag(cause: Any) -> Any:
 MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {0: _migrate_0_to_1}
 
 
-def _current_version(doc: Any) -> dict[str, Any]:
-    if not isinstance(doc, dict):
+def _current_version(root: Any) -> dict[str, Any]:
+    if not isinstance(root, dict):
         raise CaseFormatError("the top level should be an object, not a list or a value")
+    doc: dict[str, Any] = root
     if doc.get("format") != FORMAT_NAME:
         raise fail("format", f"this is not a Problem Workshop case (expected {FORMAT_NAME!r})")
     version = doc.get("version")

@@ -11,4 +11,6 @@ SCHEMA_FILE = "case.schema.json"
 
 def load_schema() -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of a ``.case.json`` file."""
-    return json.loads(resources.files("sixstep").joinpath(SCHEMA_FILE).read_text("utf-8"))
+    schema: dict[str, Any] = json.loads(
+        resources.files("sixstep").joinpath(SCHEMA_FILE).read_text("utf-8"))
+    return schema

@@ -9,6 +9,7 @@ from __future__ import annotations
 import statistics
 from dataclasses import dataclass, field
 from fractions import Fraction
+from typing import Any
 
 from sixstep.case import Case
 from sixstep.result_text import format_table as format_table  # the CLI's table, kept here too
@@ -17,6 +18,7 @@ from sixstep.stability import stability_interval
 
 TIE_TOLERANCE = 1e-9
 FRAGILE_SHARE = Fraction(5, 100)  # a weight share this close to the edge of its interval
+Cells = dict[tuple[str, str], Fraction | bool]  # (alternative, criterion): the combined score
 
 
 @dataclass(frozen=True)
@@ -73,16 +75,16 @@ def exact(value: float | int) -> Fraction:
     return Fraction(value) if isinstance(value, int) else Fraction(repr(float(value)))
 
 
-def combine_cells(case: Case, aggregate: str) -> dict[tuple[str, str], Fraction | bool]:
+def combine_cells(case: Case, aggregate: str) -> Cells:
     """One value per scored cell: a must fails if anyone failed it; a want is the mean/median."""
     if aggregate not in ("mean", "median"):
         raise ValueError(f"unknown aggregate {aggregate!r}: use mean or median")
     kinds = {c.id: c.kind for c in case.criteria}
-    votes: dict[tuple[str, str], list] = {}
+    votes: dict[tuple[str, str], list[bool | float]] = {}
     for s in case.scores:
         if s.criterion in kinds:
             votes.setdefault((s.alternative, s.criterion), []).append(s.value)
-    cells: dict[tuple[str, str], Fraction | bool] = {}
+    cells: Cells = {}
     for key, values in votes.items():
         if kinds[key[1]] == "must":
             cells[key] = all(bool(v) for v in values)
@@ -107,12 +109,14 @@ def score_case(case: Case, aggregate: str = "mean") -> ScoringResult:
     weight_sum = sum(weights.values(), Fraction(0))
     top = exact(case.score_scale.max)
     complete: list[tuple[str, str, Fraction, dict[str, Fraction]]] = []
-    screened, incomplete, missing = [], [], []
+    screened: list[ScreenedOut] = []
+    incomplete: list[Incomplete] = []
+    missing: list[tuple[str, str]] = []
     for alt in case.open_alternatives():
         gaps = [c.id for c in case.criteria if (alt.id, c.id) not in cells]
         missing.extend((alt.id, crit) for crit in gaps)
         failed = tuple(c.id for c in musts if cells.get((alt.id, c.id)) is False)
-        parts = {c.id: weights[c.id] * cells[(alt.id, c.id)]  # type: ignore[operator]
+        parts = {c.id: weights[c.id] * cells[(alt.id, c.id)]
                  for c in wants if (alt.id, c.id) in cells}
         total = sum(parts.values(), Fraction(0))
         if failed:
@@ -150,7 +154,7 @@ def score_case(case: Case, aggregate: str = "mean") -> ScoringResult:
 
 
 def _fragile_reasons(case: Case, result: ScoringResult, weights: dict[str, Fraction],
-                     cells: dict, intervals: dict[str, tuple[Fraction, Fraction]]) -> list[str]:
+                     cells: Cells, intervals: dict[str, tuple[Fraction, Fraction]]) -> list[str]:
     if len(result.ranking) < 2:
         return []
     first, second = result.ranking[0], result.ranking[1]
@@ -174,7 +178,7 @@ def _fragile_reasons(case: Case, result: ScoringResult, weights: dict[str, Fract
     return reasons
 
 
-def result_to_json(result: ScoringResult) -> dict:
+def result_to_json(result: ScoringResult) -> dict[str, Any]:
     """The ``score --json`` shape of the contract, plus what else the engine knows."""
     return {
         "aggregate": result.aggregate,

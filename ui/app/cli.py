@@ -7,6 +7,7 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import NoReturn
 
 COMMANDS = ("validate", "score", "samples", "new", "export", "report")
 REPORT_SUFFIXES = (".md", ".pdf")
@@ -18,7 +19,7 @@ class CliError(Exception):
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # one line, exit code 2, no usage dump
+    def error(self, message: str) -> NoReturn:  # one line, exit code 2, no usage dump
         raise CliError(f"{self.prog}: {message}")
 
 

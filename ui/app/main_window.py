@@ -82,7 +82,11 @@ class MainWindow(QMainWindow):
         self._on_files_recent_changed()
         self.show_start_screen()
         self.resize(1280, 800)
-        self.recovery = RecoveryActions(self, recovery_dir)
+        self.recovery = RecoveryActions(self, self.doc, self.files,
+                                        self.start_screen.recovery_panel)
+        self.recovery.recovered.connect(self._on_recovery_recovered)
+        self.recovery.message.connect(self._show_status)
+        self.recovery.start(recovery_dir)
 
     # -- menus -----------------------------------------------------------------------------
     def _action(self, menu: QMenu, text: str, slot, shortcut=None, checkable: bool = False
@@ -188,8 +192,14 @@ class MainWindow(QMainWindow):
     def current_step(self) -> int:
         return 0 if self.on_start_screen() else self.workspace.current
 
+    def _show_status(self, message: str, timeout_ms: int = 0) -> None:
+        self.statusBar().showMessage(message, timeout_ms)
+
     def _on_exports_done(self, message: str) -> None:
-        self.statusBar().showMessage(message, 5000)
+        self._show_status(message, 5000)
+
+    def _on_recovery_recovered(self) -> None:
+        self.show_step(1)
 
     def _on_files_opened(self) -> None:
         self.show_step(1)

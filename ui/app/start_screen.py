@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import (
+    QAbstractScrollArea,
     QGridLayout,
     QHBoxLayout,
     QListWidget,
@@ -27,6 +28,7 @@ _PATH_ROLE = Qt.ItemDataRole.UserRole
 _DETAIL_ROLE = Qt.ItemDataRole.UserRole + 1
 _PAD = 8
 _WRAP = Qt.TextFlag.TextWordWrap
+Index = QModelIndex | QPersistentModelIndex
 
 
 class TitleAndDetailDelegate(QStyledItemDelegate):
@@ -37,7 +39,7 @@ class TitleAndDetailDelegate(QStyledItemDelegate):
         bold.setBold(True)
         return bold, QFont(option.font)
 
-    def _boxes(self, option: QStyleOptionViewItem, index: QModelIndex) -> tuple[QRect, QRect]:
+    def _boxes(self, option: QStyleOptionViewItem, index: Index) -> tuple[QRect, QRect]:
         bold, plain = self._fonts(option)
         width = max(50, option.rect.width() - 2 * _PAD)
         title = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
@@ -49,17 +51,16 @@ class TitleAndDetailDelegate(QStyledItemDelegate):
         return (QRect(x, y, width, top.height()),
                 QRect(x, y + top.height() + 2, width, low.height()))
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:  # noqa: N802
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
         view = opt.widget
-        if view is not None:
+        if isinstance(view, QAbstractScrollArea):
             opt.rect = QRect(0, 0, view.viewport().width(), 0)
         title, detail = self._boxes(opt, index)
         return QSize(opt.rect.width(), detail.bottom() - opt.rect.y() + _PAD + 1)
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex
-              ) -> None:
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
         text_title, opt.text = opt.text, ""

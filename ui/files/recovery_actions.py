@@ -1,35 +1,40 @@
-"""Ties crash recovery to the window: autosave the open case, offer and recover orphans."""
+"""Crash recovery for one open case: autosave it, offer and recover what crashes left behind."""
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QMessageBox, QWidget
 
+from ui.document.document import CaseDocument
+from ui.files.actions import FileActions
 from ui.files.recovery import DEBOUNCE_MS, Autosaver, RecoveryStore, Snapshot
-from ui.files.recovery_panel import snapshot_title
-
-if TYPE_CHECKING:
-    from ui.app.main_window import MainWindow
+from ui.files.recovery_panel import RecoveryPanel, snapshot_title
 
 
 class RecoveryActions(QObject):
     """Recovery for one window; with no folder (tests, screenshots) it does nothing at all.
 
+    It knows the document, the file actions and the start screen's panel, never the window:
+    the window connects ``recovered`` and ``message`` and then calls ``start``.
     ``ask_discard`` is a method so that tests can replace it.
     """
 
-    def __init__(self, window: MainWindow, folder: Path | None,
-                 interval_ms: int = DEBOUNCE_MS) -> None:
-        super().__init__(window)
-        self.window = window
-        self.panel = window.start_screen.recovery_panel
+    recovered = Signal()  # a snapshot is now the open case: show it
+    message = Signal(str, int)  # a status line and how long to show it, in milliseconds
+
+    def __init__(self, parent: QWidget, doc: CaseDocument, files: FileActions,
+                 panel: RecoveryPanel) -> None:
+        super().__init__(parent)
+        self.parent_widget, self.doc, self.files, self.panel = parent, doc, files, panel
         self.store: RecoveryStore | None = None
         self.autosaver: Autosaver | None = None
         self.panel.recover_chosen.connect(self.recover)
         self.panel.discard_chosen.connect(self.discard)
+
+    def start(self, folder: Path | None, interval_ms: int = DEBOUNCE_MS) -> None:
+        """Keep a recovery copy in ``folder`` and offer the orphans found there."""
         if folder is None:
             return
         self.store = RecoveryStore(folder)
@@ -37,14 +42,15 @@ class RecoveryActions(QObject):
             self.store.open()
         except OSError as exc:
             self._on_autosaver_failed(f"Cannot keep a recovery copy: {exc.strerror or exc}")
-        self.autosaver = Autosaver(window.doc, self.store, interval_ms,
-                                   enabled=lambda: window.files.interactive, parent=self)
+        files = self.files
+        self.autosaver = Autosaver(self.doc, self.store, interval_ms,
+                                   enabled=lambda: files.interactive, parent=self)
         self.autosaver.failed.connect(self._on_autosaver_failed)
         self.panel.set_snapshots(self.store.orphans())
-        window.files.opened.connect(self._on_files_opened)
+        self.files.opened.connect(self._on_files_opened)
 
     def ask_discard(self, snap: Snapshot) -> bool:
-        box = QMessageBox(self.window)
+        box = QMessageBox(self.parent_widget)
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle("Discard unsaved work")
         box.setTextFormat(Qt.TextFormat.PlainText)
@@ -59,17 +65,17 @@ class RecoveryActions(QObject):
         """Open the snapshot as a modified case that saves to its original file, if any."""
         if self.store is None or self.autosaver is None or snap.case is None:
             return False
-        if not self.window.files.maybe_save():
+        if not self.files.maybe_save():
             return False
-        doc = self.window.doc
+        doc = self.doc
         doc.replace(snap.case, snap.original_path)
         doc.undo_stack.resetClean()  # nothing on disk holds this yet
         self.autosaver.flush()  # this session's own copy first ...
         if self.store.file.exists():
             self.store.discard(snap)  # ... then the orphan goes
         self._forget(snap)
-        self.window.show_step(1)
-        self.window.statusBar().showMessage(
+        self.recovered.emit()
+        self.message.emit(
             f"Recovered \u201c{snapshot_title(snap)}\u201d. Save it to keep it (Ctrl+S).", 10000)
         return True
 
@@ -92,12 +98,12 @@ class RecoveryActions(QObject):
     def _on_files_opened(self) -> None:
         """A case opened past the start screen (``problem-workshop FILE``): say what waits."""
         if self.panel.snapshots():
-            self.window.statusBar().showMessage(
+            self.message.emit(
                 "Unsaved work from an earlier session can be recovered on the start screen "
-                "(Ctrl+Shift+H).")
+                "(Ctrl+Shift+H).", 0)
 
     def _forget(self, snap: Snapshot) -> None:
         self.panel.set_snapshots([s for s in self.panel.snapshots() if s is not snap])
 
     def _on_autosaver_failed(self, message: str) -> None:
-        self.window.statusBar().showMessage(message, 15000)
+        self.message.emit(message, 15000)

@@ -114,17 +114,17 @@ class RecoveryPanel(QWidget):
         self._rows_layout.setContentsMargins(0, 0, 0, 0)
         self._rows_layout.setSpacing(6)
         self._rows_layout.addStretch(1)
-        self.scroll = QScrollArea(self)  # many crashes: three rows show, the rest scroll
-        self.scroll.setWidget(rows)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroll.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        self.rows_scroll = QScrollArea(self)  # many crashes: three rows show, the rest scroll
+        self.rows_scroll.setWidget(rows)
+        self.rows_scroll.setWidgetResizable(True)
+        self.rows_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.rows_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.rows_scroll.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 12)
         layout.addWidget(heading)
         layout.addWidget(hint)
-        layout.addWidget(self.scroll)
+        layout.addWidget(self.rows_scroll)
         self.set_snapshots([])
 
     def set_snapshots(self, snapshots: list[Snapshot]) -> None:
@@ -145,8 +145,8 @@ class RecoveryPanel(QWidget):
         shown = self.rows[:MAX_ROWS_SHOWN]
         spacing = self._rows_layout.spacing()
         height = sum(row.sizeHint().height() + spacing for row in shown)
-        self.scroll.setMaximumHeight(max(0, height - spacing))
-        self.scroll.setMinimumHeight(shown[0].sizeHint().height() if shown else 0)
+        self.rows_scroll.setMaximumHeight(max(0, height - spacing))
+        self.rows_scroll.setMinimumHeight(shown[0].sizeHint().height() if shown else 0)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         super().changeEvent(event)
