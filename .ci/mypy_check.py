@@ -1,6 +1,6 @@
 """Run mypy: fishbone and sixstep strict and clean; ui only with the known errors of a list."""
 
-# The known ui errors are in tools/mypy_ui_known.txt, one per line as "file: message [code]"
+# The known ui errors are in .ci/mypy_ui_known.txt, one per line as "file: message [code]"
 # without the line number, so moving code is not a new error. The list may only shrink: a
 # new error fails, and so does a gone one until the list is shortened. ``--write`` rewrites
 # the list from the current run (after a merge, say); review that diff: it should only remove.
@@ -14,7 +14,7 @@ from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-KNOWN = ROOT / "tools" / "mypy_ui_known.txt"
+KNOWN = ROOT / ".ci" / "mypy_ui_known.txt"
 ERROR_LINE = re.compile(r"^(?P<file>[^:\s]+\.pyi?):\d+(?::\d+)?: error: (?P<message>.*)$")
 
 
@@ -45,7 +45,7 @@ def read_known() -> Counter[str]:
 
 def write_known(errors: Counter[str]) -> None:
     header = ("# Known mypy errors in ui/ (file: message [code]). This list may only shrink;\n"
-              "# tools/mypy_check.py fails on any error not listed here.\n")
+              "# .ci/mypy_check.py fails on any error not listed here.\n")
     KNOWN.write_text(header + "".join(f"{e}\n" for e in sorted(errors.elements())), "utf-8")
 
 
@@ -76,7 +76,7 @@ def main(argv: list[str]) -> int:
             print(f"fixed: {line}")
         print(f"mypy: {sum(gone.values())} known ui error(s) are gone: well done. Shrink the list "
               f"to match: remove them from {KNOWN.relative_to(ROOT)} (or run "
-              f"'python tools/mypy_check.py --write').", file=sys.stderr)
+              f"'python .ci/mypy_check.py --write').", file=sys.stderr)
         return 1
     print(f"mypy: ok ({sum(current.values())} known ui errors left to fix)")
     return 0
