@@ -148,6 +148,14 @@ def read(case: Case, path: Path) -> Any:
     return getattr(item, place.field) if place.field else item
 
 
+def read_ticks(case: Case, path: Path) -> list[bool]:
+    """The ticks beside the ticked list at ``path`` (may be shorter in an older file)."""
+    place = _list_place(path)
+    if not place.slot.ticks:
+        return []
+    return list(getattr(_owner(case, place.base), place.slot.ticks))
+
+
 def _item(items: list[Any], index: int, base: tuple[str, ...]) -> Any:
     if not 0 <= index < len(items):
         raise EditError(f"{dotted(base)} has no item {index}.")
