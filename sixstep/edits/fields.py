@@ -106,18 +106,18 @@ def locate(path: Path) -> _Place:
     if not isinstance(path, tuple):
         raise EditError(f"A path is a tuple, not {path!r}.")
     for cut in range(len(path), 0, -1):
-        head = path[:cut]
-        slot = EDITABLE.get(head) if all(isinstance(p, str) for p in head) else None
+        base = tuple(p for p in path[:cut] if isinstance(p, str))
+        slot = EDITABLE.get(base) if len(base) == cut else None
         if slot is None:
             continue
-        base, rest = cast(tuple[str, ...], head), path[cut:]
+        rest = path[cut:]
         if not rest:
             return _Place(base, slot)
         if slot.holds == "texts" and len(rest) == 1 and _is_index(rest[0]):
             return _Place(base, slot, cast(int, rest[0]))
         if (slot.holds == "records" and len(rest) == 2 and _is_index(rest[0])
                 and rest[1] in slot.fields):
-            return _Place(base, slot, cast(int, rest[0]), cast(str, rest[1]))
+            return _Place(base, slot, cast(int, rest[0]), str(rest[1]))
         break
     raise EditError(f"{dotted(path) if isinstance(path, tuple) else path!r} cannot be edited.")
 

@@ -49,13 +49,14 @@ class NotAddressedEditor(QWidget):
         buttons = QHBoxLayout(self.chrome)
         buttons.setContentsMargins(0, 0, 0, 0)
         self.remove_button, self.up_button, self.down_button = reorder_buttons(
-            self.chrome, "item", self.remove, self.move)
+            self.chrome, "item", self.remove_current, self.move_current)
         for button in (self.remove_button, self.up_button, self.down_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout.addWidget(self.chrome)
-        add_move_keys(self.list_widget, self.move, Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        add_key(self.list_widget, "Delete", self.remove)
+        add_move_keys(self.list_widget, self.move_current,
+                      Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        add_key(self.list_widget, "Delete", self.remove_current)
         doc.changed.connect(self._on_doc_changed)
         doc.replaced.connect(self.refresh)
 
@@ -96,12 +97,12 @@ class NotAddressedEditor(QWidget):
                 and try_apply(self.doc, SetText((*PATH, row), text), "Edit not-addressed item")):
             self.refresh()
 
-    def remove(self) -> None:
+    def remove_current(self) -> None:
         row = self.list_widget.currentRow()
         if 0 <= row < len(self.items):
             try_apply(self.doc, RemoveItem(PATH, row), "Remove not-addressed item")
 
-    def move(self, step: int) -> None:
+    def move_current(self, step: int) -> None:
         row = self.list_widget.currentRow()
         target = row + step
         if 0 <= row < len(self.items) and 0 <= target < len(self.items):

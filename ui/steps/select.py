@@ -178,7 +178,7 @@ class SelectPage(StepPage):
 
     number = 6
     kinds = frozenset({"selection", "alternative_changed"}) | RANK_KINDS
-    sections = ("alternatives", "scores", "criteria")  # the bridge, for edits not yet verbs
+    sections = ("selection", "alternatives", "scores", "criteria")  # the bridge: older edits
 
     def __init__(self, doc: CaseDocument, parent: QWidget | None = None) -> None:
         super().__init__(doc, parent)

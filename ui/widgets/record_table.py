@@ -27,7 +27,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sixstep.edits.fields import EDITABLE, InsertItem, MoveItem, Path, RemoveItem, SetText, read
+from sixstep.edits.fields import (
+    EDITABLE,
+    InsertItem,
+    MoveItem,
+    Path,
+    RemoveItem,
+    SetText,
+    locate,
+    read,
+)
 from ui.common.theme import plain_tip
 from ui.document.document import CaseDocument
 from ui.widgets.buttons import OrderedRowsMixin, add_key, add_move_keys, reorder_buttons, tab_order
@@ -56,7 +65,9 @@ class RecordTableModel(GrowingRowsMixin, QAbstractTableModel):
         super().__init__()
         self.doc, self.path = doc, path
         self.columns, self.noun = list(columns), noun
-        self.factory = EDITABLE[path].record  # type: ignore[index]  # what a new row makes
+        record = EDITABLE[locate(path).base].record
+        assert record is not None, f"{path} holds no records"
+        self.factory = record  # what a new row makes
         self._rows = len(self.records()) + 1
         self.wrapped: set[int] = set()  # columns too narrow for their heading on one line
 
