@@ -1,42 +1,52 @@
-"""Push, undo and redo round trips for the generic case commands."""
+"""Push, undo and redo round trips for the field and list edits of the case, as undo steps."""
 
-from sixstep.case import Case
-from ui.document.case_commands import (
-    InsertItemCommand,
-    MoveItemCommand,
-    RemoveItemCommand,
-    SetFieldCommand,
-    SetListItemCommand,
-    macro,
-)
+import pytest
+
+from sixstep.case import Case, Criterion
+from sixstep.caseio import dumps_case
+from sixstep.edits.base import EditError, Sequence
+from sixstep.edits.fields import InsertItem, MoveItem, RemoveItem, SetText
+from ui.document.case_commands import InsertItemCommand, MoveItemCommand, SetFieldCommand
 from ui.document.document import CaseDocument
 
 
 def test_typing_in_one_field_merges_into_one_step(qtbot):
     doc = CaseDocument(Case())
-    seen = []
+    seen, changes = [], []
     doc.case_changed.connect(seen.append)
+    doc.changed.connect(changes.append)
     for text in ("H", "Ho", "How?"):
-        doc.push(SetFieldCommand(doc, "problem", doc.case.problem, "question", text))
+        doc.apply(SetText(("problem", "question"), text), "Edit problem question")
     assert doc.case.problem.question == "How?"
     assert doc.undo_stack.count() == 1
+    assert doc.undo_stack.undoText() == "Edit problem question"
     assert doc.is_modified()
     doc.undo_stack.undo()
     assert doc.case.problem.question == ""
     assert not doc.is_modified()
     assert seen[-1] == "problem"
+    assert changes[-1].kind == "problem" and changes[-1].ids == ("problem.question",)
+    doc.undo_stack.redo()
+    assert doc.case.problem.question == "How?"
 
 
-def test_list_commands_round_trip(qtbot):
+def test_typing_in_two_fields_or_without_merging_makes_separate_steps(qtbot):
     doc = CaseDocument(Case())
+    doc.apply(SetText(("problem", "question"), "How?"))
+    doc.apply(SetText(("problem", "seriousness"), "Very"))
+    doc.apply(SetText(("title",), "A"))
+    doc.apply(SetText(("title",), "B", merge=False))
+    assert doc.undo_stack.count() == 4
+
+
+def test_list_edits_round_trip(qtbot):
+    doc = CaseDocument(Case())
+    path = ("problem", "symptoms")
     items = doc.case.problem.symptoms
-    macro(doc, "Add symptoms", [
-        InsertItemCommand(doc, "problem", items, "slow"),
-        InsertItemCommand(doc, "problem", items, "rude"),
-    ])
-    doc.push(SetListItemCommand(doc, "problem", items, 0, "very slow"))
-    doc.push(MoveItemCommand(doc, "problem", items, 1, 0))
-    doc.push(RemoveItemCommand(doc, "problem", items, 1))
+    doc.apply(Sequence((InsertItem(path, "slow"), InsertItem(path, "rude")), "Add symptoms"))
+    doc.apply(SetText((*path, 0), "very slow"))
+    doc.apply(MoveItem(path, 1, 0))
+    doc.apply(RemoveItem(path, 1))
     assert items == ["rude"]
     for _ in range(4):
         doc.undo_stack.undo()
@@ -44,3 +54,30 @@ def test_list_commands_round_trip(qtbot):
     for _ in range(4):
         doc.undo_stack.redo()
     assert items == ["rude"]
+
+
+def test_a_refused_edit_leaves_case_and_history_as_they_were(qtbot):
+    doc = CaseDocument(Case())
+    doc.apply(InsertItem(("problem", "symptoms"), "slow"))
+    before = dumps_case(doc.case)
+    with pytest.raises(EditError):
+        doc.apply(Sequence((InsertItem(("problem", "symptoms"), "rude"),
+                            RemoveItem(("problem", "effects"), 3)), "Both"))
+    assert dumps_case(doc.case) == before and doc.undo_stack.count() == 1
+
+
+def test_the_bridge_commands_still_serve_criteria_and_alternatives(qtbot):
+    doc = CaseDocument(Case())
+    seen = []
+    doc.case_changed.connect(seen.append)
+    criteria = doc.case.criteria
+    doc.push(InsertItemCommand(doc, "criteria", criteria, Criterion("k1", "Cheap")))
+    doc.push(InsertItemCommand(doc, "criteria", criteria, Criterion("k2", "Legal"), 0))
+    doc.push(MoveItemCommand(doc, "criteria", criteria, 0, 1))
+    for text in ("F", "Fa", "Fast"):
+        doc.push(SetFieldCommand(doc, "criteria", criteria[0], "name", text))
+    assert [c.name for c in criteria] == ["Fast", "Legal"]
+    assert doc.undo_stack.count() == 4 and seen[-1] == "criteria"
+    while doc.undo_stack.canUndo():
+        doc.undo_stack.undo()
+    assert criteria == []

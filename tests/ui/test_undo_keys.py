@@ -7,8 +7,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
 from sixstep.caseio import dumps_case
+from sixstep.edits.fields import SetText
 from ui.app.main_window import MainWindow
-from ui.document.case_commands import SetFieldCommand
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -30,8 +30,7 @@ def test_ctrl_z_undoes_the_case_from_every_control_of_every_step(window, qtbot):
         frame = window.workspace.frame(number)
         keeping = []
         for widget in _focusable(frame):
-            window.doc.push(SetFieldCommand(window.doc, "title", window.doc.case, "title",
-                                            f"Title {stack.index()}", merge=False))
+            window.doc.apply(SetText(("title",), f"Title {stack.index()}", merge=False))
             index = stack.index()
             widget.setFocus()
             focus = QApplication.focusWidget() or widget

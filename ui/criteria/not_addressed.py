@@ -1,4 +1,4 @@
-"""What the group agreed not to address: an ordered list of plain strings, edited by commands."""
+"""What the group agreed not to address: an ordered list of plain strings, edited by verbs."""
 
 from __future__ import annotations
 
@@ -12,18 +12,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fishbone.changes import Change
+from sixstep.edits.fields import InsertItem, MoveItem, RemoveItem, SetText, touches
 from ui.common import theme
-from ui.document.case_commands import (
-    InsertItemCommand,
-    MoveItemCommand,
-    RemoveItemCommand,
-    SetListItemCommand,
-)
 from ui.document.document import CaseDocument
 from ui.widgets.buttons import add_key, add_move_keys, reorder_buttons
-from ui.widgets.fields import PlainLineEdit
+from ui.widgets.fields import PlainLineEdit, try_apply
 
-SECTION = "not_addressed"
+PATH = ("not_addressed",)
 
 
 class NotAddressedEditor(QWidget):
@@ -53,18 +49,24 @@ class NotAddressedEditor(QWidget):
         buttons = QHBoxLayout(self.chrome)
         buttons.setContentsMargins(0, 0, 0, 0)
         self.remove_button, self.up_button, self.down_button = reorder_buttons(
-            self.chrome, "item", self.remove, self.move)
+            self.chrome, "item", self.remove_current, self.move_current)
         for button in (self.remove_button, self.up_button, self.down_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout.addWidget(self.chrome)
-        add_move_keys(self.list_widget, self.move, Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        add_key(self.list_widget, "Delete", self.remove)
-
+        add_move_keys(self.list_widget, self.move_current,
+                      Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        add_key(self.list_widget, "Delete", self.remove_current)
+        doc.changed.connect(self._on_doc_changed)
+        doc.replaced.connect(self.refresh)
 
     @property
     def items(self) -> list[str]:
         return self.doc.case.not_addressed
+
+    def _on_doc_changed(self, change: Change) -> None:
+        if touches(change, PATH):
+            self.refresh()
 
     def refresh(self) -> None:
         row = self.list_widget.currentRow()
@@ -83,34 +85,28 @@ class NotAddressedEditor(QWidget):
 
     def _on_entry_return_pressed(self) -> None:
         text = self.entry.text().strip()
-        if not text:
+        if not text or not try_apply(self.doc, InsertItem(PATH, text), "Add not-addressed item"):
             return
-        self.doc.push(InsertItemCommand(self.doc, SECTION, self.items, text,
-                                        label="Add not-addressed item"))
         self.entry.clear()
         self.list_widget.setCurrentRow(len(self.items) - 1)
 
     def _on_list_item_changed(self, item: QListWidgetItem) -> None:
         row = self.list_widget.row(item)
         text = item.text().strip()
-        if 0 <= row < len(self.items) and text and text != self.items[row]:
-            self.doc.push(SetListItemCommand(self.doc, SECTION, self.items, row, text,
-                                             label="Edit not-addressed item"))
-        else:
+        if not (0 <= row < len(self.items) and text and text != self.items[row]
+                and try_apply(self.doc, SetText((*PATH, row), text), "Edit not-addressed item")):
             self.refresh()
 
-    def remove(self) -> None:
+    def remove_current(self) -> None:
         row = self.list_widget.currentRow()
         if 0 <= row < len(self.items):
-            self.doc.push(RemoveItemCommand(self.doc, SECTION, self.items, row,
-                                            label="Remove not-addressed item"))
+            try_apply(self.doc, RemoveItem(PATH, row), "Remove not-addressed item")
 
-    def move(self, step: int) -> None:
+    def move_current(self, step: int) -> None:
         row = self.list_widget.currentRow()
         target = row + step
         if 0 <= row < len(self.items) and 0 <= target < len(self.items):
-            self.doc.push(MoveItemCommand(self.doc, SECTION, self.items, row, target,
-                                          label="Reorder not-addressed items"))
+            try_apply(self.doc, MoveItem(PATH, row, target), "Reorder not-addressed items")
             self.list_widget.setCurrentRow(target)
 
     def set_editing_visible(self, on: bool) -> None:

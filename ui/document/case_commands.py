@@ -1,4 +1,10 @@
-"""Undoable edits of the case's plain fields and lists (the fishbone has its own commands)."""
+"""Bridge: the older generic commands that change a list or an object of the case directly.
+
+The fields and lists of steps 1, 2, 3 and 6 are no longer edited here: their verbs are
+``sixstep.edits.fields`` (applied with ``CaseDocument.apply``; a compound step is a
+``sixstep.edits.base.Sequence``). What is left serves ``scoring_commands`` (alternatives and
+criteria) until those become domain verbs too; then this module goes.
+"""
 
 from __future__ import annotations
 
@@ -8,8 +14,7 @@ from PySide6.QtGui import QUndoCommand
 
 from ui.document.document import CaseDocument
 
-_SET_FIELD_ID = 1001
-_SET_ITEM_ID = 1002
+_SET_FIELD_ID = 1901  # apart from the merge ids of ui.document.commands
 
 
 class SetFieldCommand(QUndoCommand):
@@ -26,7 +31,7 @@ class SetFieldCommand(QUndoCommand):
     def id(self) -> int:
         return _SET_FIELD_ID if self.merge else -1
 
-    def mergeWith(self, other: QUndoCommand) -> bool:
+    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 - Qt's name
         if not (isinstance(other, SetFieldCommand) and other.merge and self.merge):
             return False
         if other.target is not self.target or other.attribute != self.attribute:
@@ -40,35 +45,6 @@ class SetFieldCommand(QUndoCommand):
 
     def undo(self) -> None:
         setattr(self.target, self.attribute, self.old)
-        self.doc.notify(self.section)
-
-
-class SetListItemCommand(QUndoCommand):
-    """Replace ``items[index]`` (a plain string or bool in a list); typing merges."""
-
-    def __init__(self, doc: CaseDocument, section: str, items: list, index: int, value: Any,
-                 label: str = "Edit item") -> None:
-        super().__init__(label)
-        self.doc, self.section, self.items, self.index = doc, section, items, index
-        self.old, self.new = items[index], value
-
-    def id(self) -> int:
-        return _SET_ITEM_ID
-
-    def mergeWith(self, other: QUndoCommand) -> bool:
-        if not isinstance(other, SetListItemCommand):
-            return False
-        if other.items is not self.items or other.index != self.index:
-            return False
-        self.new = other.new
-        return True
-
-    def redo(self) -> None:
-        self.items[self.index] = self.new
-        self.doc.notify(self.section)
-
-    def undo(self) -> None:
-        self.items[self.index] = self.old
         self.doc.notify(self.section)
 
 
@@ -92,24 +68,6 @@ class InsertItemCommand(QUndoCommand):
         self.doc.notify(self.section)
 
 
-class RemoveItemCommand(QUndoCommand):
-    """Remove ``items[index]``, remembering where it was."""
-
-    def __init__(self, doc: CaseDocument, section: str, items: list, index: int,
-                 label: str = "Remove item") -> None:
-        super().__init__(label)
-        self.doc, self.section, self.items, self.index = doc, section, items, index
-        self.item = items[index]
-
-    def redo(self) -> None:
-        del self.items[self.index]
-        self.doc.notify(self.section)
-
-    def undo(self) -> None:
-        self.items.insert(self.index, self.item)
-        self.doc.notify(self.section)
-
-
 class MoveItemCommand(QUndoCommand):
     """Move a list entry from one index to another (order carries meaning: importance)."""
 
@@ -128,32 +86,3 @@ class MoveItemCommand(QUndoCommand):
 
     def undo(self) -> None:
         self._move(self.target, self.source)
-
-
-class ReplaceListCommand(QUndoCommand):
-    """Swap a whole list's contents at once (apply proposed weights, reconcile scores)."""
-
-    def __init__(self, doc: CaseDocument, section: str, items: list, new_items: list,
-                 label: str = "Replace") -> None:
-        super().__init__(label)
-        self.doc, self.section, self.items = doc, section, items
-        self.old_items, self.new_items = list(items), list(new_items)
-
-    def redo(self) -> None:
-        self.items[:] = self.new_items
-        self.doc.notify(self.section)
-
-    def undo(self) -> None:
-        self.items[:] = self.old_items
-        self.doc.notify(self.section)
-
-
-def macro(doc: CaseDocument, label: str, commands: list[QUndoCommand]) -> None:
-    """Push several commands as one undo step."""
-    stack = doc.undo_stack
-    stack.beginMacro(label)
-    try:
-        for command in commands:
-            stack.push(command)
-    finally:
-        stack.endMacro()

@@ -14,7 +14,9 @@ from sixstep.case import Case
 from sixstep.edits.base import Edit
 
 # Edit class name -> the id Qt uses to offer merges; edits not named here never merge.
-MERGE_IDS: dict[str, int] = {}
+MERGE_IDS: dict[str, int] = {
+    "SetText": 1001,  # sixstep.edits.fields: typing into one field or line
+}
 
 
 def merge_id(edit: Edit) -> int:

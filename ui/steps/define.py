@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QGridLayout, QSizePolicy, QWidget
 
-from sixstep.case import Term
+from fishbone.changes import Change
+from sixstep.edits.fields import touches
 from ui.common.theme import plain_label
 from ui.document.document import CaseDocument
 from ui.widgets.fields import LineField, TextField
@@ -23,18 +24,18 @@ class DefinePage(StepPage):
     """Everything the group says about the problem before looking for causes."""
 
     number = 1
-    sections = ("problem", "title")
+    kinds = frozenset({"problem"})
 
     def __init__(self, doc: CaseDocument, parent: QWidget | None = None) -> None:
         super().__init__(doc, parent)
         layout = scrolling_body(self)
         self.title_field = LineField(
-            doc, "title", lambda case: case, "title", "Case title",
+            doc, ("title",), "Case title",
             placeholder="A short name for this workshop")
         add_section(layout, "Case &title", self.title_field, spacing_before=0)
 
         self.question_field = TextField(
-            doc, "problem", lambda case: case.problem, "question", "Problem question",
+            doc, ("problem", "question"), "Problem question",
             placeholder="How can we \u2026?", lines=2)
         add_section(layout, "The problem as a &question", self.question_field)
         self.question_hint = plain_label(QUESTION_HINT, role="hint")
@@ -42,16 +43,16 @@ class DefinePage(StepPage):
         layout.addWidget(self.question_hint)
 
         self.terms_table = RecordTable(
-            doc, "problem", lambda case: case.problem.terms,
+            doc, ("problem", "terms"),
             [("term", "Term", 1), ("definition", "What we mean by it", 3)],
-            Term, "Key terms and definitions", "term")
+            "Key terms and definitions", "term")
         add_section(layout, "&Key terms and what we mean by them", self.terms_table)
 
         self.symptoms_list = StringListEditor(
-            doc, "problem", lambda case: case.problem.symptoms, "Symptoms", "symptom",
+            doc, ("problem", "symptoms"), "Symptoms", "symptom",
             placeholder="What did people see happen? Enter adds it")
         self.effects_list = StringListEditor(
-            doc, "problem", lambda case: case.problem.effects, "Effects", "effect",
+            doc, ("problem", "effects"), "Effects", "effect",
             placeholder="Who or what does it affect? Enter adds it")
         for editor in (self.symptoms_list, self.effects_list):
             editor.view.setMinimumHeight(150)
@@ -66,10 +67,14 @@ class DefinePage(StepPage):
         layout.addLayout(pair, 1)
 
         self.seriousness_field = TextField(
-            doc, "problem", lambda case: case.problem, "seriousness", "How serious it is",
+            doc, ("problem", "seriousness"), "How serious it is",
             placeholder="How often, how costly, how urgent?", lines=3)
         add_section(layout, "How &serious is it?", self.seriousness_field)
         self.refresh("")
+
+    def on_change(self, change: Change) -> None:
+        if touches(change, ("problem", "question")):
+            self.refresh()
 
     def refresh(self, section: str = "") -> None:
         question = self.doc.case.problem.question.strip()

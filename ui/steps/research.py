@@ -12,18 +12,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fishbone.changes import Change
 from fishbone.model import Cause, Diagram
-from sixstep.case import TECHNIQUES, PreviousEffort
+from sixstep.case import TECHNIQUES
+from sixstep.edits.fields import InsertItem, RemoveItem, touches
 from ui.common.theme import plain_label
-from ui.document.case_commands import InsertItemCommand, RemoveItemCommand
 from ui.document.document import CaseDocument
 from ui.fishbone_editor.editor import FishboneEditor
 from ui.painting.style import DARK, LIGHT
-from ui.widgets.fields import TextField
+from ui.widgets.fields import TextField, try_apply
 from ui.widgets.form import add_section, scrolling_body, section_label
 from ui.widgets.record_table import RecordTable
 from ui.widgets.step_page import StepPage
 from ui.widgets.string_list import StringListEditor
+
+TECHNIQUES_PATH = ("research", "techniques")
+# what the cause summary shows: the causes, their headings, text, status and root mark
+SUMMARY_KINDS = frozenset({"cause_added", "cause_removed", "cause_moved", "categories"})
+SUMMARY_ATTRIBUTES = frozenset({"text", "status", "root_cause"})
 
 
 def _cause_line(diagram: Diagram, cause: Cause) -> str:
@@ -74,12 +80,12 @@ class TechniquesChecklist(QWidget):
             order = [k for k, _, _ in TECHNIQUES]
             index = sum(1 for k in used if k in order and order.index(k) < order.index(key))
             name = dict((k, n) for k, n, _ in TECHNIQUES)[key]
-            self.doc.push(InsertItemCommand(self.doc, "research", used, key, index,
-                                            label=f"Tick technique {name}"))
+            try_apply(self.doc, InsertItem(TECHNIQUES_PATH, key, index),
+                      f"Tick technique {name}")
         elif not on and key in used:
             name = dict((k, n) for k, n, _ in TECHNIQUES)[key]
-            self.doc.push(RemoveItemCommand(self.doc, "research", used, used.index(key),
-                                            label=f"Untick technique {name}"))
+            try_apply(self.doc, RemoveItem(TECHNIQUES_PATH, used.index(key)),
+                      f"Untick technique {name}")
 
     def refresh(self) -> None:
         used = set(self.doc.case.research.techniques)
@@ -97,7 +103,7 @@ class ResearchPage(StepPage):
     """Two tabs: the fishbone canvas, and the research notes with a summary of the causes."""
 
     number = 2
-    sections = ("research",)
+    kinds = frozenset({"research", "cause_changed"}) | SUMMARY_KINDS
 
     def __init__(self, doc: CaseDocument, parent: QWidget | None = None) -> None:
         super().__init__(doc, parent)
@@ -114,24 +120,22 @@ class ResearchPage(StepPage):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.tabs)
         self._build_notes(notes)
-        doc.diagram_changed.connect(self._on_doc_diagram_changed)
         self.refresh("")
 
     def _build_notes(self, notes: QWidget) -> None:
         doc = self.doc
         layout = scrolling_body(notes)
         self.to_research_list = StringListEditor(
-            doc, "research", lambda case: case.research.to_research, "Still to research",
-            "research item", checks=lambda case: case.research.to_research_done,
+            doc, ("research", "to_research"), "Still to research", "research item",
             placeholder="What do we still need to find out? Enter adds it")
         self.to_research_list.view.setMinimumHeight(140)
         add_section(layout, "Still to research (tick when &done)", self.to_research_list,
                     spacing_before=0)
 
         self.efforts_table = RecordTable(
-            doc, "research", lambda case: case.research.previous_efforts,
+            doc, ("research", "previous_efforts"),
             [("effort", "What was tried", 1), ("what_stopped_it", "What stopped it", 1)],
-            PreviousEffort, "Earlier efforts", "earlier effort")
+            "Earlier efforts", "earlier effort")
         add_section(layout, "Earlier effor&ts and what stopped each", self.efforts_table)
 
         self.techniques = TechniquesChecklist(doc)
@@ -156,13 +160,17 @@ class ResearchPage(StepPage):
         layout.addLayout(grid)
 
         self.findings_field = TextField(
-            doc, "research", lambda case: case.research, "findings", "Findings summary",
+            doc, ("research", "findings"), "Findings summary",
             placeholder="Pull the research together into one analysis", lines=6)
         add_section(layout, "Fi&ndings: one analysis of the research", self.findings_field)
         layout.addStretch(1)
 
-    def _on_doc_diagram_changed(self, change: object) -> None:
-        self._show_causes()
+    def on_change(self, change: Change) -> None:
+        if change.kind == "research":
+            if touches(change, TECHNIQUES_PATH):
+                self.techniques.refresh()
+        elif change.kind in SUMMARY_KINDS or change.attribute in SUMMARY_ATTRIBUTES:
+            self._show_causes()
 
     def _show_causes(self) -> None:
         roots, confirmed = cause_summary(self.doc.diagram)

@@ -5,14 +5,15 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QCheckBox, QGridLayout, QLabel, QWidget
 
+from fishbone.changes import Change
 from sixstep import result_text
-from sixstep.case import Action, Alternative, Case
+from sixstep.case import Alternative, Case
+from sixstep.edits.fields import InsertItem, RemoveItem, touches
 from ui.common import theme
 from ui.common.theme import plain_label, plain_tip
-from ui.document.case_commands import InsertItemCommand, RemoveItemCommand
 from ui.document.document import CaseDocument
 from ui.widgets.date_delegate import DateDelegate
-from ui.widgets.fields import TextField
+from ui.widgets.fields import TextField, try_apply
 from ui.widgets.form import add_section, scrolling_body, section_label
 from ui.widgets.record_table import RecordTable
 from ui.widgets.step_page import StepPage
@@ -23,6 +24,13 @@ ACTION_COLUMNS = [
     ("follow_up", "Check again", 1, "2026-12-31"),
 ]
 DATE_ATTRIBUTES = ("due", "follow_up")
+CHOSEN = ("selection", "chosen")
+# changes that add, take away, reorder or rename the alternatives that may be chosen
+LIST_KINDS = frozenset({"alternative_added", "alternative_removed", "alternative_moved",
+                        "alternative_status"})
+# changes that can move a standing (the alternatives listed, the criteria, the scores)
+RANK_KINDS = LIST_KINDS | {"criterion_added", "criterion_removed", "criterion_moved",
+                           "criterion_changed", "scores", "score_scale"}
 REVIEW_QUESTIONS = [
     ("what_worked", "What worked &well?"),
     ("what_did_not", "What did &not work?"),
@@ -57,7 +65,6 @@ class ChosenChecklist(QWidget):
         self.notes: dict[str, QLabel] = {}
         self._shown: list[tuple[str, str]] = []
         self._standings: dict[str, str] = {}
-        self._scored: tuple | None = None  # the alternatives the standings were worked out for
         self.grid = QGridLayout(self)
         self.grid.setContentsMargins(0, 0, 0, 0)
         self.grid.setHorizontalSpacing(24)
@@ -116,46 +123,55 @@ class ChosenChecklist(QWidget):
             QWidget.setTabOrder(previous, box)
             previous = box
 
+    def on_change(self, change: Change) -> None:
+        """Show what ``change`` did: the choice, the list of alternatives, their standings."""
+        if change.kind == "selection":
+            if touches(change, CHOSEN):  # an unchosen alternative that is not open goes
+                self.show_choices(rescore=False)
+        elif change.kind == "alternative_changed":
+            if change.attribute == "name":
+                self.show_choices(rescore=True)
+        elif change.kind in RANK_KINDS:
+            self.show_choices(rescore=True)
+
     def refresh(self, section: str = "") -> None:
+        """Everything again (the whole case replaced, or a section named by an older edit)."""
+        self.show_choices(rescore=True)
+
+    def show_choices(self, rescore: bool) -> None:
+        """Boxes for the alternatives that may be chosen, ticked as chosen, with their
+        standings (scored again only when ``rescore``: never for a tick or a keystroke)."""
         case = self.doc.case
         shown = [(a.id, a.name) for a in _candidates(case)]
-        if shown != self._shown:
+        if shown != self._shown:  # the boxes on screen differ from the candidates: rebuild
             self._rebuild(shown)
         self.empty.setVisible(not shown)
+        if rescore:
+            self._standings = standings(case) if shown else {}
         chosen = set(case.selection.chosen)
-        notes = self._current_standings(case, section) if shown else {}
         for aid, box in self.boxes.items():
             if box.isChecked() != (aid in chosen):
                 with StepPage.blocked(box):
                     box.setChecked(aid in chosen)
             status = case.alternative(aid).status
-            self.notes[aid].setText(notes.get(aid, "") if status == "open" else status)
-
-    def _current_standings(self, case: Case, section: str) -> dict[str, str]:
-        """Scored again only when what they come from may have changed: not for a keystroke
-        in the rationale, the plan or the review, nor for an alternative's notes."""
-        key = tuple((a.id, a.name, a.status) for a in case.alternatives)
-        if section not in ("selection", "alternatives") or key != self._scored:
-            self._standings, self._scored = standings(case), key
-        return self._standings
+            self.notes[aid].setText(self._standings.get(aid, "") if status == "open" else status)
 
     def _on_box_toggled(self, alternative_id: str, on: bool) -> None:
         chosen = self.doc.case.selection.chosen
         # no user text in undo labels: the Edit menu would read an "&" as a mnemonic
         if on and alternative_id not in chosen:
-            self.doc.push(InsertItemCommand(self.doc, "selection", chosen, alternative_id,
-                                            label="Choose an alternative"))
+            try_apply(self.doc, InsertItem(CHOSEN, alternative_id), "Choose an alternative")
         elif not on and alternative_id in chosen:
-            self.doc.push(RemoveItemCommand(self.doc, "selection", chosen,
-                                            chosen.index(alternative_id),
-                                            label="Unchoose an alternative"))
+            try_apply(self.doc, RemoveItem(CHOSEN, chosen.index(alternative_id)),
+                      "Unchoose an alternative")
 
 
 class SelectPage(StepPage):
     """What the group decided and what happens next."""
 
     number = 6
-    sections = ("selection", "alternatives", "scores", "criteria")
+    kinds = frozenset({"selection", "alternative_changed"}) | RANK_KINDS
+    sections = ("selection", "alternatives", "scores", "criteria")  # the bridge: older edits
 
     def __init__(self, doc: CaseDocument, parent: QWidget | None = None) -> None:
         super().__init__(doc, parent)
@@ -165,13 +181,12 @@ class SelectPage(StepPage):
         layout.addWidget(self.chosen)
 
         self.rationale_field = TextField(
-            doc, "selection", lambda case: case.selection, "rationale", "Why we chose it",
+            doc, ("selection", "rationale"), "Why we chose it",
             placeholder="Why these, in the light of the criteria and the research?", lines=3)
         add_section(layout, "W&hy we chose it", self.rationale_field)
 
         self.actions_table = RecordTable(
-            doc, "selection", lambda case: case.selection.actions, ACTION_COLUMNS, Action,
-            "Action plan", "action")
+            doc, ("selection", "actions"), ACTION_COLUMNS, "Action plan", "action")
         self.date_delegate = DateDelegate(self.actions_table.view)
         for column, spec in enumerate(ACTION_COLUMNS):
             if spec[0] in DATE_ATTRIBUTES:
@@ -184,7 +199,7 @@ class SelectPage(StepPage):
         review = QGridLayout()
         review.setHorizontalSpacing(12)
         for column, (attribute, question) in enumerate(REVIEW_QUESTIONS):
-            field = TextField(doc, "selection", lambda case: case.selection.review, attribute,
+            field = TextField(doc, ("selection", "review", attribute),
                               question.replace("&", ""), lines=3)
             review.addWidget(section_label(question, field), 0, column)
             review.addWidget(field, 1, column)
@@ -192,6 +207,9 @@ class SelectPage(StepPage):
         layout.addLayout(review)
         layout.addStretch(1)
         self.refresh("")
+
+    def on_change(self, change: Change) -> None:
+        self.chosen.on_change(change)
 
     def refresh(self, section: str = "") -> None:
         self.chosen.refresh(section)

@@ -8,6 +8,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QPushButton, QWidget
 
+from fishbone.changes import Change
+from sixstep.edits.fields import Path, touches
+
 
 def push_button(parent: QWidget, text: str, name: str, slot: Callable[[], None]) -> QPushButton:
     """A button whose accessible name and tooltip say what it does."""
@@ -56,7 +59,9 @@ def reorder_buttons(parent: QWidget, noun: str, remove: Callable[[], None],
 
 class OrderedRowsMixin:
     """What an ordered list editor and a record table share: a ``view``, its ``model`` (with
-    ``sync()``), the case ``section`` it shows, and Up / Down / Remove buttons."""
+    ``sync()``), the ``path`` of the case list it shows, and Up / Down / Remove buttons."""
+
+    path: Path
 
     def set_buttons_visible(self, on: bool) -> None:
         """Projector mode hides the mouse buttons; the keys still work."""
@@ -67,6 +72,6 @@ class OrderedRowsMixin:
         index = self.view.currentIndex()
         return index.row() if index.isValid() else -1
 
-    def _on_doc_case_changed(self, section: str) -> None:
-        if section == self.section:
+    def _on_doc_changed(self, change: Change) -> None:
+        if touches(change, self.path):
             self.model.sync()

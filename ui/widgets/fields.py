@@ -1,19 +1,17 @@
-"""Plain-text line and text editors bound to one case field; typing is one undo step."""
+"""Plain-text line and text editors bound to one text of the case by path; typing is one
+undo step."""
 
 from __future__ import annotations
-
-from collections.abc import Callable
-from typing import Any
 
 from PySide6.QtCore import QEvent, QSignalBlocker, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QSizePolicy, QTextEdit, QWidget
 
-from sixstep.case import Case
-from ui.document.case_commands import SetFieldCommand
+from fishbone.changes import Change
+from sixstep.edits.base import Edit
+from sixstep.edits.fields import Path, SetText, read, touches
+from sixstep.rules import RuleError
 from ui.document.document import CaseDocument
-
-Target = Callable[[Case], Any]
 
 
 def is_undo_key(event: QEvent) -> bool:
@@ -26,22 +24,33 @@ def is_undo_key(event: QEvent) -> bool:
     return event.key() == Qt.Key.Key_Y and mods == Qt.KeyboardModifier.ControlModifier
 
 
-class _Binding:
-    """What a field edits: ``target(doc.case).attribute`` in ``section``."""
+def try_apply(doc: CaseDocument, edit: Edit, label: str = "") -> bool:
+    """Apply ``edit`` as one undo step; False (and nothing changed) when a rule refuses it,
+    so the widget shows the case's value again."""
+    try:
+        doc.apply(edit, label)
+    except RuleError:
+        return False
+    return True
 
-    def __init__(self, doc: CaseDocument, section: str, target: Target, attribute: str,
-                 label: str) -> None:
-        self.doc, self.section, self.target, self.attribute = doc, section, target, attribute
-        self.label = label
+
+class _Binding:
+    """What a field edits: the text at ``path`` (a key of ``sixstep.edits.fields.EDITABLE``)."""
+
+    def __init__(self, doc: CaseDocument, path: Path, label: str) -> None:
+        self.doc, self.path, self.label = doc, path, label
 
     def value(self) -> str:
-        return str(getattr(self.target(self.doc.case), self.attribute) or "")
+        return str(read(self.doc.case, self.path) or "")
 
-    def push(self, text: str) -> None:
+    def push(self, text: str) -> bool:
+        """Send typed text to the case; False when it was refused."""
         if text == self.value():
-            return
-        self.doc.push(SetFieldCommand(self.doc, self.section, self.target(self.doc.case),
-                                      self.attribute, text, label=f"Edit {self.label.lower()}"))
+            return True
+        return try_apply(self.doc, SetText(self.path, text), f"Edit {self.label.lower()}")
+
+    def concerns(self, change: Change) -> bool:
+        return touches(change, self.path)
 
 
 class PlainLineEdit(QLineEdit):
@@ -69,22 +78,23 @@ class PlainTextEdit(QPlainTextEdit):
 class LineField(PlainLineEdit):
     """One line of plain text bound to a case field."""
 
-    def __init__(self, doc: CaseDocument, section: str, target: Target, attribute: str,
-                 label: str, placeholder: str = "", parent: QWidget | None = None) -> None:
+    def __init__(self, doc: CaseDocument, path: Path, label: str, placeholder: str = "",
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.binding = _Binding(doc, section, target, attribute, label)
+        self.binding = _Binding(doc, path, label)
         self.setAccessibleName(label)
         self.setPlaceholderText(placeholder)
         self.textEdited.connect(self._on_self_text_edited)
-        doc.case_changed.connect(self._on_doc_case_changed)
+        doc.changed.connect(self._on_doc_changed)
         doc.replaced.connect(self.refresh)
         self.refresh()
 
     def _on_self_text_edited(self, text: str) -> None:
-        self.binding.push(text)
+        if not self.binding.push(text):
+            self.refresh()
 
-    def _on_doc_case_changed(self, section: str) -> None:
-        if section == self.binding.section:
+    def _on_doc_changed(self, change: Change) -> None:
+        if self.binding.concerns(change):
             self.refresh()
 
     def refresh(self) -> None:
@@ -102,11 +112,10 @@ class TextField(QTextEdit):
     Pasted rich text arrives as plain text; Tab moves on to the next control.
     """
 
-    def __init__(self, doc: CaseDocument, section: str, target: Target, attribute: str,
-                 label: str, placeholder: str = "", lines: int = 3, max_lines: int = 14,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, doc: CaseDocument, path: Path, label: str, placeholder: str = "",
+                 lines: int = 3, max_lines: int = 14, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.binding = _Binding(doc, section, target, attribute, label)
+        self.binding = _Binding(doc, path, label)
         self.lines, self.max_lines = lines, max_lines
         self.setAccessibleName(label)
         self.setPlaceholderText(placeholder)
@@ -115,7 +124,7 @@ class TextField(QTextEdit):
         self.setUndoRedoEnabled(False)  # the case's undo stack owns undo
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.textChanged.connect(self._on_self_text_changed)
-        doc.case_changed.connect(self._on_doc_case_changed)
+        doc.changed.connect(self._on_doc_changed)
         doc.replaced.connect(self.refresh)
         self.refresh()
 
@@ -146,11 +155,12 @@ class TextField(QTextEdit):
             self._fit_height()
 
     def _on_self_text_changed(self) -> None:
-        self.binding.push(self.toPlainText())
+        if not self.binding.push(self.toPlainText()):
+            self.refresh()
         self._fit_height()
 
-    def _on_doc_case_changed(self, section: str) -> None:
-        if section == self.binding.section:
+    def _on_doc_changed(self, change: Change) -> None:
+        if self.binding.concerns(change):
             self.refresh()
 
     def refresh(self) -> None:

@@ -7,8 +7,7 @@ rows instead of scrolling inside a scrolling page.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from typing import Any
+from collections.abc import Sequence
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -28,19 +27,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sixstep.case import Case
-from ui.common.theme import plain_tip
-from ui.document.case_commands import (
-    InsertItemCommand,
-    MoveItemCommand,
-    RemoveItemCommand,
-    SetFieldCommand,
+from sixstep.edits.fields import (
+    EDITABLE,
+    InsertItem,
+    MoveItem,
+    Path,
+    RemoveItem,
+    SetText,
+    locate,
+    read,
 )
+from ui.common.theme import plain_tip
 from ui.document.document import CaseDocument
 from ui.widgets.buttons import OrderedRowsMixin, add_key, add_move_keys, reorder_buttons, tab_order
+from ui.widgets.fields import try_apply
 from ui.widgets.rows import GrowingRowsMixin
-
-Records = Callable[[Case], list]
 
 
 def two_lines(text: str) -> str:
@@ -51,19 +52,23 @@ def two_lines(text: str) -> str:
     splits = [(" ".join(words[:i]), " ".join(words[i:])) for i in range(1, len(words))]
     first, second = min(splits, key=lambda pair: max(len(pair[0]), len(pair[1])))
     return f"{first}\n{second}"
+
+
 _Index = QModelIndex | QPersistentModelIndex
 
 
 class RecordTableModel(GrowingRowsMixin, QAbstractTableModel):
-    """Rows are ``records(doc.case)`` plus one empty row for a new record."""
+    """Rows are the records at ``path`` plus one empty row for a new record."""
 
-    def __init__(self, doc: CaseDocument, section: str, records: Records,
-                 columns: Sequence[tuple[str, str]], factory: Callable[..., Any],
+    def __init__(self, doc: CaseDocument, path: Path, columns: Sequence[tuple[str, str]],
                  noun: str) -> None:
         super().__init__()
-        self.doc, self.section, self.records = doc, section, records
-        self.columns, self.factory, self.noun = list(columns), factory, noun
-        self._rows = len(records(doc.case)) + 1
+        self.doc, self.path = doc, path
+        self.columns, self.noun = list(columns), noun
+        record = EDITABLE[locate(path).base].record
+        assert record is not None, f"{path} holds no records"
+        self.factory = record  # what a new row makes
+        self._rows = len(self.records()) + 1
         self.wrapped: set[int] = set()  # columns too narrow for their heading on one line
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
@@ -72,13 +77,16 @@ class RecordTableModel(GrowingRowsMixin, QAbstractTableModel):
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(self.columns)
 
+    def records(self) -> list:
+        return read(self.doc.case, self.path)
+
     def is_new_row(self, row: int) -> bool:
-        return row >= len(self.records(self.doc.case))
+        return row >= len(self.records())
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
-        records = self.records(self.doc.case)
+        records = self.records()
         attribute, header = self.columns[index.column()]
         if index.row() >= len(records):
             if role == Qt.ItemDataRole.DisplayRole and index.column() == 0:
@@ -116,44 +124,41 @@ class RecordTableModel(GrowingRowsMixin, QAbstractTableModel):
         if not index.isValid() or role != Qt.ItemDataRole.EditRole:
             return False
         text = str(value)
-        records = self.records(self.doc.case)
+        records = self.records()
         attribute, header = self.columns[index.column()]
         if index.row() < len(records):
-            record = records[index.row()]
-            if text != getattr(record, attribute):
-                self.doc.push(SetFieldCommand(self.doc, self.section, record, attribute, text,
-                                              label=f"Edit {header.lower()}", merge=False))
+            if text != getattr(records[index.row()], attribute):  # a cell is one step each
+                try_apply(self.doc, SetText((*self.path, index.row(), attribute), text, False),
+                          f"Edit {header.lower()}")
         elif text.strip():
-            self.doc.push(InsertItemCommand(self.doc, self.section, records,
-                                            self.factory(**{attribute: text}),
-                                            label=f"Add {self.noun}"))
+            try_apply(self.doc, InsertItem(self.path, self.factory(**{attribute: text})),
+                      f"Add {self.noun}")
         return True
 
     def sync(self) -> None:
-        n = len(self.records(self.doc.case)) + 1
+        n = len(self.records()) + 1
         self.match_row_count(n)
         self.dataChanged.emit(self.index(0, 0), self.index(n - 1, len(self.columns) - 1))
         self.headerDataChanged.emit(Qt.Orientation.Vertical, 0, n - 1)
 
     def reset(self) -> None:
         self.beginResetModel()
-        self._rows = len(self.records(self.doc.case)) + 1
+        self._rows = len(self.records()) + 1
         self.endResetModel()
 
 
 class RecordTable(OrderedRowsMixin, QWidget):
     """A ``RecordTableModel`` in a view that sizes itself to its rows, with row buttons."""
 
-    def __init__(self, doc: CaseDocument, section: str, records: Records,
-                 columns: Sequence[tuple], factory: Callable[..., Any],
-                 label: str, noun: str, parent: QWidget | None = None) -> None:
-        """``columns``: (attribute, header, width weight[, sample text that must fit])."""
+    def __init__(self, doc: CaseDocument, path: Path, columns: Sequence[tuple], label: str,
+                 noun: str, parent: QWidget | None = None) -> None:
+        """``path``: a list of records in ``EDITABLE``; ``columns``: (attribute, header, width
+        weight[, sample text that must fit])."""
         super().__init__(parent)
-        self.doc, self.section, self.label, self.noun = doc, section, label, noun
+        self.doc, self.path, self.label, self.noun = doc, path, label, noun
         self.weights = [c[2] for c in columns]
         self.samples = [c[3] if len(c) > 3 else "" for c in columns]
-        self.model = RecordTableModel(doc, section, records, [(c[0], c[1]) for c in columns],
-                                      factory, noun)
+        self.model = RecordTableModel(doc, path, [(c[0], c[1]) for c in columns], noun)
         self.view = QTableView(self)
         self.view.setModel(self.model)
         self.view.setAccessibleName(label)
@@ -188,7 +193,7 @@ class RecordTable(OrderedRowsMixin, QWidget):
         self.setFocusProxy(self.view)
         self.view.viewport().installEventFilter(self)
         tab_order(self.view, self.up_button, self.down_button, self.remove_button)
-        doc.case_changed.connect(self._on_doc_case_changed)
+        doc.changed.connect(self._on_doc_changed)
         doc.replaced.connect(self._on_doc_replaced)
         self.model.rowsInserted.connect(self.fit_rows)
         self.model.rowsRemoved.connect(self.fit_rows)
@@ -197,21 +202,19 @@ class RecordTable(OrderedRowsMixin, QWidget):
 
     def remove_current(self) -> None:
         row = self.current_row()
-        records = self.model.records(self.doc.case)
+        records = self.model.records()
         if 0 <= row < len(records):
             column = max(0, self.view.currentIndex().column())
-            self.doc.push(RemoveItemCommand(self.doc, self.section, records, row,
-                                            label=f"Remove {self.noun}"))
+            try_apply(self.doc, RemoveItem(self.path, row), f"Remove {self.noun}")
             self.view.setCurrentIndex(self.model.index(min(row, len(records)), column))
 
     def move_current(self, step: int) -> None:
-        row, records = self.current_row(), self.model.records(self.doc.case)
+        row, records = self.current_row(), self.model.records()
         target = row + step
         if not (0 <= row < len(records) and 0 <= target < len(records)):
             return
         column = max(0, self.view.currentIndex().column())
-        self.doc.push(MoveItemCommand(self.doc, self.section, records, row, target,
-                                      label=f"Move {self.noun}"))
+        try_apply(self.doc, MoveItem(self.path, row, target), f"Move {self.noun}")
         self.view.setCurrentIndex(self.model.index(target, column))
 
     def _on_doc_replaced(self) -> None:

@@ -7,10 +7,7 @@ Alt+Down move it (order carries meaning). A tick list keeps its flags parallel t
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -19,14 +16,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sixstep.case import Case
-from ui.document.case_commands import (
-    InsertItemCommand,
-    MoveItemCommand,
-    RemoveItemCommand,
-    ReplaceListCommand,
-    SetListItemCommand,
-    macro,
+from sixstep.edits.fields import (
+    EDITABLE,
+    InsertItem,
+    MoveItem,
+    Path,
+    RemoveItem,
+    SetText,
+    SetTick,
+    locate,
+    read,
+    read_ticks,
 )
 from ui.document.document import CaseDocument
 from ui.widgets.buttons import (
@@ -37,35 +37,26 @@ from ui.widgets.buttons import (
     reorder_buttons,
     tab_order,
 )
-from ui.widgets.fields import PlainLineEdit
+from ui.widgets.fields import PlainLineEdit, try_apply
 from ui.widgets.rows import GrowingRowsMixin
 
-Items = Callable[[Case], list]
 _Index = QModelIndex | QPersistentModelIndex
 
 
-class SetFlagCommand(SetListItemCommand):
-    """Tick or untick one item: each tick is its own undo step."""
-
-    def id(self) -> int:
-        return -1
-
-
 class StringListModel(GrowingRowsMixin, QAbstractListModel):
-    """Rows are ``items(doc.case)``; with ``checks`` each row also has a tick."""
+    """Rows are the lines at ``path``; a list with ticks (see ``EDITABLE``) shows one each."""
 
-    def __init__(self, doc: CaseDocument, section: str, items: Items, noun: str,
-                 checks: Items | None = None) -> None:
+    def __init__(self, doc: CaseDocument, path: Path, noun: str) -> None:
         super().__init__()
-        self.doc, self.section, self.items, self.noun, self.checks = (
-            doc, section, items, noun, checks)
-        self._rows = len(items(doc.case))
+        self.doc, self.path, self.noun = doc, path, noun
+        self.ticks = bool(EDITABLE[locate(path).base].ticks)
+        self._rows = len(self.strings())
 
     def strings(self) -> list[str]:
-        return self.items(self.doc.case)
+        return read(self.doc.case, self.path)
 
     def flags_list(self) -> list[bool]:
-        return self.checks(self.doc.case) if self.checks else []
+        return read_ticks(self.doc.case, self.path)
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else self._rows
@@ -78,7 +69,7 @@ class StringListModel(GrowingRowsMixin, QAbstractListModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole,
                     Qt.ItemDataRole.AccessibleTextRole):
             return strings[row]
-        if role == Qt.ItemDataRole.CheckStateRole and self.checks:
+        if role == Qt.ItemDataRole.CheckStateRole and self.ticks:
             flags = self.flags_list()
             done = row < len(flags) and bool(flags[row])
             return Qt.CheckState.Checked if done else Qt.CheckState.Unchecked
@@ -89,7 +80,7 @@ class StringListModel(GrowingRowsMixin, QAbstractListModel):
         if not index.isValid():
             return base
         base |= Qt.ItemFlag.ItemIsEditable
-        if self.checks:
+        if self.ticks:
             base |= Qt.ItemFlag.ItemIsUserCheckable
         return base
 
@@ -100,51 +91,24 @@ class StringListModel(GrowingRowsMixin, QAbstractListModel):
         if role == Qt.ItemDataRole.EditRole:
             text = str(value)
             if text != self.strings()[row]:
-                self.doc.push(SetListItemCommand(self.doc, self.section, self.strings(), row,
-                                                 text, label=f"Edit {self.noun}"))
+                try_apply(self.doc, SetText((*self.path, row), text), f"Edit {self.noun}")
             return True
-        if role == Qt.ItemDataRole.CheckStateRole and self.checks:
+        if role == Qt.ItemDataRole.CheckStateRole and self.ticks:
             done = Qt.CheckState(value) == Qt.CheckState.Checked
-            commands = self._pad()
-            commands.append(SetFlagCommand(self.doc, self.section, self.flags_list(), row, done,
-                                           label=f"{'Tick' if done else 'Untick'} {self.noun}"))
-            macro(self.doc, commands[-1].text(), commands)
+            try_apply(self.doc, SetTick(self.path, row, done),
+                      f"{'Tick' if done else 'Untick'} {self.noun}")
             return True
         return False
 
-    # -- verbs -------------------------------------------------------------------------
-    def _pad(self) -> list[QUndoCommand]:
-        """A command that makes the tick list exactly as long as the items, if it is not."""
-        if not self.checks:
-            return []
-        flags, n = self.flags_list(), len(self.strings())
-        if len(flags) == n:
-            return []
-        fixed = [bool(f) for f in flags[:n]] + [False] * max(0, n - len(flags))
-        return [ReplaceListCommand(self.doc, self.section, flags, fixed, label="Tidy ticks")]
-
-    def add(self, text: str) -> None:
-        commands = self._pad()
-        commands.append(InsertItemCommand(self.doc, self.section, self.strings(), text,
-                                          label=f"Add {self.noun}"))
-        if self.checks:
-            commands.append(InsertItemCommand(self.doc, self.section, self.flags_list(), False))
-        macro(self.doc, f"Add {self.noun}", commands)
+    # -- verbs (a tick list moves with its items: the verbs keep the two in step) ---------
+    def add(self, text: str) -> bool:
+        return try_apply(self.doc, InsertItem(self.path, text), f"Add {self.noun}")
 
     def remove(self, row: int) -> None:
-        commands = self._pad()
-        commands.append(RemoveItemCommand(self.doc, self.section, self.strings(), row))
-        if self.checks:
-            commands.append(RemoveItemCommand(self.doc, self.section, self.flags_list(), row))
-        macro(self.doc, f"Remove {self.noun}", commands)
+        try_apply(self.doc, RemoveItem(self.path, row), f"Remove {self.noun}")
 
     def move(self, row: int, target: int) -> None:
-        commands = self._pad()
-        commands.append(MoveItemCommand(self.doc, self.section, self.strings(), row, target))
-        if self.checks:
-            commands.append(MoveItemCommand(self.doc, self.section, self.flags_list(), row,
-                                            target))
-        macro(self.doc, f"Move {self.noun}", commands)
+        try_apply(self.doc, MoveItem(self.path, row, target), f"Move {self.noun}")
 
     def sync(self) -> None:
         """Catch up with the model after any change (undo included)."""
@@ -162,12 +126,12 @@ class StringListModel(GrowingRowsMixin, QAbstractListModel):
 class StringListEditor(OrderedRowsMixin, QWidget):
     """A list of strings with an entry line to add, and buttons for the mouse."""
 
-    def __init__(self, doc: CaseDocument, section: str, items: Items, label: str, noun: str,
-                 checks: Items | None = None, placeholder: str = "",
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, doc: CaseDocument, path: Path, label: str, noun: str,
+                 placeholder: str = "", parent: QWidget | None = None) -> None:
+        """``path``: a list of lines in ``EDITABLE`` (its ticks, if it has any, come along)."""
         super().__init__(parent)
-        self.doc, self.section, self.label = doc, section, label
-        self.model = StringListModel(doc, section, items, noun, checks)
+        self.doc, self.path, self.label = doc, path, label
+        self.model = StringListModel(doc, path, noun)
         self.view = QListView(self)
         self.view.setModel(self.model)
         self.view.setAccessibleName(label)
@@ -205,14 +169,13 @@ class StringListEditor(OrderedRowsMixin, QWidget):
         # after the proxy, or Tab skips them: adding first, then the list and its buttons
         tab_order(self.entry, self.add_button, self.view, self.up_button, self.down_button,
                   self.remove_button)
-        doc.case_changed.connect(self._on_doc_case_changed)
+        doc.changed.connect(self._on_doc_changed)
         doc.replaced.connect(self.model.reset)
 
     def _on_entry_return_pressed(self) -> None:
         text = self.entry.text().strip()
-        if not text:
+        if not text or not self.model.add(text):
             return
-        self.model.add(text)
         self.entry.clear()
         self.entry.setFocus()
         self.view.scrollToBottom()
