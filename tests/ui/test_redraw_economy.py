@@ -97,7 +97,7 @@ def test_collapse_all_is_one_step_and_one_layout(qtbot):
     view.diagram_scene.relaid_out.connect(lambda: layouts.append(None))
     doc, d = view.doc, view.doc.diagram
     parents = {c.parent for c in d.causes if c.parent}
-    view.actions.set_all_collapsed(True)
+    view.diagram_actions.set_all_collapsed(True)
     assert len(layouts) == 1 and doc.undo_stack.count() == 1
     assert {c.id for c in d.causes if c.collapsed} == parents
     shown = {box.id for box in view.diagram_scene.layout.boxes if box.kind == "cause"}
@@ -107,5 +107,5 @@ def test_collapse_all_is_one_step_and_one_layout(qtbot):
     doc.undo_stack.undo()
     assert not any(c.collapsed for c in d.causes) and len(layouts) == 2
     doc.undo_stack.redo()
-    view.actions.set_all_collapsed(False)
+    view.diagram_actions.set_all_collapsed(False)
     assert not any(c.collapsed for c in d.causes) and doc.undo_stack.count() == 2
