@@ -7,6 +7,8 @@ add's merge id, and the add command (the top of the stack) decides.
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from PySide6.QtGui import QUndoCommand
 
 from sixstep.case import Case
@@ -48,7 +50,7 @@ class FoldingCommand(EditCommand):
     place).
     """
 
-    add_edit: type[Edit] = Edit
+    add_edit: ClassVar[type[Edit] | None] = None  # the kind of add it may fold into
 
     def __init__(self, case: Case, edit: Edit, fold: bool = False, merge: bool = True,
                  label: str = "", parent: QUndoCommand | None = None) -> None:
@@ -56,6 +58,6 @@ class FoldingCommand(EditCommand):
         self.fold, self.merge = fold, merge
 
     def id(self) -> int:
-        if self.fold:
+        if self.fold and self.add_edit is not None:
             return MERGE_IDS.get(self.add_edit.__name__, -1)
         return merge_id(self.edit) if self.merge else -1

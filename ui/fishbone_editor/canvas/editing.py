@@ -17,6 +17,7 @@ from ui.document.fishbone_commands import (
     SetEffectCommand,
 )
 from ui.fishbone_editor.canvas.actions import DiagramActions
+from ui.fishbone_editor.canvas.scene import DiagramScene
 from ui.painting.paint import measurer_for, qrect
 
 Key = tuple[str, str]
@@ -80,12 +81,14 @@ class EditSession(QObject):
 
     def place(self) -> None:
         """Cover the box at the view's current zoom, wide enough for the text being typed."""
-        box = self.view.scene().box(self.key)
+        scene = self.view.scene()
+        assert isinstance(scene, DiagramScene)
+        box = scene.box(self.key)
         if box is None:
             return
         scale = self.view.transform().m11()
         rect = self.view.mapFromScene(qrect(box)).boundingRect()
-        font = measurer_for(self.view.scene().diagram_style).font_for(box.role)
+        font = measurer_for(scene.diagram_style).font_for(box.role)
         font.setPixelSize(max(13, round(font.pixelSize() * scale)))  # legible when zoomed out
         font.setBold(False)
         self.editor.setFont(font)
