@@ -244,10 +244,10 @@ def canvas_benchmarks(bench: Bench, size: int, folder: Path, pages: bool) -> Non
     bench.run("redo (the delete)", size, "edit", stack.redo,
               setup=lambda: (select_top(), delete(), stack.undo()), teardown=stack.undo)
 
-    bench.run("collapse all", size, "edit", lambda: view.actions.set_all_collapsed(True),
+    bench.run("collapse all", size, "edit", lambda: view.diagram_actions.set_all_collapsed(True),
               repeat=3, teardown=stack.undo)
-    bench.run("expand all", size, "edit", lambda: view.actions.set_all_collapsed(False),
-              repeat=3, setup=lambda: view.actions.set_all_collapsed(True),
+    bench.run("expand all", size, "edit", lambda: view.diagram_actions.set_all_collapsed(False),
+              repeat=3, setup=lambda: view.diagram_actions.set_all_collapsed(True),
               teardown=lambda: (stack.undo(), stack.undo()))
     view.fit_to_window()
     settle()

@@ -11,7 +11,8 @@ from fishbone.changes import Change, ChangeKind, ChangeStream, Listener
 if TYPE_CHECKING:
     import networkx as nx
 
-__all__ = ["Category", "Cause", "Change", "Diagram", "DiagramError", "RemovedSubtree"]
+__all__ = ["DIAGRAM_KINDS", "Category", "Cause", "Change", "Diagram", "DiagramError",
+           "RemovedSubtree"]
 
 STATUSES: tuple[str, ...] = ("possible", "confirmed", "ruled_out")
 
@@ -89,6 +90,29 @@ class RemovedSubtree:
 
 
 _EDITABLE = {"text", "status", "root_cause", "votes", "notes", "collapsed"}
+
+# The change kinds the diagram's verbs tell (the rest of the stream is the six-step case's).
+DIAGRAM_KINDS: frozenset[str] = frozenset(
+    {"effect", "categories", "cause_added", "cause_removed", "cause_moved", "cause_changed"})
+
+
+def check_cause_value(attribute: str, value: Any) -> None:
+    """The diagram's own guard on one field of a cause: the right type, a known status, and
+    votes a whole number, not negative. (The limits a user meets, such as the most votes,
+    are ``sixstep.rules``'; the case's edits check those first.)"""
+    if attribute not in _EDITABLE:
+        raise DiagramError(f"cannot set {attribute!r} on a cause")
+    if attribute == "status":
+        if value not in STATUSES:
+            raise DiagramError(f"unknown status {value!r}")
+    elif attribute == "votes":
+        if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+            raise DiagramError("votes must be a whole number, zero or more")
+    elif attribute in ("root_cause", "collapsed"):
+        if not isinstance(value, bool):
+            raise DiagramError(f"{attribute} is true or false")
+    elif not isinstance(value, str):
+        raise DiagramError(f"{attribute} is text")
 
 
 class Diagram:
@@ -312,11 +336,7 @@ class Diagram:
         if attribute not in _EDITABLE:
             raise DiagramError(f"cannot set {attribute!r} on a cause")
         for value in values.values():
-            if attribute == "status" and value not in STATUSES:
-                raise DiagramError(f"unknown status {value!r}")
-            if attribute == "votes" and (not isinstance(value, int) or isinstance(value, bool)
-                                      or value < 0):
-                raise DiagramError("votes must be a whole number, zero or more")
+            check_cause_value(attribute, value)
         causes = {cause_id: self.cause(cause_id) for cause_id in values}
         old = {cause_id: getattr(cause, attribute) for cause_id, cause in causes.items()}
         for cause_id, cause in causes.items():
@@ -365,11 +385,13 @@ class Diagram:
         self._emit("categories", [category_id])
         return old
 
-    def new_category_id(self, name: str) -> str:
+    def new_category_id(self, name: str, taken: Iterable[str] = ()) -> str:
+        """An id made from ``name``, free in the diagram and not in ``taken``."""
         base = "".join(ch if ch.isalnum() else "_" for ch in name.strip().lower()).strip("_")
         base = base or "category"
+        busy = set(taken)
         candidate, n = base, 2
-        while self.has_category(candidate):
+        while self.has_category(candidate) or candidate in busy:
             candidate, n = f"{base}_{n}", n + 1
         return candidate
 

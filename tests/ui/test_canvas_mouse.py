@@ -182,12 +182,12 @@ def test_paint_only_attributes_do_not_move_anything(qtbot):
 
     view = make_view(qtbot)
     scene, doc = view.diagram_scene, view.doc
-    before = compute_layout(doc.diagram, scene.style, scene.options)
+    before = compute_layout(doc.diagram, scene.diagram_style, scene.options)
     values = {"status": "ruled_out", "root_cause": True, "votes": 4, "notes": "long note " * 9}
     assert set(values) == PAINT_ONLY
     for attribute, value in values.items():
         doc.push(SetCauseAttributeCommand(doc, "c2", attribute, value))
-    assert compute_layout(doc.diagram, scene.style, scene.options) == before
+    assert compute_layout(doc.diagram, scene.diagram_style, scene.options) == before
 
 
 def test_selection_survives_relayout_and_stays_in_view(qtbot):
@@ -196,7 +196,7 @@ def test_selection_survives_relayout_and_stays_in_view(qtbot):
     view.select(("cause", "c60"))
     item = view.diagram_scene.cause_item("c60")
     for n in range(5):
-        view.actions.add_cause("k0", None, f"Another cause {n}")
+        view.diagram_actions.add_cause("k0", None, f"Another cause {n}")
         assert view.selection == ("cause", "c60")
         assert view.diagram_scene.cause_item("c60") is item and item.selected
         shown = view.mapToScene(view.viewport().rect()).boundingRect()
@@ -207,11 +207,11 @@ def test_collapsing_hides_the_subtree_and_keeps_the_selection_nearby(qtbot):
     view = make_view(qtbot)
     scene = view.diagram_scene
     view.select(("cause", "c2"))
-    view.actions.toggle_collapsed("c1")
+    view.diagram_actions.toggle_collapsed("c1")
     assert scene.cause_item("c2") is None
     assert view.selection == ("cause", "c1")  # the nearest shown ancestor
     assert scene.cause_item("c1").hidden == 1
-    view.actions.toggle_collapsed("c1")
+    view.diagram_actions.toggle_collapsed("c1")
     assert scene.cause_item("c2") is not None
 
 

@@ -44,7 +44,7 @@ def shown_rect(view: DiagramView):
 
 def smallest_text_points(view: DiagramView) -> float:
     """The smallest box text on screen, in points at 96 dpi."""
-    style = view.diagram_scene.style
+    style = view.diagram_scene.diagram_style
     sizes = [style.font_spec(role).size for role in ("head", "category", "cause", "subcause")]
     return min(sizes) * view.zoom / points_to_pixels(1.0)
 
@@ -59,7 +59,7 @@ def test_projector_text_never_shrinks_under_20_points(qtbot):
     editor = burgers_editor(qtbot)
     view = editor.view
     editor.set_projector_mode(True)
-    style = view.diagram_scene.style
+    style = view.diagram_scene.diagram_style
     assert view.zoom * style.cause_font.size >= points_to_pixels(PROJECTOR_PT) - 1e-6
     assert smallest_text_points(view) >= PROJECTOR_PT - 1e-6
     for _ in range(4):  # zooming out by key, by wheel: it stops at the floor

@@ -142,11 +142,11 @@ def test_projector_mode(qtbot):
     normal_size = editor.view.diagram_scene.cause_item("c1").box.rect[3]
     editor.set_projector_mode(True)
     assert not editor.panel.isVisible()
-    assert editor.view.diagram_scene.style is ROOM
+    assert editor.view.diagram_scene.diagram_style is ROOM
     assert editor.view.diagram_scene.cause_item("c1").box.rect[3] > normal_size
     editor.set_projector_mode(False)
     assert editor.panel.isVisible()
-    assert editor.view.diagram_scene.style is not ROOM
+    assert editor.view.diagram_scene.diagram_style is not ROOM
 
 
 def test_opening_another_case_resets_the_views(qtbot):

@@ -6,8 +6,10 @@ import copy
 
 import pytest
 
+from fishbone.changes import Change
 from fishbone.model import PRESETS, Category, Cause, Diagram
-from sixstep.case import Case
+from sixstep.case import Alternative, Case
+from sixstep.rules import RuleError
 from ui.document.document import CaseDocument
 from ui.document.fishbone_commands import (
     AddCategoryCommand,
@@ -268,3 +270,29 @@ def test_a_new_heading_named_in_place_is_one_step_and_cancel_leaves_none(qapp):
     doc.push(RemoveCategoryCommand(doc, other.category_id, fold=True))
     assert doc.undo_stack.count() == 1
     assert not doc.diagram.has_category(other.category_id)
+
+
+def test_removing_a_linked_cause_tells_the_alternatives_and_undo_links_it_again(qapp):
+    doc = make_doc()
+    doc.case.alternatives = [Alternative("a1", "Pair up", addresses=["c5", "c3", "c4"])]
+    notes: list[Change] = []
+    doc.changed.connect(notes.append)
+    doc.push(RemoveCauseCommand(doc, "c1"))
+    assert doc.case.alternatives[0].addresses == ["c5", "c4"]
+    assert Change("alternative_changed", ("a1",), "addresses") in notes
+    notes.clear()
+    doc.undo_stack.undo()
+    assert doc.case.alternatives[0].addresses == ["c5", "c3", "c4"]
+    assert notes == [Change("cause_added", ("c1", "c2", "c3")),
+                     Change("alternative_changed", ("a1",), "addresses")]
+
+
+def test_a_refused_command_leaves_case_and_stack_alone(qapp):
+    doc = make_doc()
+    before = snapshot(doc.diagram)
+    for command in (MoveCauseCommand(doc, "c1", "people", "c3"),
+                    SetCauseAttributeCommand(doc, "c1", "votes", -2),
+                    RemoveCategoryCommand(doc, "nowhere")):
+        with pytest.raises(RuleError):
+            doc.push(command)
+    assert snapshot(doc.diagram) == before and doc.undo_stack.count() == 0

@@ -4,6 +4,7 @@ collapsing or expanding everything is one step and one layout; hidden counts in 
 
 from __future__ import annotations
 
+from fishbone.changes import Change
 from fishbone.model import Category, Cause, Diagram
 from sixstep.case import Alternative, Case
 from ui.alternatives.page import AlternativesPage
@@ -97,7 +98,7 @@ def test_collapse_all_is_one_step_and_one_layout(qtbot):
     view.diagram_scene.relaid_out.connect(lambda: layouts.append(None))
     doc, d = view.doc, view.doc.diagram
     parents = {c.parent for c in d.causes if c.parent}
-    view.actions.set_all_collapsed(True)
+    view.diagram_actions.set_all_collapsed(True)
     assert len(layouts) == 1 and doc.undo_stack.count() == 1
     assert {c.id for c in d.causes if c.collapsed} == parents
     shown = {box.id for box in view.diagram_scene.layout.boxes if box.kind == "cause"}
@@ -107,5 +108,17 @@ def test_collapse_all_is_one_step_and_one_layout(qtbot):
     doc.undo_stack.undo()
     assert not any(c.collapsed for c in d.causes) and len(layouts) == 2
     doc.undo_stack.redo()
-    view.actions.set_all_collapsed(False)
+    view.diagram_actions.set_all_collapsed(False)
     assert not any(c.collapsed for c in d.causes) and doc.undo_stack.count() == 2
+
+
+def test_the_canvas_is_not_laid_out_for_changes_elsewhere_in_the_case(qtbot):
+    view = DiagramView(CaseDocument(Case(fishbone=diagram(12))))
+    qtbot.addWidget(view)
+    layouts: list[None] = []
+    view.diagram_scene.relaid_out.connect(lambda: layouts.append(None))
+    view.doc.case.changes.emit(Change("title", ("title",)))
+    view.doc.case.changes.emit(Change("alternative_changed", ("a1",), "addresses"))
+    assert layouts == []
+    view.diagram_actions.add_cause("k1", None, "New")
+    assert len(layouts) == 1

@@ -16,6 +16,14 @@ from sixstep.edits.base import Edit
 # Edit class name -> the id Qt uses to offer merges; edits not named here never merge.
 MERGE_IDS: dict[str, int] = {
     "SetText": 1001,  # sixstep.edits.fields: typing into one field or line
+    # the fishbone (ui.document.fishbone_commands, ui.document.heading_commands); naming a
+    # new cause or heading in place, or cancelling it, folds into its add under the add's id
+    "SetCauseText": 2001,
+    "AddCause": 2002,
+    "SetCauseAttribute": 2003,  # only notes merge (SetCauseAttribute.merges_with)
+    "SetEffect": 2004,
+    "RenameHeading": 2005,
+    "AddHeading": 2006,
 }
 
 

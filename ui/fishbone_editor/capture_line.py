@@ -15,10 +15,13 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from fishbone.model import Category, Diagram
+from fishbone.model import Category, Cause, Diagram
+from sixstep.edits.base import Sequence
+from sixstep.edits.fishbone import AddCause
+from sixstep.edits.headings import AddHeading
 from ui.common import theme
 from ui.document.document import CaseDocument
-from ui.document.fishbone_commands import AddCategoryCommand, AddCauseCommand
+from ui.document.fishbone_commands import AddCauseCommand
 from ui.widgets.fields import PlainLineEdit
 
 ADD_HEADING, UNDER_CURRENT, CANCEL = "add", "current", "cancel"
@@ -136,17 +139,14 @@ class CaptureLine(PlainLineEdit):
                     return None
         if category is None or not cause_text:
             return None
-        command = AddCauseCommand.new(self.doc, category.id, None, cause_text)
-        if new_heading is not None:
-            stack = self.doc.undo_stack
-            stack.beginMacro("Add cause under a new heading")
-            self.doc.push(AddCategoryCommand(self.doc, new_heading))
-            self.doc.push(command)
-            stack.endMacro()
+        cause = Cause(d.next_cause_id(), category.id, None, cause_text)
+        if new_heading is not None:  # all or nothing, one undo step
+            self.doc.apply(Sequence((AddHeading(new_heading.id, new_heading.name),
+                                     AddCause(cause)), "Add cause under a new heading"))
         else:
-            self.doc.push(command)
+            self.doc.push(AddCauseCommand(self.doc, cause))
         self._last_heading = category.id
         self.clear()
         self.setFocus()
-        self.cause_added.emit(command.cause_id)
-        return command.cause_id
+        self.cause_added.emit(cause.id)
+        return cause.id

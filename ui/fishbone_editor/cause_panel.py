@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fishbone.model import STATUSES, Cause, Change
+from fishbone.model import DIAGRAM_KINDS, STATUSES, Cause, Change
 from ui.document.document import CaseDocument
 from ui.document.fishbone_commands import SetCauseAttributeCommand, SetCauseTextCommand
 from ui.fishbone_editor.canvas.actions import (
@@ -45,7 +45,7 @@ class CausePanel(QWidget):
     def __init__(self, doc: CaseDocument, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.doc = doc
-        self.actions = DiagramActions(doc)
+        self.diagram_actions = DiagramActions(doc)
         self.cause_id: str | None = None
         self.setObjectName("cause_panel")
 
@@ -121,7 +121,7 @@ class CausePanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)
 
-        doc.diagram_changed.connect(self._on_doc_diagram_changed)
+        doc.changed.connect(self._on_doc_changed)
         doc.replaced.connect(self._on_doc_replaced)
         self.refresh()
 
@@ -139,13 +139,16 @@ class CausePanel(QWidget):
             self.cause_id = None
         self.refresh()
 
-    def _on_doc_diagram_changed(self, change: Change) -> None:
+    def _on_doc_changed(self, change: Change) -> None:
+        if change.kind not in DIAGRAM_KINDS or change.kind == "effect":
+            return
         if change.kind == "categories":
             self.headings.refresh()
         if self.cause_id is not None and not self.doc.diagram.has_cause(self.cause_id):
             self.cause_id = None
-        if change.kind != "cause_changed" or self.cause_id in change.ids:
-            self.refresh()
+        elif change.kind in ("cause_changed", "cause_moved") and self.cause_id not in change.ids:
+            return  # other causes
+        self.refresh()
 
     def _on_doc_replaced(self) -> None:
         self.cause_id = None
@@ -211,12 +214,12 @@ class CausePanel(QWidget):
 
     def _on_status_group_clicked(self, index: int) -> None:
         if self.cause_id is not None:
-            self.actions.set_status(self.cause_id, STATUSES[index])
+            self.diagram_actions.set_status(self.cause_id, STATUSES[index])
 
     def _on_root_clicked(self, checked: bool) -> None:
         if self.cause_id is not None:
-            self.actions.set_attribute(self.cause_id, "root_cause", checked)
+            self.diagram_actions.set_attribute(self.cause_id, "root_cause", checked)
 
     def _vote(self, delta: int) -> None:
         if self.cause_id is not None:
-            self.actions.vote(self.cause_id, delta)
+            self.diagram_actions.vote(self.cause_id, delta)

@@ -113,8 +113,9 @@ class FishboneEditor(QWidget):
         self.goto_menu.aboutToShow.connect(self._on_goto_menu_about_to_show)
         self._tool(bar, "Go to", "Home, PgUp, PgDown on the diagram", self._show_goto_menu,
                    "Go to \u25be")
-        self._tool(bar, "Collapse all", "", lambda: self.view.actions.set_all_collapsed(True))
-        self._tool(bar, "Expand all", "", lambda: self.view.actions.set_all_collapsed(False))
+        collapse = self.view.diagram_actions.set_all_collapsed
+        self._tool(bar, "Collapse all", "", lambda: collapse(True))
+        self._tool(bar, "Expand all", "", lambda: collapse(False))
         self.panel_action = bar.addAction("Panel")
         self.panel_action.setCheckable(True)
         self.panel_action.setChecked(True)
@@ -159,7 +160,7 @@ class FishboneEditor(QWidget):
     def _on_cause_shortcut(self, what: tuple[str, object]) -> None:
         cause = self.view.diagram_scene.selected_cause
         if cause is not None:
-            apply_cause_key(self.view.actions, cause.id, what)
+            apply_cause_key(self.view.diagram_actions, cause.id, what)
 
     # -- modes ---------------------------------------------------------------------------------
     def set_projector_mode(self, on: bool) -> None:

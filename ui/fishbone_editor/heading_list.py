@@ -29,7 +29,7 @@ class HeadingList(QWidget):
         super().__init__(parent)
         self.setObjectName("heading_page")
         self.doc = doc
-        self.actions = DiagramActions(doc)
+        self.diagram_actions = DiagramActions(doc)
         self.list = QListWidget(self)
         self.list.setObjectName("heading_list")
         self.list.setAccessibleName("Headings, in order along the spine")
@@ -129,7 +129,7 @@ class HeadingList(QWidget):
     def _add(self) -> None:
         row = self.list.currentRow()
         index = row + 1 if row >= 0 else None
-        category_id = self.actions.add_category("New heading", index)
+        category_id = self.diagram_actions.add_category("New heading", index)
         self.choose(category_id)
         self._rename()
 
@@ -142,7 +142,7 @@ class HeadingList(QWidget):
         category_id = self.chosen_id()
         if category_id is not None:
             row = self.list.currentRow()
-            self.actions.remove_category(category_id)
+            self.diagram_actions.remove_category(category_id)
             self.list.setCurrentRow(min(row, self.list.count() - 1))
 
     def _up(self) -> None:
@@ -154,8 +154,8 @@ class HeadingList(QWidget):
     def _shift(self, step: int) -> None:
         category_id = self.chosen_id()
         if category_id is not None:
-            self.actions.move_category(category_id, self.list.currentRow() + step)
+            self.diagram_actions.move_category(category_id, self.list.currentRow() + step)
             self.choose(category_id)
 
     def _apply(self) -> None:
-        self.actions.apply_preset(self.presets.currentText())
+        self.diagram_actions.apply_preset(self.presets.currentText())

@@ -6,7 +6,10 @@ menu entry and its shortcut always do the same thing.
 
 from __future__ import annotations
 
+from PySide6.QtGui import QUndoCommand
+
 from fishbone.model import STATUSES, Diagram
+from sixstep.rules import RuleError
 from ui.document.document import CaseDocument
 from ui.document.fishbone_commands import (
     AddCategoryCommand,
@@ -85,14 +88,21 @@ class DiagramActions:
         self.doc.push(RemoveCategoryCommand(self.doc, category_id, fold=fold))
 
     # -- moving --------------------------------------------------------------------------------
+    def _push(self, command: QUndoCommand) -> bool:
+        """Push ``command``; False (and nothing done) when its edit is refused, such as a
+        cause put under itself or a heading moved past the end."""
+        try:
+            self.doc.push(command)
+        except RuleError:
+            return False
+        return True
+
     def move_cause(self, cause_id: str, category_id: str, parent_id: str | None,
                    index: int | None = None) -> bool:
-        """Move a cause unless that changes nothing or would put it under itself."""
+        """Move a cause unless that changes nothing or is refused."""
         d = self.diagram
         cause = d.cause(cause_id)
-        if parent_id is not None:
-            if parent_id == cause_id or d.is_descendant(parent_id, cause_id):
-                return False
+        if parent_id is not None and d.has_cause(parent_id):
             category_id = d.cause(parent_id).category
         if (cause.category, cause.parent) == (category_id, parent_id):
             siblings = d.children(category_id, parent_id)
@@ -101,8 +111,7 @@ class DiagramActions:
                 return False
             if index is not None and index == now:
                 return False
-        self.doc.push(MoveCauseCommand(self.doc, cause_id, category_id, parent_id, index))
-        return True
+        return self._push(MoveCauseCommand(self.doc, cause_id, category_id, parent_id, index))
 
     def drop_cause(self, cause_id: str, kind: str, target_id: str) -> bool:
         """A cause dropped on a heading or another cause: it goes last under the target."""
@@ -122,18 +131,15 @@ class DiagramActions:
         return self.move_cause(cause_id, parent.category, parent.parent, index)
 
     def move_category(self, category_id: str, index: int) -> bool:
-        count = len(self.diagram.categories)
-        if not 0 <= index < count or index == self.diagram.category_index(category_id):
+        if index == self.diagram.category_index(category_id):
             return False
-        self.doc.push(MoveCategoryCommand(self.doc, category_id, index))
-        return True
+        return self._push(MoveCategoryCommand(self.doc, category_id, index))
 
     # -- attributes ----------------------------------------------------------------------------
     def set_attribute(self, cause_id: str, attribute: str, value: object) -> bool:
         if getattr(self.diagram.cause(cause_id), attribute) == value:
             return False
-        self.doc.push(SetCauseAttributeCommand(self.doc, cause_id, attribute, value))
-        return True
+        return self._push(SetCauseAttributeCommand(self.doc, cause_id, attribute, value))
 
     def set_status(self, cause_id: str, status: str) -> bool:
         return self.set_attribute(cause_id, "status", status)

@@ -11,16 +11,13 @@ cause never goes under itself.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLineF, QPoint, QPointF
 from PySide6.QtWidgets import QApplication
 
 from ui.fishbone_editor.canvas import navigation as nav
+from ui.fishbone_editor.canvas.host import CanvasView
 from ui.fishbone_editor.canvas.items import BOX_Z, DRAGGED_Z, BoxItem
-
-if TYPE_CHECKING:
-    from ui.fishbone_editor.canvas.view import DiagramView
 
 Key = tuple[str, str]
 
@@ -45,7 +42,7 @@ class Drop:
 class CauseDrag:
     """A press on a cause that may turn into a drag; the view feeds it the mouse."""
 
-    def __init__(self, view: DiagramView, item: BoxItem, press: QPoint) -> None:
+    def __init__(self, view: CanvasView, item: BoxItem, press: QPoint) -> None:
         self.view, self.item, self.press = view, item, press
         self.start = QPointF(item.pos())
         self.active = False
@@ -85,7 +82,7 @@ class CauseDrag:
         self.item.setPos(self.start)
         where = self.drop
         if drop and where is not None:
-            self.view.actions.move_cause(self.cause_id, where.category, where.parent,
+            self.view.diagram_actions.move_cause(self.cause_id, where.category, where.parent,
                                          where.index)
         self.view.select(("cause", self.cause_id))
 

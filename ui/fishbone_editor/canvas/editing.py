@@ -17,6 +17,7 @@ from ui.document.fishbone_commands import (
     SetEffectCommand,
 )
 from ui.fishbone_editor.canvas.actions import DiagramActions
+from ui.fishbone_editor.canvas.scene import DiagramScene
 from ui.painting.paint import measurer_for, qrect
 
 Key = tuple[str, str]
@@ -50,7 +51,7 @@ class EditSession(QObject):
     def __init__(self, view: QGraphicsView, actions: DiagramActions, key: Key, is_new: bool,
                  text: str | None = None) -> None:
         super().__init__(view)
-        self.view, self.actions, self.key, self.is_new = view, actions, key, is_new
+        self.view, self.diagram_actions, self.key, self.is_new = view, actions, key, is_new
         self.diagram = actions.diagram  # another case opened meanwhile: nothing to apply
         self._closed = False
         self.editor = InlineEditor(view.viewport())
@@ -71,7 +72,7 @@ class EditSession(QObject):
 
     def _current_text(self) -> str:
         kind, item_id = self.key
-        d = self.actions.diagram
+        d = self.diagram_actions.diagram
         if kind == "cause":
             return d.cause(item_id).text
         if kind == "category":
@@ -80,12 +81,14 @@ class EditSession(QObject):
 
     def place(self) -> None:
         """Cover the box at the view's current zoom, wide enough for the text being typed."""
-        box = self.view.scene().box(self.key)
+        scene = self.view.scene()
+        assert isinstance(scene, DiagramScene)
+        box = scene.box(self.key)
         if box is None:
             return
         scale = self.view.transform().m11()
         rect = self.view.mapFromScene(qrect(box)).boundingRect()
-        font = measurer_for(self.view.scene().style).font_for(box.role)
+        font = measurer_for(scene.diagram_style).font_for(box.role)
         font.setPixelSize(max(13, round(font.pixelSize() * scale)))  # legible when zoomed out
         font.setBold(False)
         self.editor.setFont(font)
@@ -124,7 +127,7 @@ class EditSession(QObject):
     def _apply(self, text: str, commit: bool) -> bool:
         """Push what the edit means; False when the box was taken away."""
         kind, item_id = self.key
-        doc, d = self.actions.doc, self.actions.diagram
+        doc, d = self.diagram_actions.doc, self.diagram_actions.diagram
         if d is not self.diagram:
             return False
         if kind == "cause" and not d.has_cause(item_id):
@@ -133,9 +136,9 @@ class EditSession(QObject):
             return False
         if self.is_new and not text:
             if kind == "cause":
-                self.actions.remove_cause(item_id, fold=True)
+                self.diagram_actions.remove_cause(item_id, fold=True)
             elif kind == "category":
-                self.actions.remove_category(item_id, fold=True)
+                self.diagram_actions.remove_category(item_id, fold=True)
             return False
         if not commit or not text or text == self._current_text():
             return True

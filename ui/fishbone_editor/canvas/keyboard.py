@@ -43,11 +43,8 @@ selected box always edits it.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QWidget
 
 from ui.fishbone_editor.canvas import navigation as nav
 from ui.fishbone_editor.canvas.actions import (
@@ -57,11 +54,9 @@ from ui.fishbone_editor.canvas.actions import (
     VOTE_UP_SHORTCUT,
     DiagramActions,
 )
+from ui.fishbone_editor.canvas.host import CanvasView
 from ui.fishbone_editor.canvas.menus import show_context_menu
 from ui.painting.paint import head_points_right
-
-if TYPE_CHECKING:
-    from ui.fishbone_editor.canvas.view import DiagramView
 
 K = Qt.Key
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -112,7 +107,7 @@ def apply_cause_key(actions: DiagramActions, cause_id: str, what: tuple[str, obj
         actions.toggle_root_cause(cause_id)
 
 
-def wants_key(view: DiagramView, event: QEvent) -> bool:
+def wants_key(view: CanvasView, event: QEvent) -> bool:
     """Keys the canvas takes even when a window action has the same shortcut."""
     if not isinstance(event, QKeyEvent) or view.edit_session is not None:
         return False
@@ -124,12 +119,12 @@ def wants_key(view: DiagramView, event: QEvent) -> bool:
     return cause_key(event) is not None
 
 
-def handle_key(view: DiagramView, event: QKeyEvent) -> bool:
+def handle_key(view: CanvasView, event: QKeyEvent) -> bool:
     """Act on one key press; False leaves it to Qt (and the window's shortcuts)."""
     mods, key = _mods(event), event.key()
     if key in (K.Key_Tab, K.Key_Backtab) and mods & CTRL:
         forward = key == K.Key_Tab and not mods & SHIFT
-        QWidget.focusNextPrevChild(view, forward)  # the widgets, not the scene's items
+        view.focus_next_widget(forward)
         return True
     if mods == CTRL:
         return _zoom_or_scroll(view, key)
@@ -137,7 +132,7 @@ def handle_key(view: DiagramView, event: QKeyEvent) -> bool:
     if what is not None:
         cause = view.diagram_scene.selected_cause
         if cause is not None:
-            apply_cause_key(view.actions, cause.id, what)
+            apply_cause_key(view.diagram_actions, cause.id, what)
         return True
     if mods == ALT and key in ARROWS:
         _move(view, key)
@@ -145,7 +140,7 @@ def handle_key(view: DiagramView, event: QKeyEvent) -> bool:
     if key == K.Key_Backtab or (key == K.Key_Tab and mods == SHIFT):
         cause = view.diagram_scene.selected_cause
         if cause is not None:
-            view.actions.promote(cause.id)
+            view.diagram_actions.promote(cause.id)
         return True
     if (key == K.Key_F10 and mods == SHIFT) or (key == K.Key_Menu and not mods):
         _menu_for_selection(view)
@@ -168,7 +163,7 @@ def handle_key(view: DiagramView, event: QKeyEvent) -> bool:
     return _edit_key(view, key, event.text())
 
 
-def _edit_key(view: DiagramView, key: int, text: str) -> bool:
+def _edit_key(view: CanvasView, key: int, text: str) -> bool:
     scene = view.diagram_scene
     if scene.selection is None:
         if key in (K.Key_Return, K.Key_Enter, K.Key_Tab, K.Key_F2):
@@ -176,7 +171,7 @@ def _edit_key(view: DiagramView, key: int, text: str) -> bool:
             return True
         return False
     kind, item_id = scene.selection
-    actions, d = view.actions, scene.diagram
+    actions, d = view.diagram_actions, scene.diagram
     if key in (K.Key_Return, K.Key_Enter):
         if kind == "cause":
             view.start_edit(("cause", actions.add_sibling(item_id)), is_new=True)
@@ -211,7 +206,7 @@ def _edit_key(view: DiagramView, key: int, text: str) -> bool:
     return False
 
 
-def _delete(view: DiagramView, kind: str, item_id: str) -> None:
+def _delete(view: CanvasView, kind: str, item_id: str) -> None:
     """Remove the selected box and select a neighbour: next sibling, previous, or parent."""
     scene = view.diagram_scene
     d = scene.diagram
@@ -227,13 +222,13 @@ def _delete(view: DiagramView, kind: str, item_id: str) -> None:
         after = rest[0] if rest else None
     after = after or nav.parent_key(d, key)
     if kind == "cause":
-        view.actions.remove_cause(item_id)
+        view.diagram_actions.remove_cause(item_id)
     else:
-        view.actions.remove_category(item_id)
+        view.diagram_actions.remove_category(item_id)
     view.select(after)
 
 
-def _jump_to_heading(view: DiagramView, step: int) -> None:
+def _jump_to_heading(view: CanvasView, step: int) -> None:
     """Select the heading ``step`` places along the spine from the selection's heading."""
     scene = view.diagram_scene
     d = scene.diagram
@@ -254,12 +249,12 @@ def _jump_to_heading(view: DiagramView, step: int) -> None:
     view.select(("category", headings[target]))
 
 
-def _move(view: DiagramView, key: int) -> None:
+def _move(view: CanvasView, key: int) -> None:
     scene = view.diagram_scene
     if scene.selection is None:
         return
     kind, item_id = scene.selection
-    d, actions = scene.diagram, view.actions
+    d, actions = scene.diagram, view.diagram_actions
     boxes = {k: item.box for k, item in scene.boxes.items()}
     if kind == "category":
         if key in (K.Key_Left, K.Key_Right):
@@ -285,7 +280,7 @@ def _move(view: DiagramView, key: int) -> None:
     view.select(("cause", item_id))
 
 
-def _zoom_or_scroll(view: DiagramView, key: int) -> bool:
+def _zoom_or_scroll(view: CanvasView, key: int) -> bool:
     if key in (K.Key_Equal, K.Key_Plus):
         view.zoom_in()
     elif key == K.Key_Minus:
@@ -302,7 +297,7 @@ def _zoom_or_scroll(view: DiagramView, key: int) -> bool:
     return True
 
 
-def _menu_for_selection(view: DiagramView) -> None:
+def _menu_for_selection(view: CanvasView) -> None:
     key = view.diagram_scene.selection
     box = view.diagram_scene.box(key) if key else None
     if box is None:

@@ -6,8 +6,6 @@ the shortcut each entry shares with the keyboard is shown next to it.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import QPoint
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
@@ -21,9 +19,7 @@ from ui.fishbone_editor.canvas.actions import (
     VOTE_DOWN_SHORTCUT,
     VOTE_UP_SHORTCUT,
 )
-
-if TYPE_CHECKING:
-    from ui.fishbone_editor.canvas.view import DiagramView
+from ui.fishbone_editor.canvas.host import CanvasView
 
 Key = tuple[str, str]
 
@@ -42,9 +38,9 @@ def _add(menu: QMenu, text: str, slot, shortcut: str = "", enabled: bool = True,
     return action
 
 
-def build_context_menu(view: DiagramView, key: Key | None) -> QMenu:
+def build_context_menu(view: CanvasView, key: Key | None) -> QMenu:
     """The menu for ``key`` (None: the background)."""
-    menu = QMenu(view)
+    menu = QMenu(view.viewport())
     menu.setObjectName("canvas_menu")
     if key is None:
         _background_menu(view, menu)
@@ -60,15 +56,15 @@ def build_context_menu(view: DiagramView, key: Key | None) -> QMenu:
     return menu
 
 
-def show_context_menu(view: DiagramView, key: Key | None, global_pos: QPoint) -> None:
+def show_context_menu(view: CanvasView, key: Key | None, global_pos: QPoint) -> None:
     view.finish_edit()
     menu = build_context_menu(view, key)
     menu.exec(global_pos)
     menu.deleteLater()  # its actions carry shortcuts; do not keep them about
 
 
-def _cause_menu(view: DiagramView, menu: QMenu, cause_id: str) -> None:
-    actions, d = view.actions, view.doc.diagram
+def _cause_menu(view: CanvasView, menu: QMenu, cause_id: str) -> None:
+    actions, d = view.diagram_actions, view.doc.diagram
     cause = d.cause(cause_id)
     _add(menu, "Edit text", lambda: view.start_edit(("cause", cause_id)), "F2")
     _add(menu, "Add cause below", lambda: view.start_edit(
@@ -106,8 +102,8 @@ def _cause_menu(view: DiagramView, menu: QMenu, cause_id: str) -> None:
     _add(menu, label, lambda: actions.remove_cause(cause_id), "Delete")
 
 
-def _category_menu(view: DiagramView, menu: QMenu, category_id: str) -> None:
-    actions, d = view.actions, view.doc.diagram
+def _category_menu(view: CanvasView, menu: QMenu, category_id: str) -> None:
+    actions, d = view.diagram_actions, view.doc.diagram
     index = d.category_index(category_id)
     _add(menu, "Rename heading", lambda: view.start_edit(("category", category_id)), "F2")
     _add(menu, "Add cause", lambda: view.start_edit(
@@ -125,7 +121,7 @@ def _category_menu(view: DiagramView, menu: QMenu, category_id: str) -> None:
     _preset_menu(view, menu)
 
 
-def _background_menu(view: DiagramView, menu: QMenu) -> None:
+def _background_menu(view: CanvasView, menu: QMenu) -> None:
     if view.overview:
         _add(menu, "Back to reading size", view.fit_or_overview, "Ctrl+0")
     elif view.reading_floor > view.whole_zoom():
@@ -135,17 +131,17 @@ def _background_menu(view: DiagramView, menu: QMenu) -> None:
     _add(menu, "Actual size", view.actual_size)
     menu.addSeparator()
     _add(menu, "Add heading", lambda: _new_heading(view, None))
-    _add(menu, "Collapse all", lambda: view.actions.set_all_collapsed(True))
-    _add(menu, "Expand all", lambda: view.actions.set_all_collapsed(False))
+    _add(menu, "Collapse all", lambda: view.diagram_actions.set_all_collapsed(True))
+    _add(menu, "Expand all", lambda: view.diagram_actions.set_all_collapsed(False))
     _preset_menu(view, menu)
 
 
-def _preset_menu(view: DiagramView, menu: QMenu) -> None:
+def _preset_menu(view: CanvasView, menu: QMenu) -> None:
     presets = menu.addMenu("Apply heading preset")
     for name in PRESETS:
-        _add(presets, name, lambda n=name: view.actions.apply_preset(n))
+        _add(presets, name, lambda n=name: view.diagram_actions.apply_preset(n))
 
 
-def _new_heading(view: DiagramView, index: int | None) -> None:
-    category_id = view.actions.add_category("New heading", index)
+def _new_heading(view: CanvasView, index: int | None) -> None:
+    category_id = view.diagram_actions.add_category("New heading", index)
     view.start_edit(("category", category_id), is_new=True, text="")

@@ -1,9 +1,10 @@
 """The fishbone scene: keeps one item per layout box and line, and redraws only what changed.
 
-The scene listens to the document's diagram change notes. A change of status, votes, notes
-or root cause repaints that cause's box and bone; anything that can move boxes lays the
-diagram out again (layout is fast) and then touches only the items whose geometry or content
-differ from before. Items are keyed by (kind, id), so the selection survives a relayout.
+The scene hears the document's change notes and keeps to the diagram's kinds. A change of
+status, votes, notes or root cause repaints that cause's box and bone; anything that can
+move boxes lays the diagram out again (layout is fast) and then touches only the items whose
+geometry or content differ from before. Items are keyed by (kind, id), so the selection
+survives a relayout.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from PySide6.QtGui import QColor, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsScene
 
 from fishbone.geometry import Box, Layout, LayoutOptions
-from fishbone.model import Cause, Change, Diagram
+from fishbone.model import DIAGRAM_KINDS, Cause, Change, Diagram
 from ui.fishbone_editor.canvas.items import (
     BOX_Z,
     DRAGGED_Z,
@@ -48,7 +49,7 @@ class DiagramScene(QGraphicsScene):
         super().__init__(parent)
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
         self.diagram = diagram
-        self.style = style
+        self.diagram_style = style
         self.options = options or LayoutOptions()
         self.layout: Layout = Layout((0.0, 0.0, 0.0, 0.0))
         self.boxes: dict[Key, BoxItem] = {}
@@ -72,14 +73,17 @@ class DiagramScene(QGraphicsScene):
 
     def set_style(self, style: DiagramStyle) -> None:
         """Another look (theme, projector): new fonts mean new geometry for everything."""
-        self.style = style
+        self.diagram_style = style
         self.setBackgroundBrush(QColor(style.background))
         for item in [*self.boxes.values(), *self.lines.values()]:
             item.set_style(style)
         self.relayout()
 
-    def on_diagram_change(self, change: Change) -> None:
-        """A diagram change note (connect to ``CaseDocument.diagram_changed``)."""
+    def on_change(self, change: Change) -> None:
+        """A change note of the case (connect to ``CaseDocument.changed``): the diagram's
+        own kinds redraw, the rest of the case is not drawn here."""
+        if change.kind not in DIAGRAM_KINDS:
+            return
         if change.kind == "cause_changed" and change.attribute in PAINT_ONLY:
             self._repaint_causes(change.ids)
             return
@@ -103,7 +107,7 @@ class DiagramScene(QGraphicsScene):
     # -- layout --------------------------------------------------------------------------------
     def relayout(self) -> None:
         """Lay out again and bring the items in line with the new geometry."""
-        layout = compute_layout(self.diagram, self.style, self.options)
+        layout = compute_layout(self.diagram, self.diagram_style, self.options)
         self.layout = layout
         causes = {c.id: c for c in self.diagram.causes}
         right = head_points_right(layout)
@@ -122,7 +126,7 @@ class DiagramScene(QGraphicsScene):
                 hidden = counts.get(box.id, 0)
             item = self.boxes.get(key)
             if item is None:
-                item = self.boxes[key] = BoxItem(box, self.style, cause, hidden, right)
+                item = self.boxes[key] = BoxItem(box, self.diagram_style, cause, hidden, right)
                 item.set_flags(selected=key == self.selection)
                 self.addItem(item)
                 updated += 1
@@ -138,7 +142,7 @@ class DiagramScene(QGraphicsScene):
             depth = depths.get(line.id, 1)
             item = self.lines.get(key)
             if item is None:
-                item = self.lines[key] = LineItem(line, self.style, cause, depth, head)
+                item = self.lines[key] = LineItem(line, self.diagram_style, cause, depth, head)
                 self.addItem(item)
                 updated += 1
             elif item.signature != line_signature(line, cause, depth) or (
@@ -251,10 +255,10 @@ class DiagramScene(QGraphicsScene):
             self.insert_marker = QGraphicsPathItem()
             self.insert_marker.setZValue(DRAGGED_Z + 2)
             self.addItem(self.insert_marker)
-        pen = QPen(QColor(self.style.drop_target), 5.0)
+        pen = QPen(QColor(self.diagram_style.drop_target), 5.0)
         pen.setCapStyle(Qt.PenCapStyle.RoundCap)
         self.insert_marker.setPen(pen)
-        self.insert_marker.setBrush(QColor(self.style.drop_target))
+        self.insert_marker.setBrush(QColor(self.diagram_style.drop_target))
         path = QPainterPath(line.p1())
         path.lineTo(line.p2())
         for end in (line.p1(), line.p2()):

@@ -50,7 +50,7 @@ class DiagramView(QGraphicsView):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.doc = doc
-        self.actions = DiagramActions(doc)
+        self.diagram_actions = DiagramActions(doc)
         self.diagram_scene = DiagramScene(doc.diagram, style, parent=self)
         self.setScene(self.diagram_scene)
         self.edit_session: EditSession | None = None
@@ -71,7 +71,7 @@ class DiagramView(QGraphicsView):
         self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAccessibleName("Fishbone diagram")
-        doc.diagram_changed.connect(self.diagram_scene.on_diagram_change)
+        doc.changed.connect(self.diagram_scene.on_change)
         doc.replaced.connect(self._on_doc_replaced)
         self.diagram_scene.relaid_out.connect(self._on_scene_relaid_out)
         self.diagram_scene.selection_changed.connect(self._on_scene_selection_changed)
@@ -146,7 +146,7 @@ class DiagramView(QGraphicsView):
     @property
     def reading_floor(self) -> float:
         """The least zoom at which box text shows at ``min_text_points`` (0: no floor)."""
-        return readable_zoom(self.diagram_scene.style, self.min_text_points)
+        return readable_zoom(self.diagram_scene.diagram_style, self.min_text_points)
 
     def set_reading_floor(self, points: float) -> None:
         """Keep box text at ``points`` or more on screen (0: no floor), then fit again."""
@@ -275,7 +275,7 @@ class DiagramView(QGraphicsView):
         self._return_to = previous if is_new and previous != key else None
         self.select(key)
         self.ensure_selection_visible()
-        self.edit_session = EditSession(self, self.actions, key, is_new, text)
+        self.edit_session = EditSession(self, self.diagram_actions, key, is_new, text)
         self.edit_session.done.connect(self._on_edit_session_done)
 
     def finish_edit(self, commit: bool = True) -> None:
@@ -295,6 +295,10 @@ class DiagramView(QGraphicsView):
         self.edit_finished.emit(key)
 
     # -- keys ----------------------------------------------------------------------------------
+    def focus_next_widget(self, forward: bool) -> None:
+        """Ctrl+Tab: on to the next widget (Qt's view would step through the scene's items)."""
+        QWidget.focusNextPrevChild(self, forward)
+
     def event(self, event: QEvent) -> bool:
         """Tab belongs to the canvas (it adds a sub-cause), and our keys beat window shortcuts."""
         if event.type() == QEvent.Type.ShortcutOverride and wants_key(self, event):
