@@ -14,7 +14,11 @@ from sixstep.case import Case
 from sixstep.edits.base import Edit
 
 # Edit class name -> the id Qt uses to offer merges; edits not named here never merge.
-MERGE_IDS: dict[str, int] = {}
+MERGE_IDS: dict[str, int] = {
+    # steps 3 to 5: typing into a criterion's or an alternative's text field
+    "SetCriterionText": 1301,
+    "SetAlternativeText": 1302,
+}
 
 
 def merge_id(edit: Edit) -> int:
