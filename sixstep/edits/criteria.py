@@ -158,7 +158,7 @@ class SetCriterionWeight(Edit):
             raise EditError("A must criterion has no weight.")
         weight = check_weight(self.weight)
         old, criterion.weight = criterion.weight, weight
-        return done(case, SetCriterionWeight(criterion.id, old),
+        return done(case, PutBackWeights(((criterion.id, old),), self.label),
                     Change("criterion_changed", (criterion.id,), "weight"))
 
 
@@ -201,10 +201,10 @@ class PutBackKind(Edit):
     def apply(self, case: Case) -> Applied:
         criterion = find_criterion(case, self.criterion_id)
         kind = check_choice(self.kind, CRITERION_KINDS, "A criterion's kind")
-        weight = None if kind == "must" else check_weight(self.weight)
+        check_weight(self.weight)
         check_put_back(case.scores, self.scores)
         undo = SetCriterionKind(criterion.id, criterion.kind)
-        criterion.kind, criterion.weight = kind, weight
+        criterion.kind, criterion.weight = kind, self.weight  # exactly as it was
         put_back(case.scores, self.scores)
         return done(case, undo, Change("criterion_changed", (criterion.id,), "kind"),
                     *_scores_changed(self.scores))
@@ -232,4 +232,24 @@ class ApplyWeights(Edit):
             criterion.weight = weight
         ids = tuple(dict.fromkeys(criterion.id for criterion, _ in planned))
         changes = (Change("criterion_changed", ids, "weight"),) if ids else ()
-        return done(case, ApplyWeights(tuple(reversed(old)), self.title), *changes)
+        return done(case, PutBackWeights(tuple(reversed(old)), self.title), *changes)
+
+
+@dataclass(frozen=True)
+class PutBackWeights(Edit):
+    """Undo a weight edit: each weight exactly as it was (as a file wrote it)."""
+
+    weights: tuple[tuple[str, float | None], ...]
+    title: str = "Apply proposed weights"
+
+    def describe(self) -> str:
+        return self.title
+
+    def apply(self, case: Case) -> Applied:
+        criteria = [find_criterion(case, criterion_id) for criterion_id, _ in self.weights]
+        old = tuple((c.id, c.weight) for c in reversed(criteria))
+        for criterion, (_, weight) in zip(criteria, self.weights, strict=True):
+            criterion.weight = weight
+        ids = tuple(dict.fromkeys(c.id for c in criteria))
+        changes = (Change("criterion_changed", ids, "weight"),) if ids else ()
+        return done(case, ApplyWeights(old, self.title), *changes)
