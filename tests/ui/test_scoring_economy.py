@@ -112,3 +112,18 @@ def test_a_page_alone_reads_no_stale_scoring_whatever_the_listening_order(qtbot)
     doc.push(SetScoreCommand(doc, "a2", "k2", 10, "p1"))
     assert notes["a2"].text().startswith("rank 1 \u00b7")
     assert notes["a1"].text().startswith("rank 2 \u00b7")
+
+
+def test_typing_a_note_leaves_the_matrix_alone_and_eliminating_rebuilds_it(qtbot):
+    doc, evaluate, _ = pages(qtbot)
+    model = evaluate.model
+    redrawn: list[str] = []
+    model.dataChanged.connect(lambda *_: redrawn.append("data"))
+    model.modelReset.connect(lambda: redrawn.append("reset"))
+    evaluate.details.set_alternative("a2")
+    qtbot.keyClicks(evaluate.details.note_edits["weaknesses"], "Slow")
+    assert doc.case.alternatives[1].weaknesses == "Slow" and redrawn == []
+    evaluate.details.reason_edit.setText("Fails Legal")
+    evaluate.details.eliminate()
+    assert "reset" in redrawn and [a.id for a in model.rows] == ["a1"]
+    assert evaluate.set_aside_list.count() == 1
