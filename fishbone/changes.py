@@ -75,8 +75,10 @@ class ChangeStream:
             return weakref.WeakMethod(listener)
         return lambda: listener
 
-    def subscribe(self, listener: Listener) -> None:
-        self._listeners.append(self._ref(listener))
+    def subscribe(self, listener: Listener, first: bool = False) -> None:
+        """Hear every change from now on; ``first``: before the listeners already here (a
+        cache the others read from must forget a stale value before they read it)."""
+        self._listeners.insert(0 if first else len(self._listeners), self._ref(listener))
 
     def unsubscribe(self, listener: Listener) -> None:
         self._listeners = [r for r in self._listeners if r() not in (None, listener)]

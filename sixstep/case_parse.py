@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from fishbone.model import STATUSES, Category, Cause, Diagram
 from sixstep import json_checks as jc
@@ -25,9 +26,19 @@ from sixstep.case import (
     Term,
 )
 from sixstep.json_checks import Fields, fail, unique_ids
+from sixstep.rules import RuleError, check_scale, check_score, check_weight
 
 MAX_VOTES = 1_000_000
 TECHNIQUE_IDS = {t[0] for t in TECHNIQUES}
+T = TypeVar("T")
+
+
+def _ruled(where: str, rule: Callable[..., T], *values: Any) -> T:
+    """``rule(*values)``, its refusal told as a file error at ``where``."""
+    try:
+        return rule(*values)
+    except RuleError as error:
+        raise fail(where, str(error)) from None
 
 
 def _choice(value: str, allowed: tuple[str, ...], where: str) -> str:
@@ -126,12 +137,7 @@ def parse_criteria(f: Fields) -> list[Criterion]:
     for at, item in f.items("criteria"):
         c = Fields(item, at)
         kind = _choice(c.text("kind", "want"), CRITERION_KINDS, c.at("kind"))
-        raw_weight = c.raw("weight")
-        weight = None
-        if raw_weight is not None:
-            weight = jc.number(raw_weight, c.at("weight"), 0, 1e9)
-        if kind == "want" and weight is not None and weight <= 0:  # None: not weighted yet
-            raise fail(c.at("weight"), "a want criterion's weight must be above 0")
+        weight = _ruled(c.at("weight"), check_weight, c.raw("weight"))  # None: not weighted yet
         criteria.append(Criterion(c.text("id", required=True), c.text("name"), kind, weight,
                                   c.text("description"), c.extra()))
     unique_ids([(jc.join(f.at("criteria"), i), c.id) for i, c in enumerate(criteria)],
@@ -168,15 +174,13 @@ def parse_alternatives(f: Fields, cause_ids: set[str]) -> list[Alternative]:
 
 def parse_scale(value: Any, where: str) -> ScoreScale:
     f = Fields(value, where)
-    low = jc.number(f.raw("min", 1), f.at("min"), -1e6, 1e6)
-    high = jc.number(f.raw("max", 10), f.at("max"), -1e6, 1e6)
-    if high <= low:
-        raise fail(where, "max must be greater than min")
+    low, high = _ruled(where, check_scale, f.raw("min", 1), f.raw("max", 10))
     return ScoreScale(low, high, f.extra())
 
 
 def parse_scores(f: Fields, case: Case) -> list[Score]:
     kinds = {c.id: c.kind for c in case.criteria}
+    names = {c.id: c.name for c in case.criteria}
     alt_ids = {a.id for a in case.alternatives}
     people = {p.id for p in case.participants}
     scale = case.score_scale
@@ -191,11 +195,8 @@ def parse_scores(f: Fields, case: Case) -> list[Score]:
             raise fail(s.at("criterion"), f"no criterion with id {crit!r}")
         if who is not None and people and who not in people:
             raise fail(s.at("participant"), f"no participant with id {who!r}")
-        raw = s.raw("value", required=True)
-        if kinds[crit] == "must":
-            value: bool | float = jc.boolean(raw, s.at("value"))
-        else:
-            value = jc.number(raw, s.at("value"), scale.min, scale.max)
+        value = _ruled(s.at("value"), check_score, kinds[crit], names[crit],
+                       s.raw("value", required=True), scale.min, scale.max)
         if (alt, crit, who) in seen:
             raise fail(at, f"a second score for {alt!r} on {crit!r}"
                        + (f" by {who!r}" if who else ""))

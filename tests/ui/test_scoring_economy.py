@@ -8,6 +8,8 @@ from PySide6.QtCore import Qt
 
 import ui.scoring.cache
 from sixstep.case import Alternative, Case, Criterion, Participant, Score
+from sixstep.edits.alternatives import SetAlternativeText
+from sixstep.edits.scores import SetScore
 from ui.document.document import CaseDocument
 from ui.document.scoring_commands import SetScoreCommand
 from ui.scoring.cache import scored
@@ -86,12 +88,42 @@ def test_the_matrix_shows_each_participants_own_scores_after_changes(qtbot):
     assert cell.data() == "4 (6)"
 
 
-def test_the_cache_tells_contents_apart():
+def test_the_cache_forgets_on_a_change_that_can_move_a_score():
     case = scored_case()
     first = scored(case)
     assert scored(case) is first
     assert scored(case, "median") is not first
-    case.scores[1].value = 9
+    undo = SetScore("a1", "k2", 9, "p1").apply(case).inverse
     assert scored(case) is not first
-    case.scores[1].value = 8
+    undo.apply(case)
     assert scored(case).ranking == first.ranking
+    kept = scored(case)
+    SetAlternativeText("a1", "strengths", "Quick").apply(case)  # notes move no score
+    assert scored(case) is kept
+
+
+def test_a_page_alone_reads_no_stale_scoring_whatever_the_listening_order(qtbot):
+    """The cache hears the change before any page does, even with no step 5 page built."""
+    doc = CaseDocument(scored_case())
+    select = SelectPage(doc)
+    qtbot.addWidget(select)
+    notes = select.chosen.notes
+    assert notes["a1"].text().startswith("rank 1 (tied)")
+    doc.push(SetScoreCommand(doc, "a2", "k2", 10, "p1"))
+    assert notes["a2"].text().startswith("rank 1 \u00b7")
+    assert notes["a1"].text().startswith("rank 2 \u00b7")
+
+
+def test_typing_a_note_leaves_the_matrix_alone_and_eliminating_rebuilds_it(qtbot):
+    doc, evaluate, _ = pages(qtbot)
+    model = evaluate.model
+    redrawn: list[str] = []
+    model.dataChanged.connect(lambda *_: redrawn.append("data"))
+    model.modelReset.connect(lambda: redrawn.append("reset"))
+    evaluate.details.set_alternative("a2")
+    qtbot.keyClicks(evaluate.details.note_edits["weaknesses"], "Slow")
+    assert doc.case.alternatives[1].weaknesses == "Slow" and redrawn == []
+    evaluate.details.reason_edit.setText("Fails Legal")
+    evaluate.details.eliminate()
+    assert "reset" in redrawn and [a.id for a in model.rows] == ["a1"]
+    assert evaluate.set_aside_list.count() == 1

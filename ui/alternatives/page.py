@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fishbone.changes import Change
 from sixstep.case import Alternative
 from ui.alternatives.causes import CauseChecklist
 from ui.alternatives.countdown import CountdownWidget
@@ -35,6 +36,11 @@ from ui.widgets.step_page import StepPage
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 NAME_ROLE = Qt.ItemDataRole.UserRole + 2  # the name alone, without "(eliminated)"
+FISHBONE_KINDS = frozenset({"effect", "categories", "cause_added", "cause_removed",
+                            "cause_moved", "cause_changed"})
+ALTERNATIVE_KINDS = frozenset({"alternative_added", "alternative_removed",
+                               "alternative_moved", "alternative_changed",
+                               "alternative_status"})
 BRAINSTORM_HINT = "Every idea is welcome. Nothing is judged until step 5."
 
 
@@ -62,7 +68,6 @@ class AlternativesPage(StepPage):
     """Step 4 page: an entry line where Enter adds, the list of ideas, and their cause links."""
 
     number = 4
-    sections = ("alternatives",)
 
     def __init__(self, doc: CaseDocument, parent: QWidget | None = None) -> None:
         super().__init__(doc, parent)
@@ -130,7 +135,7 @@ class AlternativesPage(StepPage):
         splitter.addWidget(self.links_panel)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
-        doc.diagram_changed.connect(self._on_doc_diagram_changed)
+        doc.changed.connect(self._on_doc_changed)
         self.set_brainstorm_mode(False)
         self.refresh("")
 
@@ -203,9 +208,19 @@ class AlternativesPage(StepPage):
             else None
         self._fill_causes()
 
-    def _on_doc_diagram_changed(self, _change: object) -> None:
-        if not self.brainstorming:
-            self._fill_causes()
+    def _on_doc_case_changed(self, section: str) -> None:
+        """Nothing: this page follows ``doc.changed``, by kind and id."""
+
+    def _on_doc_changed(self, change: Change) -> None:
+        kind = change.kind
+        if kind in FISHBONE_KINDS:
+            if not self.brainstorming:
+                self._fill_causes()
+        elif kind == "alternative_changed" and change.attribute != "name":
+            if change.attribute == "addresses" and self._current_id in change.ids:
+                self._fill_causes()  # (notes are not shown on this page)
+        elif kind in ALTERNATIVE_KINDS:
+            self.refresh("alternatives")
 
     def set_brainstorm_mode(self, on: bool) -> None:
         """Only the entry line, the ideas and the countdown; no deleting, no links, no scores."""
@@ -249,7 +264,7 @@ class AlternativesPage(StepPage):
         command = add_alternative_command(self.doc, name)
         self.doc.push(command)
         self.entry.clear()
-        self._current_id = command.item.id
+        self._current_id = command.alternative_id
         self.refresh("alternatives")
         self.list_widget.scrollToBottom()
         self.entry.setFocus()

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fishbone.changes import Change
 from sixstep.weights import METHODS
 from ui.common.theme import PlainLabel
 from ui.criteria.not_addressed import NotAddressedEditor
@@ -38,6 +39,8 @@ from ui.widgets.fields import PlainLineEdit
 from ui.widgets.step_page import StepPage
 from ui.widgets.table_fit import TableFitter
 
+CRITERIA_KINDS = frozenset({"criterion_added", "criterion_removed", "criterion_moved",
+                            "criterion_changed"})
 HINT = ("Most important first: drag a row, or press Alt+Up / Alt+Down, to change its place. "
         "A must is pass or fail and has no weight; every want needs a weight.")
 
@@ -46,7 +49,7 @@ class CriteriaPage(StepPage):
     """Step 3: the ordered criteria table, proposed weights and the not-addressed list."""
 
     number = 3
-    sections = ("criteria", "not_addressed")
+    sections = ("not_addressed",)  # the criteria come through doc.changed, by kind
 
     def __init__(self, doc: CaseDocument, parent: QWidget | None = None) -> None:
         super().__init__(doc, parent)
@@ -127,9 +130,14 @@ class CriteriaPage(StepPage):
         self.model.refused.connect(self.message_label.setText)
         self.model.told.connect(self.message_label.setText)
         self._current_id: str | None = None
+        doc.changed.connect(self._on_doc_changed)
         self.refresh("")
 
     # -- showing ------------------------------------------------------------------------------
+
+    def _on_doc_changed(self, change: Change) -> None:
+        if change.kind in CRITERIA_KINDS:
+            self.refresh("criteria")
 
     def refresh(self, section: str = "") -> None:
         if section in ("", "criteria"):
@@ -193,7 +201,7 @@ class CriteriaPage(StepPage):
         command = add_criterion_command(self.doc, name)
         self.doc.push(command)
         self.entry.clear()
-        self._current_id = command.item.id
+        self._current_id = command.criterion_id
         self.select_row(len(self.doc.case.criteria) - 1)
         self.message_label.setText(f"Added \u201c{name}\u201d at the bottom: move it up to "
                                    "its place and give it a weight, or make it a must.")

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from sixstep.case import Criterion
+from sixstep.rules import WEIGHT_LIMIT
 from sixstep.steps import count
 from ui.common.theme import plain_tip
 from ui.document.document import CaseDocument
@@ -32,6 +33,7 @@ ROW_MIME = "application/x-problem-workshop-criterion-row"
 NAME, KIND, WEIGHT, DESCRIPTION = range(4)
 HEADERS = ("Criterion", "Must/want", "Weight", "Description")
 KIND_LABELS = {"must": "Must", "want": "Want"}
+WEIGHT_HINT = f"A weight is a positive number up to {WEIGHT_LIMIT:,.0f}, such as 10 or 2.5."
 
 
 def format_number(value: float) -> str:
@@ -159,8 +161,8 @@ class CriteriaTableModel(QAbstractTableModel):
             attribute, new = "kind", kind
         elif column == WEIGHT:
             number = None if not text.strip() else parse_number(text)
-            if text.strip() and (number is None or number <= 0):
-                self.refused.emit("A weight is a positive number, such as 10 or 2.5.")
+            if text.strip() and number is None:
+                self.refused.emit(WEIGHT_HINT)
                 return False
             if number == criterion.weight:
                 return False
@@ -171,8 +173,9 @@ class CriteriaTableModel(QAbstractTableModel):
             attribute, new = "description", text
         try:
             command = set_criterion_field_command(self.doc, criterion.id, attribute, new)
-        except ValueError as error:
-            self.refused.emit(str(error))
+        except ValueError as error:  # the rules (sixstep.rules) decide; a weight is worded here
+            weighted = attribute == "weight" and criterion.kind == "want"
+            self.refused.emit(WEIGHT_HINT if weighted else str(error))
             return False
         scored = sum(1 for s in self.doc.case.scores if s.criterion == criterion.id)
         self.doc.push(command)
@@ -228,7 +231,7 @@ class CriteriaDelegate(QStyledItemDelegate):
         editor = QLineEdit(parent)
         editor.setAccessibleName(HEADERS[index.column()])
         if index.column() == WEIGHT:
-            validator = QDoubleValidator(0.0, 1e9, 6, editor)
+            validator = QDoubleValidator(0.0, WEIGHT_LIMIT, 6, editor)
             validator.setNotation(QDoubleValidator.Notation.StandardNotation)
             editor.setValidator(validator)
         return editor

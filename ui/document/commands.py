@@ -24,6 +24,9 @@ MERGE_IDS: dict[str, int] = {
     "SetEffect": 2004,
     "RenameHeading": 2005,
     "AddHeading": 2006,
+    # steps 3 to 5: typing into a criterion's or an alternative's text field
+    "SetCriterionText": 1301,
+    "SetAlternativeText": 1302,
 }
 
 

@@ -14,6 +14,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication, QPalette
 
+from fishbone.changes import Change
 from sixstep import result_text
 from sixstep.case import Alternative, Criterion
 from sixstep.numbers import format_number
@@ -64,7 +65,7 @@ class ScoreMatrixModel(QAbstractTableModel):
         self._shared: set[int] = set()  # places held by more than one alternative
         self._failed: dict[str, tuple[str, ...]] = {}
         self._incomplete: dict[str, Incomplete] = {}
-        doc.case_changed.connect(self._forget_scores)
+        doc.changed.connect(self._on_doc_changed)
         doc.replaced.connect(self._forget_scores)
         self.refresh()
 
@@ -78,7 +79,11 @@ class ScoreMatrixModel(QAbstractTableModel):
         self._participant = value
         self._own = None
 
-    def _forget_scores(self, *_args: object) -> None:
+    def _on_doc_changed(self, change: Change) -> None:
+        if change.kind in ("scores", "participants"):
+            self._own = None
+
+    def _forget_scores(self) -> None:
         self._own = None
 
     # -- structure ------------------------------------------------------------------------------

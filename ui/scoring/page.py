@@ -19,10 +19,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fishbone.changes import Change
 from sixstep import result_text
 from ui.common.theme import PlainLabel
 from ui.document.document import CaseDocument
 from ui.document.scoring_commands import RestoreAlternativeCommand
+from ui.scoring.cache import forget
 from ui.scoring.chart import ScoreChart
 from ui.scoring.details import ID_ROLE, AlternativeDetails, status_text
 from ui.scoring.matrix import FIRST_CRITERION, ScoreMatrixModel
@@ -52,6 +54,10 @@ SHORT_FRAGILE = result_text.SHORT_FRAGILE
 PARTICIPANTS = "    " + _legend("8 (6.5)  the chosen person's score (everyone's, combined)")
 SHORT_PARTICIPANTS = "    " + _legend("8 (6.5)  own (combined)")
 GROUP = "Group"
+SHOWN_KINDS = frozenset({"criterion_added", "criterion_removed", "criterion_moved",
+                         "criterion_changed", "alternative_added", "alternative_removed",
+                         "alternative_moved", "alternative_changed", "alternative_status",
+                         "scores", "score_scale", "participants"})
 
 
 def _label(parent: QWidget, name: str) -> QLabel:
@@ -74,7 +80,6 @@ class EvaluatePage(StepPage):
     """Step 5 page: the score matrix above; review, chart, stability and set-aside tabs below."""
 
     number = 5
-    sections = ("criteria", "alternatives", "scores", "participants", "score_scale")
 
     def __init__(self, doc: CaseDocument, parent: QWidget | None = None) -> None:
         super().__init__(doc, parent)
@@ -163,18 +168,30 @@ class EvaluatePage(StepPage):
         splitter.setStretchFactor(1, 2)
         self.splitter = splitter
         self._shown_once = False
-        self._shown_alternatives: tuple = ()
+        doc.changed.connect(self._on_doc_changed)  # (after the matrix model connected)
         self.refresh("")
 
     # -- showing ------------------------------------------------------------------------------
 
+    def _on_doc_case_changed(self, section: str) -> None:
+        """Nothing: this page follows ``doc.changed``, by kind and id."""
+
+    def _on_doc_changed(self, change: Change) -> None:
+        kind = change.kind
+        if kind == "alternative_changed" and change.attribute != "name":
+            self.details.refresh()  # notes or links: nothing scored, ranked or listed changed
+        elif kind in SHOWN_KINDS:
+            self._show(kind)
+
     def refresh(self, section: str = "") -> None:
-        if section == "alternatives" and self._shown_alternatives == self._alternatives_key():
-            self.details.refresh()  # only notes changed: nothing scored, ranked or listed did
-            return
-        self._shown_alternatives = self._alternatives_key()
+        """Show the whole case afresh, scored again (it may have changed without an edit)."""
+        forget(self.doc.case)
+        self._show("")
+
+    def _show(self, kind: str = "") -> None:
+        """Show the case's current state after a change of ``kind`` ("": anything)."""
         keep = self.current_cell()
-        if section in ("", "participants"):
+        if kind in ("", "participants"):
             self._fill_participants()
         self.model.refresh()
         if keep is not None:
@@ -208,13 +225,8 @@ class EvaluatePage(StepPage):
         self.stability.show_result(self.doc.case, result)
         self.chart.show_result(self.doc.case, result)
         self._fill_set_aside()
-        if section in ("", "criteria", "scores"):
+        if kind == "" or kind == "scores" or kind.startswith("criterion_"):
             self.message_label.setText("")
-
-    def _alternatives_key(self) -> tuple:
-        """What of the alternatives the matrix, chart and set-aside list show (not notes)."""
-        return tuple((a.id, a.name, a.status, a.eliminated_reason, a.merged_into)
-                     for a in self.doc.case.alternatives)
 
     def _fill_participants(self) -> None:
         participants = self.doc.case.participants
@@ -258,7 +270,7 @@ class EvaluatePage(StepPage):
 
     def _on_aggregate_combo_changed(self) -> None:
         self.model.aggregate = str(self.aggregate_combo.currentData())
-        self.refresh("scores")
+        self._show("scores")
 
     def set_projector_mode(self, on: bool) -> None:
         super().set_projector_mode(on)
@@ -274,7 +286,7 @@ class EvaluatePage(StepPage):
         elif not on and key_tab >= 0:
             self.tabs.removeTab(key_tab)
         self._share_height()
-        self.refresh("")
+        self._show("")
 
     def _share_height(self) -> None:
         """Most of the height to the matrix (more in projector mode); the tabs scroll."""

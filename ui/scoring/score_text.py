@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sixstep.case import Criterion
 from sixstep.numbers import format_number as format_value  # the old name, for callers
+from sixstep.rules import check_score
 
 PASS_WORDS = {"p", "pass", "y", "yes", "+", "\u2713", "true", "ok"}
 FAIL_WORDS = {"f", "fail", "n", "no", "-", "x", "\u2717", "false"}
@@ -25,6 +26,4 @@ def parse_cell(text: str, criterion: Criterion, low: float, high: float) -> bool
     except ValueError:
         raise ValueError(f"Type a number from {format_value(low)} to {format_value(high)}.") \
             from None
-    if not low <= number <= high:
-        raise ValueError(f"Scores run from {format_value(low)} to {format_value(high)}.")
-    return number
+    return check_score(criterion.kind, criterion.name, number, low, high)

@@ -30,15 +30,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sixstep.edits.setup import new_participant_id, scores_given, scores_outside
+from sixstep.rules import SCALE_LIMIT, RuleError, check_scale
 from ui.common.theme import PlainLabel
 from ui.document.document import CaseDocument
-from ui.document.scoring_commands import (
-    SCALE_LIMIT,
-    ChangeScoringSetupCommand,
-    new_participant_id,
-    scores_given,
-    scores_outside,
-)
+from ui.document.scoring_commands import ChangeScoringSetupCommand
 from ui.scoring.score_text import format_value
 from ui.widgets.buttons import add_key, add_move_keys, reorder_buttons
 from ui.widgets.table_fit import size_for_font
@@ -300,9 +296,14 @@ class ScoringSetupDialog(QDialog):
         self.up_button.setEnabled(row > 0)
         self.down_button.setEnabled(0 <= row < self.list_widget.count() - 1)
         span = f"{format_value(low)} to {format_value(high)}"
-        outside = self.outside() if low < high else 0
-        if low >= high:
-            text = "The highest score must be above the lowest."
+        try:
+            check_scale(low, high)
+            refused = ""
+        except RuleError as error:
+            refused = str(error)
+        outside = 0 if refused else self.outside()
+        if refused:
+            text = refused
         elif outside:
             text = (f"{_scores(outside)} typed so far {'lies' if outside == 1 else 'lie'} "
                     f"outside {span}. Widen the scale again, or tick the box to move each one "
@@ -313,7 +314,7 @@ class ScoringSetupDialog(QDialog):
         self.scale_label.setText(text)
         self.clamp_box.setText(f"Move the {_scores(outside)} to the nearest end of {span}")
         self.clamp_box.setVisible(bool(outside))
-        self.ok_button.setEnabled(low < high and (not outside or self.clamp_box.isChecked()))
+        self.ok_button.setEnabled(not refused and (not outside or self.clamp_box.isChecked()))
         self.summary_label.setText("\n".join(filter(None, [note, *self.changes()])))
         if self.isVisible():
             self._fit_height()
