@@ -108,7 +108,7 @@ def test_a_page_alone_reads_no_stale_scoring_whatever_the_listening_order(qtbot)
     select = SelectPage(doc)
     qtbot.addWidget(select)
     notes = select.chosen.notes
-    assert notes["a1"].text().startswith("rank 1 (tied)")
+    assert notes["a1"].text().startswith("rank 1, tied")
     doc.push(SetScoreCommand(doc, "a2", "k2", 10, "p1"))
     assert notes["a2"].text().startswith("rank 1 \u00b7")
     assert notes["a1"].text().startswith("rank 2 \u00b7")
