@@ -25,6 +25,18 @@ LIMIT = 4096
 ROOT = Path(__file__).resolve().parents[1]
 
 
+def small_case_file(folder: Path) -> Path:
+    """Happy Burgers without its criteria, alternatives and research: every file it gives
+    is still well over 4 KB, and its report is quick to set."""
+    doc = json.loads((ROOT / "sample_cases" / "happy_burgers.case.json").read_bytes())
+    for key in ("criteria", "alternatives", "scores", "not_addressed"):
+        doc[key] = []
+    doc["research"], doc["selection"] = {}, {}
+    path = Path(folder) / "small.case.json"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    return path
+
+
 def _small_disk() -> None:
     resource.setrlimit(resource.RLIMIT_FSIZE, (LIMIT, LIMIT))
     signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
