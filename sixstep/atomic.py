@@ -21,8 +21,8 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 __all__ = [
-    "STALE_AFTER", "WriteError", "check_pdf", "check_png", "check_svg", "clean_stale_temps",
-    "failure_message", "write_bytes", "write_file",
+    "STALE_AFTER", "WriteError", "check_pdf", "check_png", "check_svg", "check_target",
+    "clean_stale_temps", "failure_message", "write_bytes", "write_file",
 ]
 
 STALE_AFTER = 60.0  # seconds: no write of ours takes this long without touching its file
@@ -193,6 +193,21 @@ def _sync_folder(folder: Path) -> None:
         os.close(dir_fd)
 
 
+def check_target(path: str | os.PathLike[str]) -> Path:
+    """The file a write to ``path`` replaces (a link's target); a ``WriteError`` at once when
+    its folder is missing or a folder stands in its place, before any costly rendering."""
+    path = Path(path)
+    target = _real_target(path)
+    folder = target.parent if str(target.parent) else Path(".")
+    if target.is_dir():
+        raise WriteError(path, _REASONS[errno.EISDIR], errno.EISDIR)
+    if not folder.exists():
+        raise WriteError(path, f"the folder {folder} does not exist", errno.ENOENT)
+    if not folder.is_dir():
+        raise WriteError(path, _REASONS[errno.ENOTDIR], errno.ENOTDIR)
+    return target
+
+
 def write_file(path: str | os.PathLike[str], fill: Callable[[Path], None],
                check: Callable[[Path], str | None] | None = None) -> None:
     """Let ``fill(temp)`` write a temporary file beside ``path``, ``check(temp)`` it (a reason
@@ -202,10 +217,8 @@ def write_file(path: str | os.PathLike[str], fill: Callable[[Path], None],
     large...) pass through unchanged. Either way the previous file is left as it was.
     """
     path = Path(path)
-    target = _real_target(path)
+    target = check_target(path)
     folder = target.parent if str(target.parent) else Path(".")
-    if target.is_dir():
-        raise WriteError(path, _REASONS[errno.EISDIR], errno.EISDIR)
     clean_stale_temps(folder)
     mode = _mode_for(target)
     try:
@@ -235,6 +248,13 @@ def write_file(path: str | os.PathLike[str], fill: Callable[[Path], None],
     _sync_folder(folder)
 
 
-def write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
-    """Write ``data`` to ``path`` atomically, checking the file holds exactly ``data``."""
-    write_file(path, lambda temp: temp.write_bytes(data), _check_equals(data))
+def write_bytes(path: str | os.PathLike[str], data: bytes,
+                check: Callable[[Path], str | None] | None = None) -> None:
+    """Write ``data`` to ``path`` atomically: the file must hold exactly ``data`` (and pass
+    ``check``, a format check, when given) before it replaces the previous one."""
+    same = _check_equals(data)
+
+    def check_all(temp: Path) -> str | None:
+        return same(temp) or (check(temp) if check is not None else None)
+
+    write_file(path, lambda temp: temp.write_bytes(data), check_all)

@@ -103,7 +103,7 @@ def _jobs() -> dict[str, Callable[[Any, Path], None]]:
 def _outcome(call: Callable[[], None]) -> dict[str, Any]:
     try:
         call()
-    except Exception as exc:  # noqa: BLE001 - every kind of failure is reported to the parent
+    except Exception as exc:  # every kind of failure is reported to the parent
         return {"error": type(exc).__name__, "os_error": isinstance(exc, OSError),
                 "message": str(exc), "errno": getattr(exc, "errno", None)}
     return {"error": None}

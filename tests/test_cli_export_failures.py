@@ -69,7 +69,7 @@ def test_a_full_disk_exits_2_and_keeps_the_previous_file(full_disk, kind):
 def test_a_real_process_on_a_full_disk_exits_2(tmp_path, small):
     target = tmp_path / "r.md"
     target.write_bytes(OLD)
-    done = run_on_full_disk(["-m", "ui", "report", "-o", str(target)])
+    done = run_on_full_disk(["-m", "ui", "report", str(small), "-o", str(target)])
     assert done.returncode == 2 and done.stdout == ""
     one_plain_line(done.stderr, "r.md")
     assert "the disk is full" in done.stderr

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import errno
 import os
+import subprocess
+import time
 from pathlib import Path
 
 import pytest
@@ -190,3 +192,17 @@ def test_a_folder_in_the_way_of_an_export_is_shown(opened, tmp_path):
     assert opened.exports.export_diagram() is None
     assert len(errors) == 1 and done == []
     plain_line(errors[0], "d.png")
+
+
+def test_opening_a_case_clears_a_temporary_file_left_by_a_killed_save(make_window, tmp_path,
+                                                                      small):
+    child = subprocess.Popen(["true"])
+    child.wait()  # its process id now belongs to no live process
+    left = tmp_path / f".x.case.json.{child.pid}-ab12cd34.tmp"
+    left.write_bytes(b'{"format": "problem-wor')
+    then = time.time() - 120
+    os.utime(left, (then, then))
+    (tmp_path / "x.case.json").write_bytes(small.read_bytes())
+    w = make_window(active=False)
+    assert w.files.open_path(tmp_path / "x.case.json", ask=False)
+    assert names(tmp_path) == ["x.case.json"]
