@@ -5,12 +5,11 @@ from __future__ import annotations
 import json
 import os
 import re
-import stat
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from sixstep.atomic import write_bytes as atomic_write_bytes
 from sixstep.case import FORMAT_NAME, FORMAT_VERSION, Case
 from sixstep.case_dump import dump_case
 from sixstep.case_parse import parse_case
@@ -183,42 +182,3 @@ def save_case(case: Case, path: str | os.PathLike[str]) -> None:
 def new_case() -> Case:
     """A blank case: the five course headings and a 1 to 10 scale."""
     return Case()
-
-
-def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
-    """Write to a temporary file beside ``path``, flush and fsync it, then rename over ``path``.
-
-    A crash at any moment leaves either the old file or the new one, never half of either.
-    """
-    path = Path(path)
-    folder = path.parent if str(path.parent) else Path(".")
-    try:
-        mode = stat.S_IMODE(path.stat().st_mode)
-    except FileNotFoundError:
-        umask = os.umask(0)
-        os.umask(umask)
-        mode = 0o666 & ~umask
-    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(temp, mode)
-        os.replace(temp, path)
-    except BaseException:
-        try:
-            os.unlink(temp)
-        except OSError:
-            pass
-        raise
-    try:
-        dir_fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(dir_fd)
-    except OSError:
-        pass
-    finally:
-        os.close(dir_fd)

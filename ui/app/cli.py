@@ -76,6 +76,13 @@ def _load(path: Path):
         raise CliError(f"{path}: cannot read: {exc.strerror or exc}") from None
 
 
+def _write_failure(path: Path, exc: BaseException) -> str:
+    """One line naming the file that could not be written and why."""
+    from sixstep.atomic import failure_message
+
+    return failure_message(path, exc)
+
+
 def _cmd_validate(args: argparse.Namespace) -> int:
     bad = 0
     for path in args.files:
@@ -125,7 +132,7 @@ def _cmd_new(args: argparse.Namespace) -> int:
     try:
         atomic_write_bytes(args.out, data)
     except OSError as exc:
-        raise CliError(f"{args.out}: cannot write: {exc.strerror or exc}") from None
+        raise CliError(_write_failure(args.out, exc)) from None
     print(f"wrote {args.out}")
     return EXIT_OK
 
@@ -138,8 +145,8 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
     try:
         export_case_file(args.file, args.format, args.output, dpi=args.dpi, page=args.page)
-    except (ValueError, OSError) as exc:
-        raise CliError(f"{args.output}: {exc}") from None
+    except Exception as exc:  # any failure: one line, exit code 2, never "wrote"
+        raise CliError(_write_failure(args.output, exc)) from None
     print(f"wrote {args.output}")
     return EXIT_OK
 
@@ -151,17 +158,16 @@ def _cmd_report(args: argparse.Namespace) -> int:
     case = _load(args.file)
     try:
         if suffix == ".md":
-            from sixstep.caseio import atomic_write_bytes
+            from sixstep.atomic import write_bytes
             from sixstep.report import report_markdown
 
-            atomic_write_bytes(args.output, report_markdown(case).encode("utf-8"))
+            write_bytes(args.output, report_markdown(case).encode("utf-8"))
         else:
             from ui.export.report_pdf import export_report_pdf  # Qt is loaded only for a PDF
 
             export_report_pdf(case, args.output, page=args.page)
-    except (ValueError, OSError) as exc:
-        message = getattr(exc, "strerror", None) or exc
-        raise CliError(f"{args.output}: cannot write: {message}") from None
+    except Exception as exc:  # any failure: one line, exit code 2, never "wrote"
+        raise CliError(_write_failure(args.output, exc)) from None
     print(f"wrote {args.output}")
     return EXIT_OK
 

@@ -11,6 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
+from sixstep.atomic import failure_message
 from ui.common.settings import AppSettings
 from ui.document.document import CaseDocument
 from ui.export.dialog import PAGES, SUFFIXES, ExportDialog, ExportOptions
@@ -76,8 +77,8 @@ class ExportActions(QObject):
             path = path.with_name(path.name + SUFFIXES[options.fmt])
         try:
             write_export(self.doc, options, path)
-        except (OSError, ValueError) as exc:
-            self.show_error("Export failed", f"{path.name}: {exc}")
+        except Exception as exc:  # every failure is shown, in plain words
+            self.show_error("Export failed", failure_message(path, exc))
             return None
         self.done.emit(f"Exported the diagram to {path.name}")
         return path

@@ -10,10 +10,11 @@ import json
 import math
 from pathlib import Path
 
-from PySide6.QtCore import QRectF, QSize
+from PySide6.QtCore import QBuffer, QIODevice, QRectF, QSize
 from PySide6.QtGui import QColor, QGuiApplication, QImage, QPainter
 
 from fishbone.model import Diagram
+from sixstep.atomic import check_svg, check_target, write_bytes
 from ui.export.page import PAGE_SIZES, export_pdf, print_with_preview
 from ui.painting.render import (
     drawing_rect,
@@ -36,6 +37,7 @@ __all__ = [
     "print_with_preview",
     "render_image",
     "render_layout_for_export",
+    "svg_bytes",
 ]
 
 FORMATS: tuple[str, ...] = ("png", "pdf", "svg", "layout-json")
@@ -72,18 +74,21 @@ def export_png(
 ) -> None:
     from ui.export.png_writer import write_png
 
+    check_target(path)  # a missing folder is reported before the picture is drawn
     write_png(render_image(diagram, dpi, transparent), path, opaque=not transparent)
 
 
-def export_svg(diagram: Diagram, path: str | Path) -> None:
+def svg_bytes(diagram: Diagram) -> bytes:
     """A vector SVG, sized in points, with every text as a <text> element."""
     from PySide6.QtSvg import QSvgGenerator
 
     layout = render_layout_for_export(diagram)
     source = drawing_rect(layout)
     view = QRectF(0, 0, source.width(), source.height())
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     generator = QSvgGenerator()
-    generator.setFileName(str(path))
+    generator.setOutputDevice(buffer)
     generator.setResolution(72)
     generator.setSize(QSize(math.ceil(view.width()), math.ceil(view.height())))
     generator.setViewBox(view)
@@ -91,9 +96,18 @@ def export_svg(diagram: Diagram, path: str | Path) -> None:
     generator.setDescription("Cause-and-effect diagram from Problem Workshop")
     painter = QPainter()
     if not painter.begin(generator):
-        raise OSError(f"cannot write {path}")
-    paint_fitted(painter, layout, diagram, view, LIGHT)
-    painter.end()
+        raise OSError("the SVG writer could not start")
+    try:
+        paint_fitted(painter, layout, diagram, view, LIGHT)
+    finally:
+        painter.end()
+    return bytes(buffer.data())
+
+
+def export_svg(diagram: Diagram, path: str | Path) -> None:
+    """Write the SVG drawing to ``path``: whole and checked, or a ``WriteError``."""
+    check_target(path)
+    write_bytes(path, svg_bytes(diagram), check_svg)
 
 
 def layout_json(diagram: Diagram) -> dict:
@@ -108,7 +122,7 @@ def layout_json(diagram: Diagram) -> dict:
 
 def export_layout_json(diagram: Diagram, path: str | Path) -> None:
     text = json.dumps(layout_json(diagram), indent=2, ensure_ascii=False)
-    Path(path).write_text(text + "\n", encoding="utf-8")
+    write_bytes(path, (text + "\n").encode("utf-8"))
 
 
 def image_for_clipboard(diagram: Diagram) -> QImage:

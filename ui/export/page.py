@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QPointF, QRectF, Qt
+from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
 
 from fishbone.geometry import Layout
 from fishbone.model import Diagram
+from sixstep.atomic import check_pdf, check_target, write_bytes
 from ui.painting.legend import legend_size, paint_legend
 from ui.painting.paint import measurer_for
 from ui.painting.render import drawing_rect, ensure_gui_app, paint_fitted, render_layout_for_export
@@ -89,12 +90,14 @@ def paint_page(
     paint_fitted(painter, layout, diagram, target, style)
 
 
-def export_pdf(diagram: Diagram, path: str | Path, page: str = "A4") -> None:
+def pdf_bytes(diagram: Diagram, page: str = "A4") -> bytes:
     """A one-page vector PDF (selectable text, no images), in the orientation that fits best."""
     size = page_size(page)
     ensure_gui_app()
     layout = render_layout_for_export(diagram)
-    writer = QPdfWriter(str(path))
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
     writer.setResolution(72)  # one device unit = one point
     writer.setTitle(diagram.effect)
     writer.setCreator("Problem Workshop")
@@ -103,13 +106,18 @@ def export_pdf(diagram: Diagram, path: str | Path, page: str = "A4") -> None:
     writer.setPageLayout(QPageLayout(size, orientation, margins, QPageLayout.Unit.Millimeter))
     painter = QPainter()
     if not painter.begin(writer):
-        raise OSError(f"cannot write {path}")
+        raise OSError("the PDF writer could not start")
     try:
         paint_page(painter, _paint_area(writer.pageLayout()), layout, diagram)
     finally:
         painter.end()
-    if not Path(path).is_file():
-        raise OSError(f"cannot write {path}")
+    return bytes(buffer.data())
+
+
+def export_pdf(diagram: Diagram, path: str | Path, page: str = "A4") -> None:
+    """Write the one-page PDF to ``path``: whole and checked, or a ``WriteError``."""
+    check_target(path)
+    write_bytes(path, pdf_bytes(diagram, page), check_pdf)
 
 
 def print_diagram(printer, diagram: Diagram, layout: Layout | None = None) -> None:

@@ -17,6 +17,8 @@ from pathlib import Path
 
 from PySide6.QtGui import QImage
 
+from sixstep.atomic import WriteError, check_png, write_file
+
 LEVEL = 6  # zlib's default: files about as small as Qt's own
 BAND_BYTES = 4 << 20  # rows are handed out in bands of about this many bytes
 _ADLER_BASE = 65521
@@ -44,9 +46,10 @@ def _chunk(kind: bytes, data: bytes) -> bytes:
 def write_png(image: QImage, path: str | Path, opaque: bool | None = None,
               threads: int | None = None) -> None:
     """Write ``image`` to ``path`` as RGBA, or as RGB when it has no alpha channel or the
-    caller knows every pixel is ``opaque``; raises OSError when it cannot."""
+    caller knows every pixel is ``opaque``; the file is replaced only when whole, and a
+    ``WriteError`` (an OSError) says why it could not be."""
     if image.isNull() or image.width() == 0 or image.height() == 0:
-        raise OSError(f"cannot write an empty picture to {path}")
+        raise WriteError(path, "the picture is empty")
     alpha = image.hasAlphaChannel() if opaque is None else not opaque
     fmt = QImage.Format.Format_RGBA8888 if alpha else QImage.Format.Format_RGB888
     pixels = image.convertToFormat(fmt)
@@ -79,8 +82,12 @@ def write_png(image: QImage, path: str | Path, opaque: bool | None = None,
                        struct.pack(">I", checksum)])
     header = struct.pack(">IIBBBBB", width, height, 8, 6 if alpha else 2, 0, 0, 0)
     per_metre = struct.pack(">IIB", image.dotsPerMeterX(), image.dotsPerMeterY(), 1)
-    with open(path, "wb") as handle:
-        handle.write(_SIGNATURE + _chunk(b"IHDR", header) + _chunk(b"pHYs", per_metre))
-        for offset in range(0, len(stream), 1 << 30):
-            handle.write(_chunk(b"IDAT", stream[offset:offset + (1 << 30)]))
-        handle.write(_chunk(b"IEND", b""))
+
+    def fill(temp: Path) -> None:
+        with open(temp, "wb") as handle:
+            handle.write(_SIGNATURE + _chunk(b"IHDR", header) + _chunk(b"pHYs", per_metre))
+            for offset in range(0, len(stream), 1 << 30):
+                handle.write(_chunk(b"IDAT", stream[offset:offset + (1 << 30)]))
+            handle.write(_chunk(b"IEND", b""))
+
+    write_file(path, fill, check_png)

@@ -10,6 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QWidget
 
+from sixstep.atomic import failure_message, write_bytes
 from ui.common.settings import AppSettings
 from ui.document.document import CaseDocument
 
@@ -74,8 +75,8 @@ class ReportActions(QObject):
             path = path.with_name(path.name + REPORT_SUFFIXES[fmt])
         try:
             write_report(self.doc, fmt, path, self.page())
-        except (OSError, ValueError) as exc:
-            self.show_error("Export failed", f"{path.name}: {exc}")
+        except Exception as exc:  # every failure is shown, in plain words
+            self.show_error("Export failed", failure_message(path, exc))
             return None
         self.done.emit(f"Exported the workshop report to {path.name}")
         return path
@@ -84,10 +85,9 @@ class ReportActions(QObject):
 def write_report(doc: CaseDocument, fmt: str, path: Path, page: str = "A4") -> None:
     """Write the report of the document's case as Markdown (``md``) or PDF (``pdf``)."""
     if fmt == "md":
-        from sixstep.caseio import atomic_write_bytes
         from sixstep.report import report_markdown
 
-        atomic_write_bytes(path, report_markdown(doc.case).encode("utf-8"))
+        write_bytes(path, report_markdown(doc.case).encode("utf-8"))
     else:
         from ui.export.report_pdf import export_report_pdf
 

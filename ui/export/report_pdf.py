@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt
+from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -28,6 +28,7 @@ from PySide6.QtGui import (
     QTextTableFormat,
 )
 
+from sixstep.atomic import check_pdf, check_target, write_bytes
 from sixstep.case import Case
 from sixstep.report import (
     Block,
@@ -280,11 +281,20 @@ def _area(writer: QPdfWriter) -> QRectF:
 
 
 def export_report_pdf(case: Case, path: str | Path, page: str = "A4") -> None:
-    """Write the whole workshop report to ``path`` as a multi-page PDF."""
+    """Write the whole workshop report to ``path`` as a multi-page PDF: whole and checked,
+    or a ``WriteError`` that leaves the previous file as it was."""
+    check_target(path)  # a missing folder is reported before the report is set
+    write_bytes(path, report_pdf_bytes(case, page), check_pdf)
+
+
+def report_pdf_bytes(case: Case, page: str = "A4") -> bytes:
+    """The whole workshop report as a multi-page PDF."""
     size = page_size(page)
     ensure_gui_app()
     title = one_line(case.title) or one_line(case.problem.question) or "Workshop report"
-    writer = QPdfWriter(str(path))
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
     writer.setResolution(72)  # one device unit = one point
     writer.setTitle(title)
     writer.setCreator("Problem Workshop")
@@ -300,7 +310,7 @@ def export_report_pdf(case: Case, path: str | Path, page: str = "A4") -> None:
     total = sum(1 if p is None else p.pageCount() for p in parts)
     painter = QPainter()
     if not painter.begin(writer):
-        raise OSError(f"cannot write {path}")
+        raise OSError("the PDF writer could not start")
     number = 0
     try:
         for part in parts:
@@ -329,5 +339,4 @@ def export_report_pdf(case: Case, path: str | Path, page: str = "A4") -> None:
                 _footer(painter, area, title, number, total)
     finally:
         painter.end()
-    if not Path(path).is_file():
-        raise OSError(f"cannot write {path}")
+    return bytes(buffer.data())

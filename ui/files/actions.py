@@ -13,6 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from sixstep.atomic import clean_stale_temps, failure_message
 from sixstep.caseio import CaseFormatError, load_case, loads_case, new_case, save_case
 from ui.common.settings import AppSettings
 from ui.document.document import CaseDocument
@@ -140,6 +141,7 @@ class FileActions(QObject):
             return False
         self.doc.replace(case, path)
         self._remember(path)
+        clean_stale_temps(path.parent)  # a save cut off by a kill left its temporary file
         self.opened.emit()
         return True
 
@@ -155,9 +157,9 @@ class FileActions(QObject):
     def save_to(self, path: Path) -> bool:
         try:
             save_case(self.doc.case, path)
-        except OSError as exc:
+        except Exception as exc:  # every failure is shown, in plain words
             self.show_error("Cannot save the case",
-                            f"{path.name} could not be written: {exc.strerror or exc}\n\n"
+                            f"{failure_message(path, exc)}\n\n"
                             "The case is still open; try another folder or name.")
             return False
         self.doc.mark_saved(Path(path))
