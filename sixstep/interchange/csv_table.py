@@ -7,12 +7,12 @@ cause``, ``votes``, ``notes``. Other columns are ignored. Comma, semicolon or ta
 the header; UTF-8 with or without a byte-order mark; quoted fields may hold line breaks;
 numbers are plain digits, whatever the machine's locale.
 
-Each row is one cause: its deepest filled cell. A filled cell to its left names an ancestor
-(reused when it is the same as the row above's at that level, new otherwise); an empty one
-means "the same as the row above", so both full paths and indented sheets read. A row with
-only a heading adds that heading. Headings are matched by name across the whole table.
-Cells that would start a spreadsheet formula (``= + - @``) are written behind a ``'``, which
-reading removes.
+Each row is one cause: its deepest filled cell. A filled cell to its left names an ancestor:
+the row above's at that level if it has the same text, else the last one of that text under
+the same parent, else a new one. An empty cell means "the same as the row above", so both
+full paths and indented sheets read. A row with only a heading adds that heading; headings
+are matched by name across the whole table. Cells that would start a spreadsheet formula
+(``= + - @``) are written behind a ``'``, which reading removes.
 """
 
 from __future__ import annotations
@@ -97,8 +97,8 @@ def _columns(header: list[str]) -> tuple[dict[str, int], list[int]]:
 def _cell(row: list[str], index: int | None) -> str:
     if index is None or index >= len(row):
         return ""
-    value = row[index].strip()
-    if value[:1] == "'" and value[1:2] in _FORMULA:
+    value = row[index].replace("\r\n", "\n").replace("\r", "\n").strip()
+    if value[:1] == "'" and value[1:2] and value[1:2] in (*_FORMULA, "'"):
         value = value[1:]
     return value
 
@@ -120,6 +120,7 @@ def read_csv(data: bytes | str) -> Outline:
 def _read_rows(rows, named: dict[str, int], level_columns: list[int]) -> Outline:  # type: ignore[no-untyped-def]
     outline = Outline()
     headings: dict[str, Node] = {}
+    named_children: dict[int, dict[str, Node]] = {}  # id(parent) -> text -> its last child
     current: list[Node] = []
     count = 0
     line = rows.line_num + 1
@@ -161,11 +162,17 @@ def _read_rows(rows, named: dict[str, int], level_columns: list[int]) -> Outline
                     node = headings[value.casefold()] = Node(value, line=start)
                     outline.headings.append(node)
             else:
-                node = _cause(row, named, value, start) if k == deepest else Node(value, line=start)
-                current[-1].children.append(node)
-                count += 1
-                if count > MAX_NODES:
-                    raise InterchangeError(f"more than {MAX_NODES:,} causes", start)
+                parent = current[-1]
+                known = named_children.setdefault(id(parent), {})
+                node = known.get(value) if k < deepest else None
+                if node is None:
+                    node = (_cause(row, named, value, start) if k == deepest
+                            else Node(value, line=start))
+                    parent.children.append(node)
+                    known[value] = node
+                    count += 1
+                    if count > MAX_NODES:
+                        raise InterchangeError(f"more than {MAX_NODES:,} causes", start)
             current.append(node)
     return outline
 

@@ -37,7 +37,7 @@ _HEADING = re.compile(r" {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
 _ITEM = re.compile(r"([ \t]*)([-*+]|\d{1,9}[.)])(?:[ \t]+(.*))?$")
 _TASK = re.compile(r"\[[ xX]\][ \t]+")
 _SUFFIX = re.compile(r"(?<!\\)\[([^\[\]\\]*)\]$")
-_VOTES = re.compile(r"(\d{1,7}) votes?")
+_VOTES = re.compile(r"(\d+) votes?")
 _ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
 _BULLET_KEY = 7  # above every heading rank, so headings close the bullets before them
 
