@@ -1,4 +1,4 @@
-"""The ``problem-workshop`` command line: open the app; validate, score, export, report cases."""
+"""The ``problem-workshop`` command line: open the app; validate, score, import, export, report."""
 
 from __future__ import annotations
 
@@ -9,7 +9,9 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import NoReturn
 
-COMMANDS = ("validate", "score", "samples", "new", "export", "report")
+COMMANDS = ("validate", "score", "samples", "new", "import", "export", "report")
+PICTURE_FORMATS = ("png", "pdf", "svg", "layout-json")
+TEXT_FORMATS = ("mermaid", "markdown", "opml", "csv")  # sixstep.interchange, no Qt
 REPORT_SUFFIXES = (".md", ".pdf")
 EXIT_OK, EXIT_BAD = 0, 2
 
@@ -52,9 +54,17 @@ def _command_parser() -> argparse.ArgumentParser:
     n.add_argument("--from", dest="sample", required=True, metavar="NAME")
     n.add_argument("out", type=Path)
     n.add_argument("--force", action="store_true", help="overwrite OUT if it exists")
+    i = sub.add_parser("import", help="make a case from a Mermaid, Markdown, OPML or CSV fishbone")
+    i.add_argument("input", type=Path, metavar="IN")
+    i.add_argument("-o", "--output", required=True, type=Path, metavar="OUT.case.json")
+    i.add_argument("--into", type=Path, metavar="CASE",
+                   help="extend this case's fishbone instead of starting a blank case")
+    i.add_argument("--format", choices=TEXT_FORMATS, help="the input's format (default: from "
+                   "its suffix: .mmd, .md, .opml, .csv)")
+    i.add_argument("--force", action="store_true", help="overwrite OUT if it exists")
     e = sub.add_parser("export", help="export a case's fishbone diagram")
     e.add_argument("file", type=Path)
-    e.add_argument("--format", required=True, choices=("png", "pdf", "svg", "layout-json"))
+    e.add_argument("--format", required=True, choices=PICTURE_FORMATS + TEXT_FORMATS)
     e.add_argument("-o", "--output", required=True, type=Path)
     e.add_argument("--dpi", type=int, default=None, help="PNG resolution (default 150)")
     e.add_argument("--page", choices=("A4", "A3", "Letter"), default=None, help="PDF page")
@@ -137,7 +147,67 @@ def _cmd_new(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_import(args: argparse.Namespace) -> int:
+    from sixstep.caseio import atomic_write_bytes, dumps_case, new_case
+    from sixstep.interchange import (
+        FORMATS,
+        InterchangeError,
+        format_for_path,
+        merge_into,
+        merged,
+        read_outline,
+    )
+    from sixstep.interchange.errors import MAX_BYTES
+
+    fmt = FORMATS[args.format] if args.format else format_for_path(args.input)
+    if fmt is None:
+        raise CliError(f"{args.input}: cannot tell the format from the name; use --format "
+                       + "|".join(TEXT_FORMATS))
+    if args.output.exists() and not args.force:
+        raise CliError(f"{args.output}: already exists (use --force to overwrite)")
+    case = _load(args.into) if args.into is not None else new_case()
+    try:
+        with args.input.open("rb") as handle:
+            data = handle.read(MAX_BYTES + 1)
+    except OSError as exc:
+        raise CliError(f"{args.input}: cannot read: {exc.strerror or exc}") from None
+    try:
+        outline = read_outline(fmt.name, data)
+        if args.into is None:
+            from sixstep.interchange import diagram_from_outline
+
+            case.fishbone = diagram_from_outline(outline)
+            added = len(case.fishbone.causes)
+        else:
+            plan = merge_into(case.fishbone, outline)
+            case.fishbone = merged(case.fishbone, plan)
+            added = len(plan.causes)
+    except InterchangeError as exc:
+        raise CliError(f"{args.input}: {exc}") from None
+    try:
+        atomic_write_bytes(args.output, dumps_case(case))
+    except OSError as exc:
+        raise CliError(f"{args.output}: cannot write: {exc.strerror or exc}") from None
+    print(f"wrote {args.output} ({added} causes from {fmt.label})")
+    return EXIT_OK
+
+
+def _export_text(args: argparse.Namespace) -> int:
+    from sixstep.caseio import atomic_write_bytes
+    from sixstep.interchange import export_bytes
+
+    case = _load(args.file)
+    try:
+        atomic_write_bytes(args.output, export_bytes(args.format, case.fishbone))
+    except OSError as exc:
+        raise CliError(f"{args.output}: cannot write: {exc.strerror or exc}") from None
+    print(f"wrote {args.output}")
+    return EXIT_OK
+
+
 def _cmd_export(args: argparse.Namespace) -> int:
+    if args.format in TEXT_FORMATS:
+        return _export_text(args)
     if args.dpi is not None and not 10 <= args.dpi <= 2400:
         raise CliError("--dpi must be between 10 and 2400")
     _load(args.file)  # a bad file is reported before Qt starts
@@ -189,7 +259,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             args = _command_parser().parse_args(argv)
             handler = {
                 "validate": _cmd_validate, "score": _cmd_score, "samples": _cmd_samples,
-                "new": _cmd_new, "export": _cmd_export, "report": _cmd_report,
+                "new": _cmd_new, "import": _cmd_import, "export": _cmd_export,
+                "report": _cmd_report,
             }[args.command]
             return handler(args)
         return _open_app(_app_parser().parse_args(argv))
