@@ -257,4 +257,7 @@ def write_bytes(path: str | os.PathLike[str], data: bytes,
     def check_all(temp: Path) -> str | None:
         return same(temp) or (check(temp) if check is not None else None)
 
-    write_file(path, lambda temp: temp.write_bytes(data), check_all)
+    def fill(temp: Path) -> None:
+        temp.write_bytes(data)
+
+    write_file(path, fill, check_all)

@@ -101,7 +101,7 @@ def svg_bytes(diagram: Diagram) -> bytes:
         paint_fitted(painter, layout, diagram, view, LIGHT)
     finally:
         painter.end()
-    return bytes(buffer.data())
+    return bytes(buffer.data().data())
 
 
 def export_svg(diagram: Diagram, path: str | Path) -> None:

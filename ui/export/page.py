@@ -111,7 +111,7 @@ def pdf_bytes(diagram: Diagram, page: str = "A4") -> bytes:
         paint_page(painter, _paint_area(writer.pageLayout()), layout, diagram)
     finally:
         painter.end()
-    return bytes(buffer.data())
+    return bytes(buffer.data().data())
 
 
 def export_pdf(diagram: Diagram, path: str | Path, page: str = "A4") -> None:

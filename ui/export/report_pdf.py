@@ -339,4 +339,4 @@ def report_pdf_bytes(case: Case, page: str = "A4") -> bytes:
                 _footer(painter, area, title, number, total)
     finally:
         painter.end()
-    return bytes(buffer.data())
+    return bytes(buffer.data().data())
