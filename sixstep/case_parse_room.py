@@ -117,7 +117,7 @@ def parse_timers(value: Any, where: str) -> dict[str, int]:
         if key not in {str(n) for n in rules.STEP_NUMBERS}:
             raise fail(at, "a timer preset is keyed by its step, \"1\" to \"6\"")
         timers[key] = _ruled(at, rules.check_timer_seconds, seconds)
-    return timers
+    return {key: timers[key] for key in sorted(timers)}  # saved in step order
 
 
 def parse_room(f: Fields, case: Case) -> None:
