@@ -144,9 +144,9 @@ def check_dot_limits(who: str, held: int, budget: int, on_cause: int, cap: int |
     """A participant holding ``held`` dots in all, ``on_cause`` of them on one cause, stays
     within the budget and the cap per cause."""
     if held > budget:
-        raise RuleError(f"{who} has {held} dots; the budget is {budget} each.")
+        raise RuleError(f"{who}: {held} dots, over the budget of {budget} each.")
     if cap is not None and on_cause > cap:
-        raise RuleError(f"{who} has {on_cause} dots on one cause; the cap is {cap} per cause.")
+        raise RuleError(f"{who}: {on_cause} dots on one cause, over the cap of {cap} per cause.")
 
 
 def check_relation(source: Any, target: Any, cause_ids: Container[str],
