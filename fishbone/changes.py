@@ -39,6 +39,14 @@ ChangeKind = Literal[
     "scores",  # ids: the alternatives whose cells changed
     "score_scale",
     "participants",
+    # the room (issue 8)
+    "workshop",  # ids: the fields set ("date", "facilitator", "place")
+    "dots",  # ids: the causes whose dots changed (their votes change too: cause_changed)
+    "dot_settings",  # budget, cap, anonymous mode
+    "relations",  # ids: the causes at either end of the arrows drawn or removed
+    "parking_lot",  # ids: the list positions touched, as text; attribute: the field
+    "blind",  # blind scoring on or off, revealed or hidden
+    "timers",  # ids: the steps whose timer preset changed ("1".."6")
 ]
 
 CHANGE_KINDS: frozenset[str] = frozenset(get_args(ChangeKind))

@@ -124,6 +124,80 @@ class Participant:
 
 
 @dataclass
+class Workshop:
+    """When and where the workshop met and who ran it (the attendees are ``participants``)."""
+
+    date: str = ""  # YYYY-MM-DD, or empty
+    facilitator: str = ""
+    place: str = ""
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def is_blank(self) -> bool:
+        return not (self.date or self.facilitator or self.place or self.extra)
+
+
+@dataclass
+class Dot:
+    """Dots one participant put on one cause; ``participant`` None records the room's
+    anonymous dots (counted totals only)."""
+
+    cause: str
+    participant: str | None
+    count: int = 1
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class DotSettings:
+    """How dot voting runs: dots per participant (None: a third of the causes, at most 10),
+    the most one participant may put on one cause (None: no cap) and anonymous room mode."""
+
+    budget: int | None = None
+    cap: int | None = None
+    anonymous: bool = False
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def is_default(self) -> bool:
+        return self.budget is None and self.cap is None and not self.anonymous and not self.extra
+
+
+@dataclass
+class Relation:
+    """An arrow of the relations diagram: cause ``source`` drives cause ``target``."""
+
+    source: str
+    target: str
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class ParkedIdea:
+    """An idea for the parking lot: it belongs elsewhere; ``step`` is where it came up."""
+
+    text: str = ""
+    step: int = 1
+    done: bool = False
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class BlindScoring:
+    """Blind scoring: while ``on`` and not ``revealed``, each participant's entries and the
+    group value stay hidden from the room."""
+
+    on: bool = False
+    revealed: bool = False
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def hides(self) -> bool:
+        return self.on and not self.revealed
+
+    def is_default(self) -> bool:
+        return not (self.on or self.revealed or self.extra)
+
+
+@dataclass
 class Action:
     action: str = ""
     owner: str = ""
@@ -170,6 +244,13 @@ class Case:
     selection: Selection = field(default_factory=Selection)
     participants: list[Participant] = field(default_factory=list)
     step_notes: dict[str, str] = field(default_factory=dict)  # "1".."6" -> free notes
+    workshop: Workshop = field(default_factory=Workshop)
+    dots: list[Dot] = field(default_factory=list)
+    dot_settings: DotSettings = field(default_factory=DotSettings)
+    relations: list[Relation] = field(default_factory=list)
+    parking_lot: list[ParkedIdea] = field(default_factory=list)
+    blind: BlindScoring = field(default_factory=BlindScoring)
+    timers: dict[str, int] = field(default_factory=dict)  # "1".."6" -> preset seconds
     extra: dict[str, Any] = field(default_factory=dict)
 
     @property

@@ -95,4 +95,33 @@ def dump_case(case: Case) -> dict[str, Any]:
         }, s.extra),
         "step_notes": dict(case.step_notes),
     }
+    doc.update(dump_room(case))
     return _with_extra(doc, case.extra)
+
+
+def dump_room(case: Case) -> dict[str, Any]:
+    """The room's optional records, each left out while it holds nothing (so a case that
+    never used them saves exactly as before they existed)."""
+    out: dict[str, Any] = {}
+    w, settings, blind = case.workshop, case.dot_settings, case.blind
+    if not w.is_blank():
+        out["workshop"] = _with_extra(
+            {"date": w.date, "facilitator": w.facilitator, "place": w.place}, w.extra)
+    if not settings.is_default():
+        out["dot_settings"] = _with_extra({"budget": settings.budget, "cap": settings.cap,
+                                           "anonymous": settings.anonymous}, settings.extra)
+    if case.dots:
+        out["dots"] = [_with_extra({"cause": d.cause, "participant": d.participant,
+                                    "count": d.count}, d.extra) for d in case.dots]
+    if case.relations:
+        out["relations"] = [_with_extra({"from": r.source, "to": r.target}, r.extra)
+                            for r in case.relations]
+    if case.parking_lot:
+        out["parking_lot"] = [_with_extra({"text": p.text, "step": p.step, "done": p.done},
+                                          p.extra) for p in case.parking_lot]
+    if not blind.is_default():
+        out["blind_scoring"] = _with_extra({"on": blind.on, "revealed": blind.revealed},
+                                           blind.extra)
+    if case.timers:
+        out["timers"] = dict(case.timers)
+    return out

@@ -25,6 +25,7 @@ from sixstep.case import (
     Selection,
     Term,
 )
+from sixstep.case_parse_room import parse_room
 from sixstep.json_checks import Fields, fail, unique_ids
 from sixstep.rules import RuleError, check_scale, check_score, check_weight
 
@@ -250,5 +251,6 @@ def parse_case(data: dict[str, Any]) -> Case:
                                      {a.id for a in case.alternatives})
     notes = Fields(f.raw("step_notes", {}), "step_notes")
     case.step_notes = {k: notes.text(k) for k in list(notes.data)}
+    parse_room(f, case)
     case.extra = f.extra()
     return case

@@ -4,6 +4,8 @@ and votes. The file loader, the edit verbs and the typed-cell parser all call th
 from __future__ import annotations
 
 import math
+from collections.abc import Container
+from datetime import date
 from typing import Any
 
 from sixstep.numbers import format_number, plain_number
@@ -79,3 +81,109 @@ def check_votes(value: Any) -> int:
     if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= MAX_VOTES:
         raise RuleError(f"Votes are a whole number from 0 to {MAX_VOTES:,}.")
     return value
+
+
+# -- the room: workshop, dots, relations, parking lot, timers, the root cause ---------------
+MAX_DOTS = 100  # the largest dot budget or cap per participant
+MAX_DEFAULT_DOTS = 10  # the default budget never goes above this
+MAX_TIMER = 24 * 60 * 60  # the longest timer preset, in seconds
+STEP_NUMBERS: tuple[int, ...] = (1, 2, 3, 4, 5, 6)
+
+
+def check_date(value: Any, what: str = "The date") -> str:
+    """A calendar day written YYYY-MM-DD, or the empty text for no date."""
+    text = check_text(value, what)
+    if text == "":
+        return text
+    digits = text[:4] + text[5:7] + text[8:]
+    ok = len(text) == 10 and text[4] == text[7] == "-" and text.isascii() and digits.isdigit()
+    try:
+        if ok:
+            date.fromisoformat(text)
+    except ValueError:
+        ok = False
+    if not ok:
+        raise RuleError(f"{what} is a day written YYYY-MM-DD, such as 2026-03-14.")
+    return text
+
+
+def _whole(value: Any, low: int, high: int, message: str) -> int:
+    if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
+        raise RuleError(message)
+    return value
+
+
+def check_dot_budget(value: Any) -> int | None:
+    """Dots per participant: None (the default, see ``default_dot_budget``) or 1 to MAX_DOTS."""
+    if value is None:
+        return None
+    return _whole(value, 1, MAX_DOTS, f"A dot budget is a whole number from 1 to {MAX_DOTS}.")
+
+
+def check_dot_cap(value: Any) -> int | None:
+    """The most dots one participant may put on one cause: None (no cap) or 1 to MAX_DOTS."""
+    if value is None:
+        return None
+    return _whole(value, 1, MAX_DOTS, f"A cap per cause is a whole number from 1 to {MAX_DOTS}.")
+
+
+def check_dot_count(value: Any) -> int:
+    """Dots in one record (one participant on one cause): 1 to MAX_VOTES."""
+    return _whole(value, 1, MAX_VOTES, f"A dot count is a whole number from 1 to {MAX_VOTES:,}.")
+
+
+def default_dot_budget(cause_count: int) -> int:
+    """A third of the causes, rounded (halves up), at least 1 when there are causes, at most
+    MAX_DEFAULT_DOTS."""
+    if cause_count <= 0:
+        return 0
+    return max(1, min(MAX_DEFAULT_DOTS, (cause_count + 1) // 3))
+
+
+def check_dot_limits(who: str, held: int, budget: int, on_cause: int, cap: int | None) -> None:
+    """A participant holding ``held`` dots in all, ``on_cause`` of them on one cause, stays
+    within the budget and the cap per cause."""
+    if held > budget:
+        raise RuleError(f"{who}: {held} dots, over the budget of {budget} each.")
+    if cap is not None and on_cause > cap:
+        raise RuleError(f"{who}: {on_cause} dots on one cause, over the cap of {cap} per cause.")
+
+
+def check_relation(source: Any, target: Any, cause_ids: Container[str],
+                   existing: Container[tuple[str, str]]) -> tuple[str, str]:
+    """An arrow "``source`` drives ``target``" between two existing, different causes, not
+    drawn already. Loops through several causes are allowed."""
+    for end in (source, target):
+        if not isinstance(end, str) or end not in cause_ids:
+            raise RuleError(f"An arrow joins two causes; there is no cause {end!r}.")
+    if source == target:
+        raise RuleError("An arrow joins two different causes, not a cause to itself.")
+    if (source, target) in existing:
+        raise RuleError("That arrow is already drawn.")
+    return source, target
+
+
+def check_step_number(value: Any, what: str = "The step") -> int:
+    """One of the six steps, 1 to 6."""
+    return _whole(value, 1, 6, f"{what} is a whole number from 1 to 6.")
+
+
+def check_timer_seconds(value: Any) -> int:
+    """A timer preset: whole seconds from 1 to MAX_TIMER."""
+    return _whole(value, 1, MAX_TIMER,
+                  f"A timer preset is a whole number of seconds from 1 to {MAX_TIMER:,}.")
+
+
+def check_blind(on: Any, revealed: Any) -> tuple[bool, bool]:
+    """Blind scoring's state: on or off, and revealed only while on."""
+    if not isinstance(on, bool) or not isinstance(revealed, bool):
+        raise RuleError("Blind scoring is on or off, revealed or not.")
+    if revealed and not on:
+        raise RuleError("Only blind scoring can be revealed: turn it on first.")
+    return on, revealed
+
+
+def check_root_cause(status: str, root_cause: bool) -> None:
+    """The method's rule: a ruled-out cause cannot be the root cause."""
+    if root_cause and status == "ruled_out":
+        raise RuleError("A ruled-out cause cannot be the root cause.")

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from sixstep.case import Action, Case
+from sixstep.rules import RuleError, check_root_cause
 
 
 @dataclass(frozen=True)
@@ -56,8 +57,8 @@ def _check_research(case: Case) -> list[str]:
         missing.append("Name the effect at the head of the fishbone.")
     if not d.causes:
         missing.append("Brainstorm possible causes on the fishbone.")
-    elif not d.root_causes():
-        missing.append("Mark at least one confirmed cause as a root cause.")
+    else:
+        missing.extend(_root_cause_problems(case))
     open_items = [
         text for i, text in enumerate(r.to_research)
         if not (i < len(r.to_research_done) and r.to_research_done[i])
@@ -68,6 +69,25 @@ def _check_research(case: Case) -> list[str]:
     if not r.findings.strip():
         missing.append("Summarise the findings into one analysis.")
     return missing
+
+
+def _root_cause_problems(case: Case) -> list[str]:
+    """The method's rule: step 2 ends with a confirmed cause marked root, and a ruled-out
+    cause is never the root cause."""
+    problems: list[str] = []
+    roots = case.fishbone.root_causes()
+    for cause in roots:
+        try:
+            check_root_cause(cause.status, cause.root_cause)
+        except RuleError:
+            problems.append(f"\u201c{cause.text.strip() or 'A cause'}\u201d is ruled out, so it "
+                            "cannot be the root cause.")
+    if not any(c.status == "confirmed" for c in roots):
+        if any(c.status == "possible" for c in roots):
+            problems.append("Confirm the root cause: a root cause must be a confirmed cause.")
+        else:
+            problems.append("Mark at least one confirmed cause as a root cause.")
+    return problems
 
 
 def _check_criteria(case: Case) -> list[str]:

@@ -32,6 +32,8 @@ def test_step_two_wants_a_root_cause():
     case.research.findings = "Training gap"
     assert any("root cause" in m for m in step(2).missing(case))
     case.fishbone.set_cause("c1", "root_cause", True)
+    assert any("confirmed" in m for m in step(2).missing(case))  # issue 8: confirmed only
+    case.fishbone.set_cause("c1", "status", "confirmed")
     assert step(2).missing(case) == []
 
 

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import NoReturn
 
-COMMANDS = ("validate", "score", "samples", "new", "import", "export", "report")
+COMMANDS = ("validate", "score", "samples", "new", "import", "export", "report", "causes")
 PICTURE_FORMATS = ("png", "pdf", "svg", "layout-json")
 TEXT_FORMATS = ("mermaid", "markdown", "opml", "csv")  # sixstep.interchange, no Qt
 REPORT_SUFFIXES = (".md", ".pdf")
@@ -72,6 +72,7 @@ def _command_parser() -> argparse.ArgumentParser:
     r.add_argument("file", type=Path)
     r.add_argument("-o", "--output", required=True, type=Path, metavar="OUT.md|OUT.pdf")
     r.add_argument("--page", choices=("A4", "A3", "Letter"), default="A4", help="PDF page")
+    _add_causes_parser(sub)
     return p
 
 
@@ -113,7 +114,8 @@ def _cmd_score(args: argparse.Namespace) -> int:
     case = _load(args.file)
     result = score_case(case, aggregate="median" if args.median else "mean")
     if args.json:
-        print(json.dumps(result_to_json(result), indent=2, ensure_ascii=False))
+        data = {**result_to_json(result), "contested": _contested_json(case)}
+        print(json.dumps(data, indent=2, ensure_ascii=False))
     else:
         print(format_table(result, case))
     return EXIT_OK
@@ -242,6 +244,43 @@ def _cmd_report(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _contested_json(case) -> list[dict]:
+    from sixstep.disagreement import contested_cells
+
+    return [{"alternative": c.alternative, "criterion": c.criterion, "spread": c.spread}
+            for c in contested_cells(case)]
+
+
+def _add_causes_parser(sub) -> None:
+    c = sub.add_parser("causes", help="list a case's causes with votes and arrows in and out")
+    c.add_argument("file", type=Path)
+    c.add_argument("--json", action="store_true", help="machine-readable output")
+
+
+def _cmd_causes(args: argparse.Namespace) -> int:
+    from sixstep.relations import summarise_relations
+
+    case = _load(args.file)
+    summary = summarise_relations(case)
+    rows = [{"id": c.id, "text": c.text, "category": c.category, "status": c.status,
+             "votes": c.votes, "incoming": summary.incoming[c.id],
+             "outgoing": summary.outgoing[c.id], "driver": c.id in summary.drivers,
+             "outcome": c.id in summary.outcomes} for c in case.fishbone.causes]
+    if args.json:
+        print(json.dumps(rows, indent=2, ensure_ascii=False))
+        return EXIT_OK
+    names = {c.id: c.name for c in case.fishbone.categories}
+    print(f"{'Votes':>5}  {'In':>3}  {'Out':>3}  {'Status':<10}  {'Heading':<14}  Cause")
+    for r in rows:
+        marks = [m for m, on in (("driver", r["driver"]), ("outcome", r["outcome"])) if on]
+        note = f"  [{', '.join(marks)}]" if marks else ""
+        text = " ".join(r["text"].split())
+        print(f"{r['votes']:>5}  {r['incoming']:>3}  {r['outgoing']:>3}  "
+              f"{r['status'].replace('_', ' '):<10}  {names.get(r['category'], ''):<14}  "
+              f"{text}{note}")
+    return EXIT_OK
+
+
 def _open_app(args: argparse.Namespace) -> int:
     if args.file is not None:
         _load(args.file)  # refuse a bad file with one line before any window opens
@@ -260,7 +299,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             handler = {
                 "validate": _cmd_validate, "score": _cmd_score, "samples": _cmd_samples,
                 "new": _cmd_new, "import": _cmd_import, "export": _cmd_export,
-                "report": _cmd_report,
+                "report": _cmd_report, "causes": _cmd_causes,
             }[args.command]
             return handler(args)
         return _open_app(_app_parser().parse_args(argv))
