@@ -25,8 +25,7 @@ def labels(cfg: Config) -> dict[str, str]:
         "idea": f"step 4: an idea (Enter), {tag}",
         "question": f"step 1: a keystroke in the question, {tag}",
         "rationale": f"step 6: a keystroke in the rationale, {tag}",
-        "snapshot": f"recovery snapshot on the UI thread, per edit, "
-                    f"{with_commas(cfg.edit_size)} causes, {tag}",
+        "snapshot": f"recovery snapshot (UI thread), {with_commas(cfg.edit_size)} causes, {tag}",
     }
 
 

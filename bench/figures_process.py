@@ -72,7 +72,7 @@ def labels(cfg: Config) -> dict[str, str]:
         "sample": "start-up: Happy Burgers at step 2 (process)",
         "start_ratio": "start-up: start screen / bare Qt",
         "sample_ratio": "start-up: sample at step 2 / bare Qt",
-        "peer": "30-cause PNG 150 dpi: ishikawa package, matplotlib (process)",
+        "peer": "30-cause PNG 150 dpi: ishikawa peer, matplotlib (process)",
         "ours": "30-cause PNG 150 dpi: our command line (process)",
         "peer_ratio": "30-cause PNG: peer time / our time",
         "memory": f"peak memory, window at step 2, {with_commas(cfg.memory_size)} causes",

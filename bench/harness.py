@@ -198,6 +198,25 @@ class Recorder:
         return [asdict(self.figures[label]) for label in self.specs if label in self.figures]
 
 
+def markdown_table(figures: Sequence[dict[str, object]]) -> str:
+    """The figures of a JSON run as a Markdown table (for the README)."""
+    lines = ["| figure | median | min..max | target | verdict |", "|---|---:|---:|---|---|"]
+    for f in figures:
+        unit = f" {f['unit']}" if f["unit"] else ""
+        median = f["median"]
+        if median is None:
+            value, spread = "-", ""
+        else:
+            value = f"{_number(median)}{unit}"  # type: ignore[arg-type]
+            spread = (f"{_number(f['low'])}..{_number(f['high'])}"  # type: ignore[arg-type]
+                      if int(f["runs"]) > 1 else "")  # type: ignore[call-overload]
+        verdict = str(f["verdict"] or "-")
+        if median is None and f["note"]:  # not measured, or refused: say why
+            verdict += f": {f['note']}"
+        lines.append(f"| {f['label']} | {value} | {spread} | {f['target'] or '-'} | {verdict} |")
+    return "\n".join(lines)
+
+
 def fitted_exponent(sizes: Sequence[float], times: Sequence[float]) -> float:
     """The slope of log(time) against log(size), by least squares: time ~ size ** slope."""
     xs = [math.log(s) for s in sizes]

@@ -1,9 +1,10 @@
 """Every benchmark figure of the app, each with its target and MET or MISSED.
 
-Run: ``python bench/run.py [--quick] [--json OUT] [--only TEXT] [--profile TEXT] [--list]``.
+Run: ``python bench/run.py [--quick] [--json OUT] [--only TEXT] [--profile TEXT]``.
 ``--quick`` is the smoke CI runs (smallest sizes, one to three repeats, under a minute);
 ``--json OUT`` writes every figure; ``--only TEXT`` runs the figures whose label contains
-TEXT; ``--profile TEXT`` prints a cProfile of the in-process figures whose label contains it.
+TEXT; ``--profile TEXT`` prints a cProfile of the in-process figures whose label contains it;
+``--list`` prints the labels; ``--table-from JSON`` prints a run's figures as Markdown.
 The figures come from the modules ``bench/figures_*.py``; a figure that cannot run prints
 "not measured" and why. Benchmarks, not tests: nothing here fails a build.
 """
@@ -32,7 +33,7 @@ import figures_export  # noqa: E402
 import figures_model  # noqa: E402
 import figures_process  # noqa: E402
 from config import Config  # noqa: E402
-from harness import Recorder, Spec, header  # noqa: E402
+from harness import Recorder, Spec, header, markdown_table  # noqa: E402
 from window import qt_app, settle  # noqa: E402
 
 Group = tuple[str, Callable[[Config], list[Spec]], Callable[[Config, Recorder, Path], None]]
@@ -84,7 +85,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", metavar="TEXT", help="the figures whose label contains TEXT")
     parser.add_argument("--profile", metavar="TEXT", help="cProfile the figures matching TEXT")
     parser.add_argument("--list", action="store_true", help="print the figures' labels, run none")
+    parser.add_argument("--table-from", type=Path, metavar="JSON",
+                        help="print a --json run's figures as a Markdown table, run none")
     args = parser.parse_args(argv)
+    if args.table_from is not None:
+        print(markdown_table(json.loads(args.table_from.read_text("utf-8"))["figures"]))
+        return 0
     cfg = Config.make(args.quick)
     if args.list:
         print("\n".join(label for label in planned_labels(cfg.quick)
