@@ -281,3 +281,21 @@ def test_look_at_the_window_after_an_import(window, tmp_path):
     out = Path(os.environ.get("SHOT_DIR") or tmp_path)  # set it to keep the picture
     picture = window.grab()
     assert not picture.isNull() and picture.save(str(out / "after_import.png"))
+
+
+def test_a_wiki_mermaid_diagram_comes_in_and_goes_back_out_as_the_same_tree(window, tmp_path):
+    source = tmp_path / "wiki.mmd"
+    source.write_text(WIKI_MMD, encoding="utf-8")
+    assert import_file(window, source, NEW_CASE) == []
+    target = tmp_path / "back.mmd"
+    window.exports.ask_options = lambda options: ExportOptions("mermaid")
+    window.exports.ask_path = lambda chosen, suggested: target
+    window.export_action.trigger()
+    text = target.read_text(encoding="utf-8")
+    assert text.startswith("ishikawa-beta\n  Blurry photos\n") and "\n\n" not in text
+
+    def shape(outline):
+        from sixstep.interchange.outline import walk
+        return outline.effect, [(depth, n.text) for depth, n in walk(outline.headings)]
+
+    assert shape(read_outline("mermaid", text)) == shape(read_outline("mermaid", WIKI_MMD))
