@@ -167,8 +167,10 @@ def suffix_for(node: Node) -> str:
     return f" [{', '.join(parts)}]" if parts else ""
 
 
-def write_markdown(source: Diagram | Outline) -> str:
-    """``# effect``, then one bullet per heading and cause, two spaces per level."""
+def write_markdown(source: Diagram | Outline, suffix_depth: int = 2) -> str:
+    """``# effect``, then one bullet per heading and cause, two spaces per level. Items from
+    ``suffix_depth`` down are causes and carry their suffix (1: the top items are causes too,
+    as in a copied branch)."""
     outline = as_outline(source)
     out: list[str] = []
     effect = " ".join(outline.effect.split())
@@ -180,6 +182,6 @@ def write_markdown(source: Diagram | Outline) -> str:
         first, *more = _escape(node.text.strip()).split("\n")
         more = [f"{indent}  {part}" for part in more]
         lines = [f"{indent}- {first}", *more]
-        lines[-1] += suffix_for(node) if depth > 1 else ""
+        lines[-1] += suffix_for(node) if depth >= suffix_depth else ""
         out.extend(line.rstrip() for line in lines)
     return "\n".join(out) + "\n"

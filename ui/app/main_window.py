@@ -26,6 +26,7 @@ from ui.document.document import CaseDocument
 from ui.export.actions import ExportActions
 from ui.export.report_actions import ReportActions
 from ui.files.actions import FileActions
+from ui.files.import_actions import ImportActions
 from ui.files.recovery_actions import RecoveryActions
 from ui.steps.workspace import StepWorkspace
 
@@ -49,6 +50,9 @@ class MainWindow(QMainWindow):
         self.exports.done.connect(self._on_exports_done)
         self.reports = ReportActions(self, self.doc, self.settings, self.files.show_error)
         self.reports.done.connect(self._on_exports_done)
+        self.imports = ImportActions(self, self.doc, self.files,
+                                     lambda: not self.on_start_screen())
+        self.imports.imported.connect(self._on_imports_imported)
         self.projector_mode = False
         self.setAcceptDrops(True)
         self.setAccessibleName(APP_NAME)
@@ -113,6 +117,8 @@ class MainWindow(QMainWindow):
         self.open_action = self._action(file_menu, "&Open\u2026", self.files.open,
                                         QKeySequence.StandardKey.Open)
         self.recent_menu = file_menu.addMenu("Open &recent")
+        self.import_action = self._action(file_menu, "&Import\u2026", self.imports.import_file,
+                                          "Ctrl+I")
         file_menu.addSeparator()
         self.save_action = self._action(file_menu, "&Save", self.files.save,
                                         QKeySequence.StandardKey.Save)
@@ -196,6 +202,10 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(message, timeout_ms)
 
     def _on_exports_done(self, message: str) -> None:
+        self._show_status(message, 5000)
+
+    def _on_imports_imported(self, message: str) -> None:
+        self.show_step(2)  # the fishbone
         self._show_status(message, 5000)
 
     def _on_recovery_recovered(self) -> None:

@@ -1,4 +1,5 @@
-"""The window's export verbs: export the diagram to a file, copy it as a picture, print it.
+"""The window's export verbs: export the diagram to a file (a picture, or its causes as
+Mermaid, Markdown, OPML or CSV text), copy it as a picture, print it.
 
 Questions to the user (``ask_options``, ``ask_path``) are methods that tests replace. The
 last choices are remembered in the settings table.
@@ -11,13 +12,16 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
-from sixstep.atomic import failure_message
+from sixstep.atomic import failure_message, write_bytes
+from sixstep.interchange import export_bytes
 from ui.common.settings import AppSettings
 from ui.document.document import CaseDocument
-from ui.export.dialog import PAGES, SUFFIXES, ExportDialog, ExportOptions
+from ui.export.dialog import PAGES, SUFFIXES, TEXT_FORMATS, ExportDialog, ExportOptions
 
 FILTERS = {"png": "PNG pictures (*.png)", "pdf": "PDF documents (*.pdf)",
-           "svg": "SVG drawings (*.svg)"}
+           "svg": "SVG drawings (*.svg)", "mermaid": "Mermaid ishikawa (*.mmd)",
+           "markdown": "Markdown outlines (*.md)", "opml": "OPML outlines (*.opml)",
+           "csv": "CSV tables (*.csv)"}
 
 
 class ExportActions(QObject):
@@ -101,7 +105,11 @@ class ExportActions(QObject):
 
 
 def write_export(doc: CaseDocument, options: ExportOptions, path: Path) -> None:
-    """Write the diagram in the chosen format (light colours, the layout of the screen)."""
+    """Write the diagram in the chosen format (light colours, the layout of the screen), or
+    its causes as text."""
+    if options.fmt in TEXT_FORMATS:
+        write_bytes(path, export_bytes(options.fmt, doc.diagram))
+        return
     from ui.export.diagram import export_pdf, export_png, export_svg
 
     if options.fmt == "png":

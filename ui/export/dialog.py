@@ -1,4 +1,5 @@
-"""The export options dialog: format, PNG resolution and background, PDF page size."""
+"""The export options dialog: format (pictures, or the causes as text), PNG resolution and
+background, PDF page size."""
 
 from __future__ import annotations
 
@@ -19,8 +20,15 @@ FORMAT_CHOICES: tuple[tuple[str, str], ...] = (
     ("png", "PNG picture (for slides and mail)"),
     ("pdf", "PDF page (vector, text can be selected)"),
     ("svg", "SVG drawing (vector, for editing)"),
+    # the causes as text (sixstep.interchange): for a wiki, an outliner or a spreadsheet
+    ("mermaid", "Mermaid ishikawa (text, for a wiki)"),
+    ("markdown", "Markdown outline (text)"),
+    ("opml", "OPML outline (mind maps and outliners)"),
+    ("csv", "CSV table (spreadsheets)"),
 )
-SUFFIXES = {"png": ".png", "pdf": ".pdf", "svg": ".svg"}
+SUFFIXES = {"png": ".png", "pdf": ".pdf", "svg": ".svg", "mermaid": ".mmd", "markdown": ".md",
+            "opml": ".opml", "csv": ".csv"}
+TEXT_FORMATS = frozenset({"mermaid", "markdown", "opml", "csv"})
 PAGES: tuple[str, ...] = ("A4", "A3", "Letter")  # the page sizes ui.export.page knows
 
 

@@ -32,13 +32,19 @@ Ctrl+0              fit the diagram to the window; where the text would be too s
                     read (projector mode) it switches between the whole diagram and
                     reading size instead
 Ctrl+arrows         scroll the view
+Ctrl+C              copy the selected cause with its sub-causes (a heading with its
+                    causes; the head: the whole diagram) as a Markdown outline, as text
+Ctrl+V              paste outline or Mermaid text: its causes go under the selected
+                    cause or heading as one undo step (with the head or nothing
+                    selected, its top lines are headings, matched by name)
 ==================  ===============================================================
 
 The Alt keys for status and votes work from the whole fishbone editor (the capture line and
 the side panel too), so a scribe can add a cause and mark it without leaving the line.
 None of these keys is a window shortcut (Ctrl+N/O/S/Shift+S/Z/Y/Q, Ctrl+1..6,
 Ctrl+PgUp/PgDown, Ctrl+G, F11, Ctrl+Shift+P), and none is a plain letter, so typing on a
-selected box always edits it.
+selected box always edits it. Ctrl+C and Ctrl+V belong to the canvas while it has the focus,
+even if the window gives them to something else (the window's picture copy is Ctrl+Shift+C).
 """
 
 from __future__ import annotations
@@ -46,6 +52,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence
 
+from ui.fishbone_editor.canvas import clipboard
 from ui.fishbone_editor.canvas import navigation as nav
 from ui.fishbone_editor.canvas.actions import (
     ROOT_CAUSE_SHORTCUT,
@@ -116,6 +123,9 @@ def wants_key(view: CanvasView, event: QEvent) -> bool:
         return True
     if mods == ALT and key in ARROWS:
         return True
+    if mods == CTRL and (key == K.Key_V or
+                         (key == K.Key_C and view.diagram_scene.selection is not None)):
+        return True
     return cause_key(event) is not None
 
 
@@ -125,6 +135,11 @@ def handle_key(view: CanvasView, event: QKeyEvent) -> bool:
     if key in (K.Key_Tab, K.Key_Backtab) and mods & CTRL:
         forward = key == K.Key_Tab and not mods & SHIFT
         view.focus_next_widget(forward)
+        return True
+    if mods == CTRL and key == K.Key_C:
+        return clipboard.copy_selection(view)
+    if mods == CTRL and key == K.Key_V:
+        clipboard.paste_clipboard(view)
         return True
     if mods == CTRL:
         return _zoom_or_scroll(view, key)
