@@ -288,8 +288,8 @@ class Diagram:
         if cause.parent is not None:
             parent = self.cause(cause.parent)
             cause.category = parent.category
-        if cause.status not in STATUSES:
-            raise DiagramError(f"unknown status {cause.status!r}")
+        for attribute in ("status", "votes"):
+            check_cause_value(attribute, getattr(cause, attribute))
         pos = self._list_position(cause.category, cause.parent, index)
         self.causes.insert(pos, cause)
         self._emit("cause_added", [cause.id])

@@ -17,6 +17,7 @@ from sixstep.rules import (
     check_dot_budget,
     check_dot_cap,
     check_dot_limits,
+    check_flag,
     check_votes,
     default_dot_budget,
 )
@@ -149,8 +150,7 @@ class SetDotSettings(Edit):
 
     def apply(self, case: Case) -> Applied:
         budget, cap = check_dot_budget(self.budget), check_dot_cap(self.cap)
-        if not isinstance(self.anonymous, bool):
-            raise EditError("Anonymous mode is on or off.")
+        check_flag(self.anonymous, "Anonymous room mode")
         limit = budget if budget is not None else default_dot_budget(len(case.fishbone.causes))
         for person in case.participants:
             mine = [d.count for d in case.dots if d.participant == person.id]

@@ -18,7 +18,7 @@ from typing import Any, ClassVar, Literal, cast
 from fishbone.changes import Change, ChangeKind
 from sixstep.case import Action, Case, PreviousEffort, Term
 from sixstep.edits.base import Applied, Edit, EditError, Sequence, done
-from sixstep.rules import check_chosen, check_technique, check_text
+from sixstep.rules import check_chosen, check_flag, check_technique, check_text
 
 Path = tuple[str | int, ...]
 Holds = Literal["text", "note", "texts", "records", "ids"]
@@ -329,8 +329,7 @@ class SetTick(Edit):
         place = _list_place(self.path)
         if not place.slot.ticks:
             raise EditError(f"{dotted(self.path)} has no ticks.")
-        if not isinstance(self.tick, bool):
-            raise EditError("A tick is on or off.")
+        check_flag(self.tick, "A tick")
         items = getattr(_owner(case, place.base), place.base[-1])
         if not _is_index(self.index):
             raise EditError(f"{dotted(self.path)} has no item {self.index!r}.")
