@@ -165,7 +165,8 @@ def parse_alternatives(f: Fields, cause_ids: set[str]) -> list[Alternative]:
 
 def parse_scale(value: Any, where: str) -> ScoreScale:
     f = Fields(value, where)
-    low, high = _ruled(where, check_scale, f.raw("min", 1), f.raw("max", 10))
+    default = ScoreScale()  # a file without a scale gets the case's own default
+    low, high = _ruled(where, check_scale, f.raw("min", default.min), f.raw("max", default.max))
     return ScoreScale(low, high, f.extra())
 
 
