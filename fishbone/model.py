@@ -11,8 +11,8 @@ from fishbone.changes import Change, ChangeKind, ChangeStream, Listener
 if TYPE_CHECKING:
     import networkx as nx
 
-__all__ = ["DIAGRAM_KINDS", "Category", "Cause", "Change", "Diagram", "DiagramError",
-           "RemovedSubtree"]
+__all__ = ["DIAGRAM_KINDS", "MAX_VOTES", "STATUSES", "Category", "Cause", "Change", "Diagram",
+           "DiagramError", "RemovedSubtree", "check_cause_value", "votes_problem"]
 
 STATUSES: tuple[str, ...] = ("possible", "confirmed", "ruled_out")
 
@@ -96,18 +96,31 @@ DIAGRAM_KINDS: frozenset[str] = frozenset(
     {"effect", "categories", "cause_added", "cause_removed", "cause_moved", "cause_changed"})
 
 
+MAX_VOTES = 1_000_000  # the most votes (dots) one cause may hold
+VOTES_RULE = f"Votes are a whole number from 0 to {MAX_VOTES:,}."
+
+
+def votes_problem(value: Any) -> str | None:
+    """The votes rule, written once (``sixstep.rules.check_votes`` tells it to the case's
+    edits and the file loader): a whole number from 0 to MAX_VOTES. None when ``value``
+    keeps it, else the sentence saying why not."""
+    if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= MAX_VOTES:
+        return VOTES_RULE
+    return None
+
+
 def check_cause_value(attribute: str, value: Any) -> None:
     """The diagram's own guard on one field of a cause: the right type, a known status, and
-    votes a whole number, not negative. (The limits a user meets, such as the most votes,
-    are ``sixstep.rules``'; the case's edits check those first.)"""
+    votes by the votes rule (``votes_problem``)."""
     if attribute not in _EDITABLE:
         raise DiagramError(f"cannot set {attribute!r} on a cause")
     if attribute == "status":
         if value not in STATUSES:
             raise DiagramError(f"unknown status {value!r}")
     elif attribute == "votes":
-        if not isinstance(value, int) or isinstance(value, bool) or value < 0:
-            raise DiagramError("votes must be a whole number, zero or more")
+        problem = votes_problem(value)
+        if problem is not None:
+            raise DiagramError(problem)
     elif attribute in ("root_cause", "collapsed"):
         if not isinstance(value, bool):
             raise DiagramError(f"{attribute} is true or false")
@@ -275,8 +288,8 @@ class Diagram:
         if cause.parent is not None:
             parent = self.cause(cause.parent)
             cause.category = parent.category
-        if cause.status not in STATUSES:
-            raise DiagramError(f"unknown status {cause.status!r}")
+        for attribute in ("status", "votes"):
+            check_cause_value(attribute, getattr(cause, attribute))
         pos = self._list_position(cause.category, cause.parent, index)
         self.causes.insert(pos, cause)
         self._emit("cause_added", [cause.id])

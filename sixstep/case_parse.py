@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any
 
-from fishbone.model import STATUSES, Category, Cause, Diagram
+from fishbone.model import Category, Cause, Diagram
 from sixstep import json_checks as jc
 from sixstep.case import (
-    ALTERNATIVE_STATUSES,
-    CRITERION_KINDS,
-    TECHNIQUES,
     Action,
     Alternative,
     Case,
@@ -27,25 +23,21 @@ from sixstep.case import (
 )
 from sixstep.case_parse_room import parse_room
 from sixstep.json_checks import Fields, fail, unique_ids
-from sixstep.rules import RuleError, check_scale, check_score, check_weight
-
-MAX_VOTES = 1_000_000
-TECHNIQUE_IDS = {t[0] for t in TECHNIQUES}
-T = TypeVar("T")
-
-
-def _ruled(where: str, rule: Callable[..., T], *values: Any) -> T:
-    """``rule(*values)``, its refusal told as a file error at ``where``."""
-    try:
-        return rule(*values)
-    except RuleError as error:
-        raise fail(where, str(error)) from None
-
-
-def _choice(value: str, allowed: tuple[str, ...], where: str) -> str:
-    if value not in allowed:
-        raise fail(where, f"{value!r} is not one of {', '.join(allowed)}")
-    return value
+from sixstep.json_checks import ruled as _ruled
+from sixstep.rules import (
+    check_alternative_status,
+    check_cause_status,
+    check_chosen,
+    check_criterion_kind,
+    check_linked_cause,
+    check_reference,
+    check_scale,
+    check_score,
+    check_scorer,
+    check_technique,
+    check_votes,
+    check_weight,
+)
 
 
 def parse_problem(value: Any, where: str) -> Problem:
@@ -73,8 +65,7 @@ def parse_research(value: Any, where: str) -> Research:
         efforts.append(PreviousEffort(e.text("effort"), e.text("what_stopped_it"), e.extra()))
     techniques = f.text_list("techniques")
     for i, name in enumerate(techniques):
-        if name not in TECHNIQUE_IDS:
-            raise fail(jc.join(f.at("techniques"), i), f"unknown technique {name!r}")
+        _ruled(jc.join(f.at("techniques"), i), check_technique, name)
     return Research(to_research, done, efforts, f.text("findings"), techniques, f.extra())
 
 
@@ -83,9 +74,9 @@ def _parse_cause(value: Any, where: str) -> Cause:
     return Cause(
         id=f.text("id", required=True), category=f.text("category", required=True),
         parent=f.opt_text("parent"), text=f.text("text"),
-        status=_choice(f.text("status", "possible"), STATUSES, f.at("status")),
+        status=_ruled(f.at("status"), check_cause_status, f.text("status", "possible")),
         root_cause=f.boolean("root_cause"),
-        votes=jc.integer(f.raw("votes", 0), f.at("votes"), 0, MAX_VOTES),
+        votes=_ruled(f.at("votes"), check_votes, f.raw("votes", 0)),
         notes=f.text("notes"), collapsed=f.boolean("collapsed"), extra=f.extra(),
     )
 
@@ -137,7 +128,7 @@ def parse_criteria(f: Fields) -> list[Criterion]:
     criteria = []
     for at, item in f.items("criteria"):
         c = Fields(item, at)
-        kind = _choice(c.text("kind", "want"), CRITERION_KINDS, c.at("kind"))
+        kind = _ruled(c.at("kind"), check_criterion_kind, c.text("kind", "want"))
         weight = _ruled(c.at("weight"), check_weight, c.raw("weight"))  # None: not weighted yet
         criteria.append(Criterion(c.text("id", required=True), c.text("name"), kind, weight,
                                   c.text("description"), c.extra()))
@@ -153,15 +144,14 @@ def parse_alternatives(f: Fields, cause_ids: set[str]) -> list[Alternative]:
         a = Fields(item, at)
         alt = Alternative(
             id=a.text("id", required=True), name=a.text("name"),
-            status=_choice(a.text("status", "open"), ALTERNATIVE_STATUSES, a.at("status")),
+            status=_ruled(a.at("status"), check_alternative_status, a.text("status", "open")),
             eliminated_reason=a.text("eliminated_reason"), merged_into=a.opt_text("merged_into"),
             addresses=a.text_list("addresses"), strengths=a.text("strengths"),
             weaknesses=a.text("weaknesses"), cost=a.text("cost"), benefit=a.text("benefit"),
             extra=a.extra(),
         )
         for i, cause_id in enumerate(alt.addresses):
-            if cause_id not in cause_ids:
-                raise fail(jc.join(a.at("addresses"), i), f"no cause with id {cause_id!r}")
+            _ruled(jc.join(a.at("addresses"), i), check_linked_cause, cause_id, cause_ids)
         alts.append(alt)
     ids = unique_ids([(at, a.id) for (at, _), a in zip(items, alts, strict=True)], "alternative")
     for (at, _), alt in zip(items, alts, strict=True):
@@ -175,7 +165,8 @@ def parse_alternatives(f: Fields, cause_ids: set[str]) -> list[Alternative]:
 
 def parse_scale(value: Any, where: str) -> ScoreScale:
     f = Fields(value, where)
-    low, high = _ruled(where, check_scale, f.raw("min", 1), f.raw("max", 10))
+    default = ScoreScale()  # a file without a scale gets the case's own default
+    low, high = _ruled(where, check_scale, f.raw("min", default.min), f.raw("max", default.max))
     return ScoreScale(low, high, f.extra())
 
 
@@ -190,12 +181,9 @@ def parse_scores(f: Fields, case: Case) -> list[Score]:
         s = Fields(item, at)
         alt, crit = s.text("alternative", required=True), s.text("criterion", required=True)
         who = s.opt_text("participant")
-        if alt not in alt_ids:
-            raise fail(s.at("alternative"), f"no alternative with id {alt!r}")
-        if crit not in kinds:
-            raise fail(s.at("criterion"), f"no criterion with id {crit!r}")
-        if who is not None and people and who not in people:
-            raise fail(s.at("participant"), f"no participant with id {who!r}")
+        _ruled(s.at("alternative"), check_reference, alt, alt_ids, "alternative")
+        _ruled(s.at("criterion"), check_reference, crit, kinds, "criterion")
+        _ruled(s.at("participant"), check_scorer, who, people)
         value = _ruled(s.at("value"), check_score, kinds[crit], names[crit],
                        s.raw("value", required=True), scale.min, scale.max)
         if (alt, crit, who) in seen:
@@ -210,8 +198,7 @@ def parse_selection(value: Any, where: str, alt_ids: set[str]) -> Selection:
     f = Fields(value, where)
     chosen = f.text_list("chosen")
     for i, alt in enumerate(chosen):
-        if alt not in alt_ids:
-            raise fail(jc.join(f.at("chosen"), i), f"no alternative with id {alt!r}")
+        _ruled(jc.join(f.at("chosen"), i), check_chosen, alt, alt_ids)
     actions = []
     for at, item in f.items("actions"):
         a = Fields(item, at)

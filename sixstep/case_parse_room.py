@@ -3,8 +3,7 @@ settings, relations, the parking lot, blind scoring and timer presets."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any
 
 from sixstep import json_checks as jc
 from sixstep import rules
@@ -18,16 +17,7 @@ from sixstep.case import (
     Workshop,
 )
 from sixstep.json_checks import Fields, fail
-
-T = TypeVar("T")
-
-
-def _ruled(where: str, check: Callable[..., T], *args: Any) -> T:
-    """``check(*args)`` with a refusal turned into a CaseFormatError naming ``where``."""
-    try:
-        return check(*args)
-    except rules.RuleError as exc:
-        raise fail(where, str(exc)) from None
+from sixstep.json_checks import ruled as _ruled
 
 
 def parse_workshop(value: Any, where: str) -> Workshop:
@@ -55,10 +45,9 @@ def parse_dots(items: list[tuple[str, Any]], case: Case) -> list[Dot]:
     for at, item in items:
         d = Fields(item, at)
         cause, who = d.text("cause", required=True), d.opt_text("participant")
-        if cause not in causes:
-            raise fail(d.at("cause"), f"no cause with id {cause!r}")
-        if who is not None and who not in people:
-            raise fail(d.at("participant"), f"no participant with id {who!r}")
+        _ruled(d.at("cause"), rules.check_reference, cause, causes, "cause")
+        if who is not None:
+            _ruled(d.at("participant"), rules.check_reference, who, people, "participant")
         count = _ruled(d.at("count"), rules.check_dot_count, d.raw("count", 1))
         if (cause, who) in seen:
             raise fail(at, f"a second dot record for {cause!r}"
@@ -73,10 +62,10 @@ def parse_dots(items: list[tuple[str, Any]], case: Case) -> list[Dot]:
     totals: dict[str, int] = {}
     for dot in dots:
         totals[dot.cause] = totals.get(dot.cause, 0) + dot.count
-    for i, cause in enumerate(case.fishbone.causes):
-        if cause.id in totals and cause.votes != totals[cause.id]:
+    for i, voted in enumerate(case.fishbone.causes):
+        if voted.id in totals and voted.votes != totals[voted.id]:
             raise fail(f"fishbone.causes[{i}].votes",
-                       f"is {cause.votes} but the cause holds {totals[cause.id]} dots; a "
+                       f"is {voted.votes} but the cause holds {totals[voted.id]} dots; a "
                        "cause's votes are the total of its dots")
     return dots
 

@@ -1,12 +1,17 @@
-"""Typed field readers for untrusted JSON: each refusal names the JSON path and the problem."""
+"""Typed field readers for untrusted JSON: each refusal names the JSON path and the problem.
+
+These readers check a file's shape (an object, a list, text, true/false); what a value may
+be is a rule of ``sixstep.rules``, told through ``ruled`` with the path in front.
+"""
 
 from __future__ import annotations
 
-import math
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
-MAX_TEXT = 100_000  # characters in one text field
-MAX_NUMBER = 1e12  # the largest magnitude any number in a case may have
+from sixstep.rules import RuleError, check_text
+
+T = TypeVar("T")
 
 
 class CaseFormatError(ValueError):
@@ -15,6 +20,14 @@ class CaseFormatError(ValueError):
 
 def fail(where: str, problem: str) -> CaseFormatError:
     return CaseFormatError(f"{where}: {problem}" if where else problem)
+
+
+def ruled(where: str, rule: Callable[..., T], *values: Any) -> T:
+    """``rule(*values)``, its refusal told as a file error at ``where``."""
+    try:
+        return rule(*values)
+    except RuleError as error:
+        raise fail(where, str(error)) from None
 
 
 def join(where: str, key: str | int) -> str:
@@ -52,9 +65,7 @@ def lst(value: Any, where: str) -> list[Any]:
 def text(value: Any, where: str) -> str:
     if not isinstance(value, str):
         raise fail(where, f"should be text, not {type_name(value)}")
-    if len(value) > MAX_TEXT:
-        raise fail(where, f"text is longer than {MAX_TEXT:,} characters")
-    return value
+    return ruled(where, check_text, value)
 
 
 def opt_text(value: Any, where: str) -> str | None:
@@ -64,26 +75,6 @@ def opt_text(value: Any, where: str) -> str | None:
 def boolean(value: Any, where: str) -> bool:
     if not isinstance(value, bool):
         raise fail(where, f"should be true or false, not {type_name(value)}")
-    return value
-
-
-def number(
-    value: Any, where: str, low: float = -MAX_NUMBER, high: float = MAX_NUMBER
-) -> int | float:
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise fail(where, f"should be a number, not {type_name(value)}")
-    if isinstance(value, float) and not math.isfinite(value):
-        raise fail(where, "numbers must be finite")
-    if not low <= value <= high:
-        raise fail(where, f"{value!r} is out of range ({low:g} to {high:g})")
-    return value
-
-
-def integer(value: Any, where: str, low: int, high: int) -> int:
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise fail(where, f"should be a whole number, not {type_name(value)}")
-    if not low <= value <= high:
-        raise fail(where, f"{value} is out of range ({low} to {high})")
     return value
 
 

@@ -4,16 +4,19 @@ and votes. The file loader, the edit verbs and the typed-cell parser all call th
 from __future__ import annotations
 
 import math
-from collections.abc import Container
+from collections.abc import Collection, Container
 from datetime import date
 from typing import Any
 
+from fishbone.model import MAX_VOTES as MAX_VOTES  # the votes rule is the diagram's
+from fishbone.model import STATUSES, votes_problem
+from sixstep.case import ALTERNATIVE_STATUSES, CRITERION_KINDS, TECHNIQUES
 from sixstep.numbers import format_number, plain_number
 
 SCALE_LIMIT = 1e6  # the largest magnitude of either end of the score scale
 WEIGHT_LIMIT = 1e9  # the largest weight a want criterion may have
-MAX_VOTES = 1_000_000  # the most votes (dots) one cause may hold
 MAX_TEXT = 100_000  # characters in one text field
+TECHNIQUE_IDS: tuple[str, ...] = tuple(key for key, _, _ in TECHNIQUES)
 
 
 class RuleError(ValueError):
@@ -38,9 +41,63 @@ def check_text(value: Any, what: str = "The text") -> str:
 
 
 def check_choice(value: Any, allowed: tuple[str, ...], what: str) -> str:
-    if value not in allowed:
+    """One of a closed set of words (a status, a kind, a field's name)."""
+    if not isinstance(value, str) or value not in allowed:
         raise RuleError(f"{what} is one of {', '.join(allowed)}, not {value!r}.")
-    return str(value)
+    return value
+
+
+def check_cause_status(value: Any) -> str:
+    return check_choice(value, STATUSES, "A cause's status")
+
+
+def check_criterion_kind(value: Any) -> str:
+    return check_choice(value, CRITERION_KINDS, "A criterion's kind")
+
+
+def check_alternative_status(value: Any) -> str:
+    return check_choice(value, ALTERNATIVE_STATUSES, "An alternative's status")
+
+
+def check_flag(value: Any, what: str) -> bool:
+    if not isinstance(value, bool):
+        raise RuleError(f"{what} is yes or no.")
+    return value
+
+
+# -- references: ids that must name a record the case has -----------------------------------
+def check_reference(value: Any, known: Container[str], what: str) -> str:
+    """An id naming an existing record; ``what`` says of what ("cause", "alternative")."""
+    if not isinstance(value, str) or value not in known:
+        raise RuleError(f"There is no {what} with the id {value!r}.")
+    return value
+
+
+def check_linked_cause(value: Any, cause_ids: Container[str]) -> str:
+    """A cause an alternative addresses: one the fishbone has."""
+    return check_reference(value, cause_ids, "cause")
+
+
+def check_chosen(value: Any, alternative_ids: Container[str]) -> str:
+    """An alternative chosen in step 6: one the case has."""
+    return check_reference(value, alternative_ids, "alternative")
+
+
+def check_technique(value: Any) -> str:
+    """A research technique of step 2: one of ``TECHNIQUES``."""
+    return check_reference(value, TECHNIQUE_IDS, "research technique")
+
+
+def check_scorer(value: Any, participant_ids: Collection[str]) -> str | None:
+    """Who gave a score: None (the group) or a participant. A case with no participants
+    takes any name (files written before participants were kept)."""
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise RuleError(f"There is no participant with the id {value!r}.")
+    if participant_ids:
+        check_reference(value, participant_ids, "participant")
+    return value
 
 
 def check_weight(value: Any) -> int | float | None:
@@ -77,10 +134,12 @@ def check_score(kind: str, name: str, value: Any, low: float, high: float) -> bo
 
 
 def check_votes(value: Any) -> int:
-    """Votes on a cause: a whole number from 0 to MAX_VOTES."""
-    if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= MAX_VOTES:
-        raise RuleError(f"Votes are a whole number from 0 to {MAX_VOTES:,}.")
-    return value
+    """Votes on a cause: a whole number from 0 to MAX_VOTES (the rule is the diagram's own,
+    ``fishbone.model.votes_problem``; the model cannot import this package)."""
+    problem = votes_problem(value)
+    if problem is not None:
+        raise RuleError(problem)
+    return int(value)
 
 
 # -- the room: workshop, dots, relations, parking lot, timers, the root cause ---------------

@@ -29,7 +29,7 @@ from sixstep.edits.records import (
     take,
 )
 from sixstep.numbers import plain_number
-from sixstep.rules import check_choice, check_text
+from sixstep.rules import check_choice, check_linked_cause, check_text
 
 TEXT_FIELDS: tuple[str, ...] = ("name", "strengths", "weaknesses", "cost", "benefit")
 
@@ -198,8 +198,7 @@ class SetAlternativeCauses(Edit):
         alternative = find_alternative(case, self.alternative_id)
         known = {cause.id for cause in case.fishbone.causes}
         for cause_id in self.addresses:
-            if cause_id not in known:
-                raise EditError(f"There is no cause with id {cause_id!r}.")
+            check_linked_cause(cause_id, known)
         if len(set(self.addresses)) != len(self.addresses):
             raise EditError("A cause is linked once.")
         old = tuple(alternative.addresses)

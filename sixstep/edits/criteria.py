@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from fishbone.changes import Change
-from sixstep.case import CRITERION_KINDS, Case, Criterion, Score, next_id
+from sixstep.case import Case, Criterion, Score, next_id
 from sixstep.edits.base import Applied, Edit, EditError, Nothing, done
 from sixstep.edits.records import (
     Taken,
@@ -22,7 +22,7 @@ from sixstep.edits.records import (
     put_back,
     take,
 )
-from sixstep.rules import check_choice, check_text, check_weight
+from sixstep.rules import check_choice, check_criterion_kind, check_text, check_weight
 
 TEXT_FIELDS: tuple[str, ...] = ("name", "description")
 
@@ -53,7 +53,7 @@ class AddCriterion(Edit):
 
     def apply(self, case: Case) -> Applied:
         name = check_text(self.name, "A criterion's name")
-        kind = check_choice(self.kind, CRITERION_KINDS, "A criterion's kind")
+        kind = check_criterion_kind(self.kind)
         weight = None if kind == "must" else check_weight(self.weight)
         place = check_place(self.index, len(case.criteria))
         new_id = self.criterion_id or new_criterion_id(case)
@@ -175,7 +175,7 @@ class SetCriterionKind(Edit):
 
     def apply(self, case: Case) -> Applied:
         criterion = find_criterion(case, self.criterion_id)
-        kind = check_choice(self.kind, CRITERION_KINDS, "A criterion's kind")
+        kind = check_criterion_kind(self.kind)
         if kind == criterion.kind:
             return Applied(Nothing(), ())
         old_kind, old_weight = criterion.kind, criterion.weight
@@ -200,7 +200,7 @@ class PutBackKind(Edit):
 
     def apply(self, case: Case) -> Applied:
         criterion = find_criterion(case, self.criterion_id)
-        kind = check_choice(self.kind, CRITERION_KINDS, "A criterion's kind")
+        kind = check_criterion_kind(self.kind)
         check_weight(self.weight)
         check_put_back(case.scores, self.scores)
         undo = SetCriterionKind(criterion.id, criterion.kind)

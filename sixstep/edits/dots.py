@@ -13,9 +13,11 @@ from sixstep.case import Case, Dot, Relation
 from sixstep.dots import dot_budget, dot_totals, dots_held, find_dot
 from sixstep.edits.base import Applied, Edit, EditError, done
 from sixstep.rules import (
+    RuleError,
     check_dot_budget,
     check_dot_cap,
     check_dot_limits,
+    check_flag,
     check_votes,
     default_dot_budget,
 )
@@ -37,8 +39,7 @@ def _check_cause(case: Case, cause_id: str) -> None:
 
 
 def _snapshot(case: Case, cause_id: str) -> RestoreDots:
-    return RestoreDots(tuple(copy.deepcopy(case.dots)),
-                       ((cause_id, case.fishbone.cause(cause_id).votes),))
+    return RestoreDots.snapshot(case, (cause_id,))
 
 
 def _anonymous_from_counter(case: Case, cause_id: str) -> None:
@@ -119,13 +120,18 @@ class RestoreDots(Edit):
     dots: tuple[Dot, ...]
     votes: tuple[tuple[str, int], ...]
 
+    @classmethod
+    def snapshot(cls, case: Case, cause_ids: tuple[str, ...]) -> RestoreDots:
+        """The dots as they are now and the votes of ``cause_ids``: what undo puts back."""
+        return cls(tuple(copy.deepcopy(case.dots)),
+                   tuple((i, case.fishbone.cause(i).votes) for i in cause_ids))
+
     def apply(self, case: Case) -> Applied:
         for cause_id, votes in self.votes:
             _check_cause(case, cause_id)
             check_votes(votes)
         ids = tuple(cause_id for cause_id, _ in self.votes)
-        inverse = RestoreDots(tuple(copy.deepcopy(case.dots)),
-                              tuple((i, case.fishbone.cause(i).votes) for i in ids))
+        inverse = RestoreDots.snapshot(case, ids)
         case.dots = list(copy.deepcopy(self.dots))
         for cause_id, votes in self.votes:
             case.fishbone.cause(cause_id).votes = votes
@@ -144,8 +150,7 @@ class SetDotSettings(Edit):
 
     def apply(self, case: Case) -> Applied:
         budget, cap = check_dot_budget(self.budget), check_dot_cap(self.cap)
-        if not isinstance(self.anonymous, bool):
-            raise EditError("Anonymous mode is on or off.")
+        check_flag(self.anonymous, "Anonymous room mode")
         limit = budget if budget is not None else default_dot_budget(len(case.fishbone.causes))
         for person in case.participants:
             mine = [d.count for d in case.dots if d.participant == person.id]
@@ -155,6 +160,25 @@ class SetDotSettings(Edit):
         inverse = SetDotSettings(s.budget, s.cap, s.anonymous)
         s.budget, s.cap, s.anonymous = budget, cap, self.anonymous
         return done(case, inverse, Change("dot_settings"))
+
+
+def set_votes_through_dots(case: Case, cause_id: str, votes: int) -> None:
+    """Give a cause that holds dots ``votes`` in all: the room's anonymous dots on it make up
+    what the participants' own dots do not hold (RuleError below those). Checks, then
+    changes; tells no one (the calling edit does)."""
+    votes = check_votes(votes)
+    held = sum(d.count for d in case.dots if d.cause == cause_id and d.participant is not None)
+    if votes < held:
+        raise RuleError(f"The participants' dots on this cause add up to {held}: take back "
+                        "a participant's dot to go lower.")
+    record = find_dot(case, cause_id, None)
+    if record is not None and votes == held:
+        case.dots.remove(record)
+    elif record is not None:
+        record.count = votes - held
+    elif votes > held:
+        case.dots.append(Dot(cause_id, None, votes - held))
+    case.fishbone.cause(cause_id).votes = votes
 
 
 # -- records that go with a removed cause or participant -----------------------------------
@@ -207,6 +231,22 @@ def detach_participant_dots(case: Case, participant_ids: set[str] | list[str] | 
     for cause_id in touched:
         case.fishbone.cause(cause_id).votes = totals.get(cause_id, 0)
     return DetachedRecords((), dots, votes)
+
+
+def check_restore_records(case: Case, detached: DetachedRecords,
+                          coming: set[str] | frozenset[str] = frozenset()) -> None:
+    """Refuse a ``restore_records`` that would not fit: places beyond the lists, or records
+    on causes neither in the diagram nor ``coming`` back with them."""
+    known = {c.id for c in case.fishbone.causes} | set(coming)
+    for place_list, size in ((detached.relations, len(case.relations)),
+                             (detached.dots, len(case.dots))):
+        for number, (place, _) in enumerate(place_list):
+            if not isinstance(place, int) or not 0 <= place <= size + number:
+                raise EditError("The arrows and dots no longer fit where they were.")
+    ends = {i for _, r in detached.relations for i in (r.source, r.target)}
+    ends |= {d.cause for _, d in detached.dots} | {c for c, _ in detached.votes}
+    if not ends <= known:
+        raise EditError("The arrows and dots name causes that are not there.")
 
 
 def restore_records(case: Case, detached: DetachedRecords) -> None:

@@ -11,14 +11,14 @@ Every change is told as ``Change(<the section>, (<dotted path of the field or li
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, ClassVar, Literal, cast
 
 from fishbone.changes import Change, ChangeKind
-from sixstep.case import TECHNIQUES, Action, Case, PreviousEffort, Term
+from sixstep.case import Action, Case, PreviousEffort, Term
 from sixstep.edits.base import Applied, Edit, EditError, Sequence, done
-from sixstep.rules import check_choice, check_text
+from sixstep.rules import check_chosen, check_flag, check_technique, check_text
 
 Path = tuple[str | int, ...]
 Holds = Literal["text", "note", "texts", "records", "ids"]
@@ -31,22 +31,22 @@ class Slot:
     ``text``: a text field; ``note``: a text kept in ``step_notes`` (absent until written);
     ``texts``: a list of lines of text (with ``ticks``: the name of a parallel list of ticks,
     edited with it); ``records``: a list of ``record`` objects whose ``fields`` are text;
-    ``ids``: a list of ids taken from ``allowed(case)``.
+    ``ids``: a list of ids, each passing ``check_id(case, id)`` (the loader's rule too).
     """
 
     holds: Holds
     record: type | None = None
     fields: tuple[str, ...] = ()
-    allowed: Callable[[Case], Collection[str]] | None = None
+    check_id: Callable[[Case, Any], str] | None = None
     ticks: str = ""
 
 
-def _alternative_ids(case: Case) -> list[str]:
-    return [a.id for a in case.alternatives]
+def _chosen(case: Case, value: Any) -> str:
+    return check_chosen(value, {a.id for a in case.alternatives})
 
 
-def _technique_ids(case: Case) -> list[str]:
-    return [key for key, _, _ in TECHNIQUES]
+def _technique(case: Case, value: Any) -> str:
+    return check_technique(value)
 
 
 # The one table: every path the verbs below may edit, and what it holds.
@@ -61,9 +61,9 @@ EDITABLE: dict[tuple[str, ...], Slot] = {
     ("research", "previous_efforts"): Slot("records", PreviousEffort,
                                            ("effort", "what_stopped_it")),
     ("research", "findings"): Slot("text"),
-    ("research", "techniques"): Slot("ids", allowed=_technique_ids),
+    ("research", "techniques"): Slot("ids", check_id=_technique),
     ("not_addressed",): Slot("texts"),
-    ("selection", "chosen"): Slot("ids", allowed=_alternative_ids),
+    ("selection", "chosen"): Slot("ids", check_id=_chosen),
     ("selection", "rationale"): Slot("text"),
     ("selection", "actions"): Slot("records", Action,
                                    ("action", "owner", "due", "success_measure", "follow_up")),
@@ -167,8 +167,8 @@ def _check_item(case: Case, slot: Slot, item: Any) -> Any:
     if slot.holds == "texts":
         return check_text(item)
     if slot.holds == "ids":
-        assert slot.allowed is not None
-        return check_choice(item, tuple(slot.allowed(case)), "The id")
+        assert slot.check_id is not None
+        return slot.check_id(case, item)
     assert slot.record is not None
     if not isinstance(item, slot.record):
         raise EditError(f"This list holds {slot.record.__name__} records.")
@@ -329,8 +329,7 @@ class SetTick(Edit):
         place = _list_place(self.path)
         if not place.slot.ticks:
             raise EditError(f"{dotted(self.path)} has no ticks.")
-        if not isinstance(self.tick, bool):
-            raise EditError("A tick is on or off.")
+        check_flag(self.tick, "A tick")
         items = getattr(_owner(case, place.base), place.base[-1])
         if not _is_index(self.index):
             raise EditError(f"{dotted(self.path)} has no item {self.index!r}.")

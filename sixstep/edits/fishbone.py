@@ -1,124 +1,54 @@
-"""The fishbone's causes and effect as case verbs: add, remove (with the whole subtree and the
-alternatives' links to it), move, set text and attributes, set the effect.
+"""The fishbone's causes and effect as case verbs: add, remove (with the whole subtree, the
+alternatives' links to it, and its arrows and dots), move, set text and attributes, set the
+effect.
 
 Each edit works through the ``Diagram``'s own verbs, with the stream blocked while they run,
-and tells the case's stream once, itself. The rule for links lives here, once: a case file
-refuses an alternative that addresses a cause the diagram does not have, so whatever takes
-causes out of the diagram also takes their ids out of ``Alternative.addresses``, and its
-inverse puts them back in their old places. Headings are in ``sixstep.edits.headings``.
+and tells the case's stream once, itself. What goes with a removed cause lives here, once: a
+case file refuses an alternative that addresses a cause the diagram does not have, and an
+arrow or a dot on one, so whatever takes causes out of the diagram also takes their ids out of
+``Alternative.addresses`` and their records out of ``relations`` and ``dots``
+(``sixstep.edits.dots.detach_cause_records``), and its inverse puts them back in their old
+places. A cause's votes stay the total of its dots: setting the votes of a cause that holds
+dots goes through the room's anonymous dots (see ``SetCauseAttribute``). Headings are in
+``sixstep.edits.headings``.
 """
 
 from __future__ import annotations
 
 import copy
-from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import Any, ClassVar
 
 from fishbone.changes import Change
-from fishbone.model import STATUSES, Category, Cause, Diagram, RemovedSubtree
+from fishbone.model import Cause, Diagram, RemovedSubtree
 from sixstep.case import Case
+from sixstep.dots import dot_totals
 from sixstep.edits.base import Applied, Edit, EditError, done
-from sixstep.rules import RuleError, check_choice, check_text, check_votes
-
-# (alternative id, its addresses before) for every alternative a removal unlinked
-Links = tuple[tuple[str, tuple[str, ...]], ...]
-Entries = tuple[tuple[int, Cause], ...]  # causes with their list index, in file order
-
-ATTRIBUTE_LABELS: dict[str, str] = {
-    "status": "Set status",
-    "root_cause": "Mark root cause",
-    "votes": "Vote",
-    "notes": "Edit notes",
-    "collapsed": "Collapse or expand",
-}
-
-
-# -- look-ups and value rules ------------------------------------------------------------------
-def find_cause(diagram: Diagram, cause_id: Any) -> Cause:
-    if not isinstance(cause_id, str) or not diagram.has_cause(cause_id):
-        raise EditError(f"There is no cause with the id {cause_id!r}.")
-    return diagram.cause(cause_id)
-
-
-def find_heading(diagram: Diagram, heading_id: Any) -> Category:
-    if not isinstance(heading_id, str) or not diagram.has_category(heading_id):
-        raise EditError(f"There is no heading with the id {heading_id!r}.")
-    return diagram.category(heading_id)
-
-
-def check_flag(value: Any, what: str) -> bool:
-    if not isinstance(value, bool):
-        raise RuleError(f"{what} is yes or no.")
-    return value
-
-
-def check_cause_attribute(attribute: str, value: Any) -> Any:
-    """One attribute of a cause (not its text), by the case's rules."""
-    if attribute == "status":
-        return check_choice(value, STATUSES, "A cause's status")
-    if attribute == "votes":
-        return check_votes(value)
-    if attribute == "notes":
-        return check_text(value, "A cause's notes")
-    if attribute in ("root_cause", "collapsed"):
-        return check_flag(value, "Root cause" if attribute == "root_cause" else "Collapsed")
-    raise EditError(f"A cause has no attribute {attribute!r} to set.")
-
-
-def check_index(index: Any, what: str = "The position") -> int | None:
-    if index is not None and (not isinstance(index, int) or isinstance(index, bool)):
-        raise EditError(f"{what} is a whole number.")
-    return index
-
-
-# -- links from alternatives to causes ---------------------------------------------------------
-def unlink_causes(case: Case, cause_ids: Iterable[str]) -> Links:
-    """Drop ``cause_ids`` from every alternative's links; return what undo needs."""
-    gone = set(cause_ids)
-    saved: list[tuple[str, tuple[str, ...]]] = []
-    for alternative in case.alternatives:
-        if gone.intersection(alternative.addresses):
-            saved.append((alternative.id, tuple(alternative.addresses)))
-            alternative.addresses = [c for c in alternative.addresses if c not in gone]
-    return tuple(saved)
-
-
-def check_links(case: Case, links: Links) -> None:
-    known = {a.id for a in case.alternatives}
-    for alternative_id, _ in links:
-        if alternative_id not in known:
-            raise EditError(f"There is no alternative with the id {alternative_id!r}.")
-
-
-def relink_causes(case: Case, links: Links) -> None:
-    """Give the alternatives back the links ``unlink_causes`` took away, in their old places."""
-    for alternative_id, addresses in links:
-        case.alternative(alternative_id).addresses = list(addresses)
-
-
-def link_changes(links: Links) -> tuple[Change, ...]:
-    if not links:
-        return ()
-    return (Change("alternative_changed", tuple(a for a, _ in links), "addresses"),)
-
-
-def check_restore(diagram: Diagram, entries: Entries, heading: str = "") -> None:
-    """Causes can go back at these list indexes: new ids, known headings (or ``heading``,
-    coming back with them) and parents."""
-    ids = [c.id for _, c in entries]
-    if len(set(ids)) != len(ids) or any(diagram.has_cause(i) for i in ids):
-        raise EditError("These causes are in the diagram already.")
-    coming = set(ids)
-    last = -1
-    for put, (index, cause) in enumerate(entries):
-        if not isinstance(index, int) or not last < index <= len(diagram.causes) + put:
-            raise EditError("The causes cannot go back where they were.")
-        last = index
-        if cause.category != heading or not heading:
-            find_heading(diagram, cause.category)
-        if cause.parent is not None and cause.parent not in coming:
-            find_cause(diagram, cause.parent)
+from sixstep.edits.cause_checks import (
+    ATTRIBUTE_LABELS,
+    Entries,
+    Links,
+    check_cause_attribute,
+    check_index,
+    check_links,
+    check_restore,
+    check_root_rule,
+    check_votes_match_dots,
+    find_cause,
+    find_heading,
+    link_changes,
+    relink_causes,
+    unlink_causes,
+)
+from sixstep.edits.dots import (
+    DetachedRecords,
+    RestoreDots,
+    check_restore_records,
+    detach_cause_records,
+    restore_records,
+    set_votes_through_dots,
+)
+from sixstep.rules import check_root_cause, check_text
 
 
 # -- causes --------------------------------------------------------------------------------------
@@ -144,6 +74,7 @@ class AddCause(Edit):
         check_text(cause.text, "A cause's text")
         for attribute in ATTRIBUTE_LABELS:
             check_cause_attribute(attribute, getattr(cause, attribute))
+        check_root_cause(cause.status, cause.root_cause)
         check_index(self.index)
         new = replace(cause, category=category, extra=copy.deepcopy(cause.extra))
         with case.changes.blocked():
@@ -153,7 +84,8 @@ class AddCause(Edit):
 
 @dataclass(frozen=True)
 class RemoveCause(Edit):
-    """Remove a cause with its whole subtree, and the alternatives' links to any of them."""
+    """Remove a cause with its whole subtree, the alternatives' links to any of them, and the
+    arrows and dots on them."""
 
     label: ClassVar[str] = "Remove cause"
     cause_id: str
@@ -165,18 +97,21 @@ class RemoveCause(Edit):
             removed = d.remove_cause(self.cause_id)
         ids = tuple(c.id for _, c in removed.entries)
         links = unlink_causes(case, ids)
-        return done(case, RestoreCauses(removed.entries, links),
-                    Change("cause_removed", ids), *link_changes(links))
+        records = detach_cause_records(case, ids)
+        return done(case, RestoreCauses(removed.entries, links, records),
+                    Change("cause_removed", ids), *link_changes(links), *records.changes())
 
 
 @dataclass(frozen=True)
 class RestoreCauses(Edit):
     """Undo of ``RemoveCause``: the very causes back at their old list indexes (the first
-    entry is the removed subtree's top), and the links back in their old places."""
+    entry is the removed subtree's top), and the links, arrows and dots back in their old
+    places."""
 
     label: ClassVar[str] = "Restore causes"
     entries: Entries
     links: Links = ()
+    records: DetachedRecords = DetachedRecords()
 
     def apply(self, case: Case) -> Applied:
         d = case.fishbone
@@ -185,13 +120,15 @@ class RestoreCauses(Edit):
         check_restore(d, self.entries)
         check_links(case, self.links)
         ids = {c.id for _, c in self.entries}
+        check_restore_records(case, self.records, ids)
         top = next(c.id for _, c in self.entries if c.parent not in ids)
         with case.changes.blocked():
             d.restore(RemovedSubtree(self.entries))
         relink_causes(case, self.links)
+        restore_records(case, self.records)
         return done(case, RemoveCause(top),
                     Change("cause_added", tuple(c.id for _, c in self.entries)),
-                    *link_changes(self.links))
+                    *link_changes(self.links), *self.records.changes())
 
 
 def check_target(d: Diagram, cause_id: str, category_id: str,
@@ -279,7 +216,12 @@ class SetCauseText(Edit):
 @dataclass(frozen=True)
 class SetCauseAttribute(Edit):
     """One attribute of a cause: status, root_cause, votes, notes or collapsed. Typing notes
-    merges into one step; the others are a step each."""
+    merges into one step; the others are a step each.
+
+    A ruled-out cause is never made the root cause, nor a root cause ruled out. The votes of
+    a cause that holds dots stay the total of its dots: the room's anonymous dots on it make
+    up the difference (refused below the participants' own dots), and undo puts the dots
+    back as they were."""
 
     cause_id: str
     attribute: str
@@ -291,14 +233,44 @@ class SetCauseAttribute(Edit):
     def apply(self, case: Case) -> Applied:
         cause = find_cause(case.fishbone, self.cause_id)
         value = check_cause_attribute(self.attribute, self.value)
+        check_root_rule(cause, self.attribute, value)
+        if self.attribute == "votes" and cause.id in dot_totals(case):
+            inverse = RestoreDots.snapshot(case, (cause.id,))
+            set_votes_through_dots(case, cause.id, value)
+            return done(case, inverse, Change("dots", (cause.id,)),
+                        Change("cause_changed", (cause.id,), "votes"))
         with case.changes.blocked():
             old = case.fishbone.set_cause(cause.id, self.attribute, value)
-        return done(case, SetCauseAttribute(cause.id, self.attribute, old),
+        return done(case, PutBackCauseAttribute(cause.id, self.attribute, old),
                     Change("cause_changed", (cause.id,), self.attribute))
 
     def merges_with(self, other: Edit) -> bool:
         return (isinstance(other, SetCauseAttribute) and self.attribute == "notes"
                 and (other.cause_id, other.attribute) == (self.cause_id, self.attribute))
+
+
+@dataclass(frozen=True)
+class PutBackCauseAttribute(Edit):
+    """Undo of ``SetCauseAttribute``: the value exactly as it was, even a ruled-out root
+    cause that an older file holds (the step 2 check tells of it). Votes only go back where
+    they stay the total of the cause's dots."""
+
+    cause_id: str
+    attribute: str
+    value: Any
+
+    def describe(self) -> str:
+        return ATTRIBUTE_LABELS.get(self.attribute, "Edit cause")
+
+    def apply(self, case: Case) -> Applied:
+        cause = find_cause(case.fishbone, self.cause_id)
+        value = check_cause_attribute(self.attribute, self.value)
+        if self.attribute == "votes":
+            check_votes_match_dots(case, cause.id, value)
+        with case.changes.blocked():
+            old = case.fishbone.set_cause(cause.id, self.attribute, value)
+        return done(case, SetCauseAttribute(cause.id, self.attribute, old),
+                    Change("cause_changed", (cause.id,), self.attribute))
 
 
 @dataclass(frozen=True)
@@ -317,6 +289,36 @@ class SetCausesAttribute(Edit):
         d = case.fishbone
         values = {find_cause(d, cause_id).id: check_cause_attribute(self.attribute, value)
                   for cause_id, value in self.values}
+        for cause_id, value in values.items():
+            check_root_rule(d.cause(cause_id), self.attribute, value)
+            if self.attribute == "votes":
+                check_votes_match_dots(case, cause_id, value)
+        with case.changes.blocked():
+            old = d.set_causes(self.attribute, values)
+        return done(case, _PutBackCausesAttribute(self.attribute, tuple(old.items()),
+                                                  self.title),
+                    Change("cause_changed", tuple(values), self.attribute))
+
+
+@dataclass(frozen=True)
+class _PutBackCausesAttribute(Edit):
+    """Undo of ``SetCausesAttribute``: the values exactly as they were (see
+    ``PutBackCauseAttribute``)."""
+
+    attribute: str
+    values: tuple[tuple[str, Any], ...]
+    title: str = ""
+
+    def describe(self) -> str:
+        return self.title or ATTRIBUTE_LABELS.get(self.attribute, "Edit causes")
+
+    def apply(self, case: Case) -> Applied:
+        d = case.fishbone
+        values = {find_cause(d, cause_id).id: check_cause_attribute(self.attribute, value)
+                  for cause_id, value in self.values}
+        for cause_id, value in values.items():
+            if self.attribute == "votes":
+                check_votes_match_dots(case, cause_id, value)
         with case.changes.blocked():
             old = d.set_causes(self.attribute, values)
         return done(case, SetCausesAttribute(self.attribute, tuple(old.items()), self.title),

@@ -24,6 +24,7 @@ from sixstep.edits.dots import (
 from sixstep.rules import (
     check_blind,
     check_date,
+    check_flag,
     check_relation,
     check_step_number,
     check_text,
@@ -176,9 +177,7 @@ class SetParkedIdeaDone(Edit):
 
     def apply(self, case: Case) -> Applied:
         idea = _idea(case, self.index)
-        if not isinstance(self.done, bool):
-            raise EditError("A parked idea is done or not.")
-        old, idea.done = idea.done, self.done
+        old, idea.done = idea.done, check_flag(self.done, "Done")
         return done(case, SetParkedIdeaDone(self.index, old),
                     Change("parking_lot", (str(self.index),), "done"))
 

@@ -1,5 +1,6 @@
-"""The fishbone's headings as case verbs: add, rename, remove (with their causes and the
-alternatives' links to them), move, and switch to a heading preset in one step."""
+"""The fishbone's headings as case verbs: add, rename, remove (with their causes, the
+alternatives' links to them and their arrows and dots), move, and switch to a heading preset
+in one step."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from fishbone.changes import Change, merge_changes
 from fishbone.model import PRESETS, Category, RemovedSubtree
 from sixstep.case import Case
 from sixstep.edits.base import Applied, Edit, EditError, Sequence, done
-from sixstep.edits.fishbone import (
+from sixstep.edits.cause_checks import (
     Entries,
     Links,
     check_index,
@@ -20,6 +21,12 @@ from sixstep.edits.fishbone import (
     link_changes,
     relink_causes,
     unlink_causes,
+)
+from sixstep.edits.dots import (
+    DetachedRecords,
+    check_restore_records,
+    detach_cause_records,
+    restore_records,
 )
 from sixstep.rules import check_text
 
@@ -70,7 +77,8 @@ class RenameHeading(Edit):
 
 @dataclass(frozen=True)
 class RemoveHeading(Edit):
-    """Remove a heading with every cause under it, and the alternatives' links to them."""
+    """Remove a heading with every cause under it, the alternatives' links to them, and the
+    arrows and dots on them."""
 
     label: ClassVar[str] = "Remove heading"
     heading_id: str
@@ -82,21 +90,24 @@ class RemoveHeading(Edit):
             index, heading, removed = d.remove_category(self.heading_id)
         ids = tuple(c.id for _, c in removed.entries)
         links = unlink_causes(case, ids)
+        records = detach_cause_records(case, ids)
         gone = (Change("cause_removed", ids),) if ids else ()
-        return done(case, RestoreHeading(index, heading, removed.entries, links),
-                    Change("categories", (heading.id,)), *gone, *link_changes(links))
+        return done(case, RestoreHeading(index, heading, removed.entries, links, records),
+                    Change("categories", (heading.id,)), *gone, *link_changes(links),
+                    *records.changes())
 
 
 @dataclass(frozen=True)
 class RestoreHeading(Edit):
     """Undo of ``RemoveHeading``: the very heading and causes back in their old places, and
-    the links back."""
+    the links, arrows and dots back."""
 
     label: ClassVar[str] = "Restore heading"
     index: int
     heading: Category
     entries: Entries = ()
     links: Links = ()
+    records: DetachedRecords = DetachedRecords()
 
     def apply(self, case: Case) -> Applied:
         d = case.fishbone
@@ -108,13 +119,16 @@ class RestoreHeading(Edit):
             raise EditError("Only the heading's own causes come back with it.")
         check_restore(d, self.entries, self.heading.id)
         check_links(case, self.links)
+        ids = tuple(c.id for _, c in self.entries)
+        check_restore_records(case, self.records, set(ids))
         with case.changes.blocked():
             d.restore_category(self.index, self.heading, RemovedSubtree(self.entries))
         relink_causes(case, self.links)
-        ids = tuple(c.id for _, c in self.entries)
+        restore_records(case, self.records)
         back = (Change("cause_added", ids),) if ids else ()
         return done(case, RemoveHeading(self.heading.id),
-                    Change("categories", (self.heading.id,)), *back, *link_changes(self.links))
+                    Change("categories", (self.heading.id,)), *back, *link_changes(self.links),
+                    *self.records.changes())
 
 
 @dataclass(frozen=True)

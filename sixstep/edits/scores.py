@@ -12,7 +12,7 @@ from fishbone.changes import Change
 from sixstep.case import Case, Score
 from sixstep.edits.base import Applied, Edit, EditError, Nothing, done
 from sixstep.edits.records import check_place, find_alternative, find_criterion, index_of
-from sixstep.rules import check_score
+from sixstep.rules import check_score, check_scorer
 
 
 def find_score(case: Case, alternative_id: str, criterion_id: str,
@@ -42,8 +42,7 @@ class SetScore(Edit):
         alternative = find_alternative(case, self.alternative_id)
         criterion = find_criterion(case, self.criterion_id)
         who = self.participant
-        if who is not None and case.participants and all(p.id != who for p in case.participants):
-            raise EditError(f"There is no participant with id {who!r}.")
+        check_scorer(who, {p.id for p in case.participants})
         value = None
         if self.value is not None:
             scale = case.score_scale

@@ -4,7 +4,7 @@ import copy
 
 import pytest
 
-from fishbone.model import PRESETS, Category, Cause, Diagram, DiagramError
+from fishbone.model import MAX_VOTES, PRESETS, Category, Cause, Diagram, DiagramError
 
 
 def build() -> Diagram:
@@ -133,3 +133,15 @@ def test_duplicate_and_unknown_ids_are_refused():
 def test_graph_has_categories_as_roots():
     g = build().graph()
     assert ("cat:people", "c1") in g.edges and ("c2", "c3") in g.edges
+
+
+@pytest.mark.parametrize("votes", [-1, 2.0, True, MAX_VOTES + 1])
+def test_the_diagram_keeps_the_votes_rule_when_adding_and_setting(votes):
+    d = Diagram("E")
+    d.add_cause(Cause("c1", "people", None, "x"))
+    with pytest.raises(DiagramError, match="whole number from 0"):
+        d.add_cause(Cause("c2", "people", None, "y", votes=votes))
+    with pytest.raises(DiagramError, match="whole number from 0"):
+        d.set_cause("c1", "votes", votes)
+    assert [c.id for c in d.causes] == ["c1"] and d.cause("c1").votes == 0
+    d.set_cause("c1", "votes", MAX_VOTES)
