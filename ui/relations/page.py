@@ -33,6 +33,7 @@ from ui.document.document import CaseDocument
 from ui.relations.items import RelationsLook
 from ui.relations.scene import RelationsScene
 from ui.relations.view import RelationsView
+from ui.widgets.fields import PlainLineEdit
 
 KINDS = frozenset({"relations", "cause_added", "cause_removed", "cause_changed", "dots",
                    "categories"})
@@ -153,6 +154,7 @@ class RelationsPanel(QWidget):
     def _cause_combo(self, name: str) -> QComboBox:
         combo = QComboBox(self)
         combo.setEditable(True)
+        combo.setLineEdit(PlainLineEdit(combo))  # Ctrl+Z undoes the case, not the typing
         combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         combo.setAccessibleName(name)
         combo.lineEdit().setPlaceholderText("Type any word of the cause")
