@@ -35,6 +35,7 @@ def pareto_image(rows: list[ParetoRow], look: ChartLook) -> QImage:
     """The chart of ``rows`` (from ``sixstep.dots.pareto``) as an image of ``look``'s size."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
+    from matplotlib.ticker import MaxNLocator
 
     dpi = max(look.dpi, 1.0)
     figure = Figure(figsize=(max(look.width, 50) / dpi, max(look.height, 50) / dpi), dpi=dpi,
@@ -51,7 +52,7 @@ def pareto_image(rows: list[ParetoRow], look: ChartLook) -> QImage:
     axes.set_xlabel("Rank", fontsize=size, color=look.ink)
     axes.set_ylabel("Dots", fontsize=size, color=look.ink)
     axes.set_ylim(0, max((r.votes for r in rows), default=1) * 1.15)
-    axes.yaxis.get_major_locator().set_params(integer=True)
+    axes.yaxis.set_major_locator(MaxNLocator(integer=True))  # whole dots only
     axes.tick_params(colors=look.ink, labelsize=size)
     share = axes.twinx()
     share.plot(ranks, [r.cumulative_percent for r in rows], color=LINE, marker="o",

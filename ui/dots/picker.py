@@ -51,7 +51,9 @@ class DotPicker(QWidget):
         self.combo = QComboBox(self)
         self.combo.setAccessibleName("Voting as")
         self.combo.setToolTip(KEYS_TIP)
-        self.combo.view().setAccessibleName("The room and the participants")
+        popup = self.combo.view()
+        if popup is not None:
+            popup.setAccessibleName("The room and the participants")
         self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.caption.setBuddy(self.combo)
         self.message = QLabel("", self)

@@ -6,14 +6,15 @@ outcomes (most arrows in) and loops are marked on the diagram and said in words 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, QTimer
-from PySide6.QtGui import QPalette, QShowEvent
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QKeyEvent, QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QCompleter,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
@@ -140,8 +141,8 @@ class RelationsPanel(QWidget):
         self._message_timer.timeout.connect(self.message.hide)
 
         self.add_button.clicked.connect(self._on_add_button_clicked)
-        self.from_combo.lineEdit().returnPressed.connect(self._on_from_return_pressed)
-        self.to_combo.lineEdit().returnPressed.connect(self._on_add_button_clicked)
+        self.line(self.from_combo).returnPressed.connect(self._on_from_return_pressed)
+        self.line(self.to_combo).returnPressed.connect(self._on_add_button_clicked)
         self.every_box.toggled.connect(self._on_every_box_toggled)
         self.scene.arrow_drawn.connect(self._on_scene_arrow_drawn)
         self.scene.node_clicked.connect(self._on_scene_node_clicked)
@@ -154,18 +155,20 @@ class RelationsPanel(QWidget):
     def _cause_combo(self, name: str) -> QComboBox:
         combo = QComboBox(self)
         combo.setEditable(True)
-        combo.setLineEdit(PlainLineEdit(combo))  # Ctrl+Z undoes the case, not the typing
+        line = PlainLineEdit(combo)  # Ctrl+Z undoes the case, not the typing
+        combo.setLineEdit(line)
         combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         combo.setAccessibleName(name)
-        combo.lineEdit().setPlaceholderText("Type any word of the cause")
+        line.setPlaceholderText("Type any word of the cause")
         completer = QCompleter(combo.model(), combo)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         combo.setCompleter(completer)
-        combo.lineEdit().setAccessibleName(f"{name}: type to search")
-        combo.view().setAccessibleName(f"{name}: every cause")
-        completer.popup().setAccessibleName(f"{name}: causes that match")
+        line.setAccessibleName(f"{name}: type to search")
+        for view, what in ((combo.view(), "every cause"), (completer.popup(), "causes that match")):
+            if view is not None:
+                view.setAccessibleName(f"{name}: {what}")
         combo.setMinimumContentsLength(12)
         combo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
@@ -221,6 +224,12 @@ class RelationsPanel(QWidget):
             if index < 0:
                 combo.setEditText(text or "")
             combo.blockSignals(False)
+
+    @staticmethod
+    def line(combo: QComboBox) -> QLineEdit:
+        line = combo.lineEdit()
+        assert line is not None  # the cause pickers are editable
+        return line
 
     @staticmethod
     def cause_in(combo: QComboBox) -> str | None:
@@ -282,9 +291,10 @@ class RelationsPanel(QWidget):
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.PaletteChange):
             self._schedule()
 
-    def eventFilter(self, watched: object, event: QEvent) -> bool:  # noqa: N802 - Qt name
-        if (watched is self.arrow_list and event.type() == QEvent.Type.KeyPress
-                and event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)):  # type: ignore[attr-defined]
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt name
+        if (watched is self.arrow_list and isinstance(event, QKeyEvent)
+                and event.type() == QEvent.Type.KeyPress
+                and event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)):
             item = self.arrow_list.currentItem()
             if item is not None:
                 row = self.arrow_list.row(item)
@@ -304,7 +314,7 @@ class RelationsPanel(QWidget):
     def _on_from_return_pressed(self) -> None:
         if self.cause_in(self.from_combo) is not None:
             self.to_combo.setFocus(Qt.FocusReason.OtherFocusReason)
-            self.to_combo.lineEdit().selectAll()
+            self.line(self.to_combo).selectAll()
 
     def _on_add_button_clicked(self) -> None:
         source, target = self.cause_in(self.from_combo), self.cause_in(self.to_combo)

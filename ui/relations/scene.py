@@ -8,7 +8,7 @@ when it changes: a handful of boxes, and only while the view is shown.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLineF, QPointF, Qt, Signal
+from PySide6.QtCore import QLineF, QObject, QPointF, Qt, Signal
 from PySide6.QtGui import QColor, QPen, QTransform
 from PySide6.QtWidgets import (
     QGraphicsItem,
@@ -43,7 +43,7 @@ class RelationsScene(QGraphicsScene):
     arrow_drawn = Signal(str, str)  # source cause id, target cause id
     node_clicked = Signal(str)
 
-    def __init__(self, parent: object = None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.look = RelationsLook()
         self.nodes: dict[str, NodeItem] = {}
