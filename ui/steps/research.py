@@ -18,8 +18,11 @@ from sixstep.case import TECHNIQUES
 from sixstep.edits.fields import InsertItem, RemoveItem, touches
 from ui.common.theme import plain_label
 from ui.document.document import CaseDocument
+from ui.dots.panel import DotsPanel
+from ui.dots.picker import DotPicker
 from ui.fishbone_editor.editor import FishboneEditor
 from ui.painting.style import DARK, LIGHT
+from ui.relations.page import RelationsPanel
 from ui.widgets.fields import TextField, try_apply
 from ui.widgets.form import add_section, scrolling_body, section_label
 from ui.widgets.record_table import RecordTable
@@ -116,6 +119,13 @@ class ResearchPage(StepPage):
         self.tabs.addTab(self.fishbone, "Fish&bone diagram")
         notes = QWidget(self.tabs)
         self.tabs.addTab(notes, "&Research and findings")
+        self.dots = DotsPanel(doc, self.tabs)
+        self.tabs.addTab(self.dots, "D&ot votes")
+        self.relations = RelationsPanel(doc, self.tabs)
+        self.tabs.addTab(self.relations, "Re&lations")
+        self.picker = DotPicker(doc, self.tabs)  # who votes, beside the tabs on every tab
+        self.tabs.setCornerWidget(self.picker, Qt.Corner.TopRightCorner)
+        self.picker.add_voter_keys(self)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.tabs)
@@ -187,6 +197,8 @@ class ResearchPage(StepPage):
         self.to_research_list.set_buttons_visible(not on)
         self.efforts_table.set_buttons_visible(not on)
         self.fishbone.set_projector_mode(on)
+        for view in (self.picker, self.dots, self.relations):
+            view.set_projector_mode(on)
 
     def _follow_palette(self) -> None:
         """The diagram is drawn light or dark like the window around it."""

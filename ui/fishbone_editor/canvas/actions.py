@@ -22,6 +22,7 @@ from ui.document.fishbone_commands import (
     SetCauseAttributeCommand,
     SetCausesAttributeCommand,
 )
+from ui.document.voting import ballot_for
 
 STATUS_LABELS: dict[str, str] = {
     "possible": "Possible",
@@ -155,8 +156,9 @@ class DiagramActions:
         return self.set_attribute(cause_id, "collapsed", not cause.collapsed)
 
     def vote(self, cause_id: str, delta: int) -> bool:
-        votes = max(0, self.diagram.cause(cause_id).votes + delta)
-        return self.set_attribute(cause_id, "votes", votes)
+        """Cast (``delta`` > 0) or take back one dot of whoever votes now (the picker's
+        participant, or the room); a refusal is told by the document's ballot."""
+        return ballot_for(self.doc).vote(cause_id, delta)
 
     def apply_preset(self, preset: str) -> None:
         self.doc.push(ApplyPresetCommand(self.doc, preset))

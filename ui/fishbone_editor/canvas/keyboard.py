@@ -23,7 +23,8 @@ Alt+Left/Alt+Right  move the cause to the heading on that side (onto its bone, l
 Alt+P               status of the cause: possible
 Alt+C               status of the cause: confirmed
 Alt+X               status of the cause: ruled out
-Alt+= (or Alt++)    one vote more for the cause; Alt+- one vote less
+Alt+= (or Alt++)    one dot more on the cause; Alt+- one dot less (from whoever votes:
+                    step 2 picks them with Alt+1..9, Alt+0 for the room)
 Space               collapse or expand the cause's sub-causes
 Ctrl+Shift+R        mark or unmark the cause as a root cause
 Menu, Shift+F10     the context menu (status, votes, headings, presets)

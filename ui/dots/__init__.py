@@ -1,0 +1,1 @@
+"""Dot voting on step 2: the participant picker, the settings, the Pareto table and chart."""
