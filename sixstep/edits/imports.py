@@ -17,8 +17,7 @@ from fishbone.changes import Change
 from fishbone.model import Category, Cause, RemovedSubtree
 from sixstep.case import Case
 from sixstep.edits.base import Applied, Edit, EditError, done
-from sixstep.edits.cause_checks import check_cause_attribute, find_cause
-from sixstep.edits.fishbone import ATTRIBUTE_LABELS
+from sixstep.edits.cause_checks import ATTRIBUTE_LABELS, check_cause_attribute, find_cause
 from sixstep.interchange.build import MergePlan
 from sixstep.rules import check_text
 
