@@ -343,9 +343,10 @@ def contested_tip(spread: float, aggregate: str, group: str,
             f"The group's {aggregate}: {group}.")
 
 
-def blind_cell_tip(done: Sequence[str], waiting: Sequence[str]) -> str:
-    """A hidden cell's tooltip: who has scored it and who has not."""
-    lines = [HIDDEN_TIP]
+def blind_cell_tip(done: Sequence[str], waiting: Sequence[str], group: bool = False) -> str:
+    """A hidden cell's tooltip: who has scored it and who has not (``group``: a score was
+    also entered for the whole group)."""
+    lines = [HIDDEN_TIP] + (["A score was entered for the whole group."] if group else [])
     if done:
         lines.append("Scored: " + ", ".join(done) + ".")
     if waiting:
@@ -355,8 +356,8 @@ def blind_cell_tip(done: Sequence[str], waiting: Sequence[str]) -> str:
 
 def blind_banner(progress: Sequence[tuple[str, int, int]], compact: bool = False) -> str:
     """Above the matrix while blind: what is hidden, then each person's cells scored."""
-    done = [f"{name} {scored_count(n, total)}" + (f" {SCORED_MARK}" if n >= total else "")
-            for name, n, total in progress]
+    done = [f"{name}\u00a0{scored_count(n, total)}" + (f"\u00a0{SCORED_MARK}" if n >= total else "")
+            for name, n, total in progress]  # (no line break inside one person's count)
     if compact:
         return "Hidden until revealed. " + (f"Scored: {', '.join(done)}" if done else "")
     head = "Blind scoring: every score stays hidden until the facilitator reveals them all."

@@ -23,7 +23,7 @@ from sixstep.disagreement import (
 )
 from sixstep.numbers import format_number
 from sixstep.scoring import exact
-from ui.common.theme import PlainLabel
+from ui.common.theme import PlainLabel, plain_label
 from ui.document.document import CaseDocument
 from ui.scoring.matrix import CONTESTED_TINT
 from ui.widgets.table_fit import TableFitter
@@ -32,6 +32,7 @@ NO_PARTICIPANTS = ("Add participants in Scoring setup: this view then shows each
                    "scores beside the group's.")
 CHOOSE = ("Choose a cell in the matrix: Ctrl+D shows its alternative by person, Ctrl+Shift+D "
           "its criterion (or click a criterion's heading).")
+FIRST_PERSON = 2  # the table's columns: the row's name, the group's value, then each person
 HIDDEN_NOTE = ("The scores are hidden while the room scores blind: a tick shows who has "
                "scored each cell.")
 
@@ -45,15 +46,11 @@ class ByParticipantPanel(QWidget):
         self.mode = "alternative"  # or "criterion"
         self.subject: str | None = None
         self.aggregate = "mean"
-        layout = QVBoxLayout(self)
-        self.title_label = PlainLabel("", self)
-        self.title_label.setWordWrap(True)
+        layout = self._layout = QVBoxLayout(self)
+        self.title_label = plain_label("", role="subheading", parent=self)  # follows the mode
         self.title_label.setAccessibleName("What the view by person shows")
         self.setToolTip("Ctrl+D: the current alternative by person; Ctrl+Shift+D or a click on "
                         "a criterion's heading: that criterion")
-        bold = QFont(self.title_label.font())
-        bold.setBold(True)
-        self.title_label.setFont(bold)
         layout.addWidget(self.title_label)
         self.summary_label = PlainLabel("", self)
         self.summary_label.setWordWrap(True)
@@ -64,9 +61,25 @@ class ByParticipantPanel(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(True)
         self.table.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.table.verticalHeader().hide()
         self.fitter = TableFitter(self.table)
         layout.addWidget(self.table, 1)
         self.refresh()
+
+    def content_height(self) -> int:
+        """The height that shows the title, the sentence and every row of the table."""
+        layout = self._layout
+        margins = layout.contentsMargins()
+        width = max(self.width() - margins.left() - margins.right(), 100)
+        height = margins.top() + margins.bottom()
+        for label in (self.title_label, self.summary_label):
+            if label.isVisibleTo(self) and label.text():
+                height += label.heightForWidth(width) + layout.spacing()
+        if self.table.isVisibleTo(self):
+            table = self.table
+            height += table.horizontalHeader().sizeHint().height() + 2 * table.frameWidth()
+            height += sum(table.rowHeight(r) for r in range(table.rowCount()))
+        return height
 
     def show_alternative(self, alternative_id: str | None) -> None:
         self.mode, self.subject = "alternative", alternative_id
@@ -140,11 +153,13 @@ class ByParticipantPanel(QWidget):
         table = self.table
         table.clear()
         table.setRowCount(len(view.columns))
-        table.setColumnCount(1 + len(people))
-        table.setHorizontalHeaderLabels([f"Group ({self.aggregate})",
-                                         *[p.name for p in people]])
-        table.setVerticalHeaderLabels([names.get(c, c) for c in view.columns])
+        table.setColumnCount(FIRST_PERSON + len(people))
+        table.setHorizontalHeaderLabels(["", "", *[p.name for p in people]])
+        group_heading = QTableWidgetItem("Group")
+        group_heading.setToolTip(f"The group's value: the {self.aggregate}")
+        table.setHorizontalHeaderItem(1, group_heading)
         for row, column in enumerate(view.columns):
+            table.setItem(row, 0, QTableWidgetItem(names.get(column, column)))
             group = view.group.get(column)
             text = result_text.HIDDEN if hides else (
                 result_text.MISSING if group is None else format_number(group))
@@ -152,15 +167,14 @@ class ByParticipantPanel(QWidget):
             bold = QFont(table.font())
             bold.setBold(True)
             item.setFont(bold)
-            table.setItem(row, 0, item)
-            for place, person in enumerate(people, start=1):
-                value = scored.get(person.id, {}).get(column)
-                table.setItem(row, place, self._person_item(value, group, hides))
-            for place in range(table.columnCount()):
-                table.item(row, place).setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+            items = [item] + [self._person_item(scored.get(p.id, {}).get(column), group, hides)
+                              for p in people]
+            for place, cell in enumerate(items, start=1):
+                cell.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                table.setItem(row, place, cell)
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # names wrap
         self.fitter.fit()
 
     def _person_item(self, value: float | None, group: float | None,

@@ -304,11 +304,14 @@ class EvaluatePage(StepPage):
 
     def _on_tabs_current_changed(self) -> None:
         """The chart needs room: give its tab at least half the height (two thirds in
-        projector mode) when it is chosen."""
-        if self.tabs.currentWidget() is self.chart:
+        projector mode) when it is chosen; the view by person what it needs, up to half."""
+        current = self.tabs.currentWidget()
+        if current in (self.chart, self.room.by_person_tab):
             sizes = self.splitter.sizes()
             total = sum(sizes)
             want = total * 2 // 3 if self.projector_mode else total // 2
+            if current is not self.chart:
+                want = self.room.tab_height(total)
             if total and sizes[1] < want:
                 self.splitter.setSizes([total - want, want])
 

@@ -4,26 +4,45 @@ on a criterion's heading), and the sentence on whether the median changes the le
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Protocol, cast
 
 from PySide6.QtCore import QModelIndex, QObject, Qt
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QScrollArea, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QTabWidget,
+    QWidget,
+)
 
 from sixstep import result_text
 from sixstep.disagreement import leader_change
 from sixstep.edits.base import Edit, EditError
 from sixstep.edits.group import end_blind, hide_scores, reveal_scores, start_blind
 from ui.common.theme import PlainLabel
+from ui.document.document import CaseDocument
 from ui.scoring.by_participant import ByParticipantPanel
 from ui.scoring.cell_delegate import ScoreCellDelegate
+from ui.scoring.matrix import ScoreMatrixModel
+from ui.scoring.matrix_view import ScoreMatrixView
 from ui.widgets.buttons import add_key
-
-if TYPE_CHECKING:
-    from ui.scoring.page import EvaluatePage
 
 BLIND_KEY, REVEAL_KEY = "Ctrl+B", "Ctrl+R"
 ALTERNATIVE_KEY, CRITERION_KEY = "Ctrl+D", "Ctrl+Shift+D"
 _KEYS = Qt.ShortcutContext.WidgetWithChildrenShortcut  # anywhere on the page
+
+
+class RoomPage(Protocol):
+    """What the room's tools use of step 5's page (``ui.scoring.page.EvaluatePage``)."""
+
+    doc: CaseDocument
+    participant_bar: QWidget
+    tabs: QTabWidget
+    matrix: ScoreMatrixView
+    model: ScoreMatrixModel
+    message_label: QLabel
 
 
 class RoomControls(QObject):
@@ -31,8 +50,9 @@ class RoomControls(QObject):
     (while blind: what is hidden, who has scored, and the reveal button), the "By person"
     tab, the matrix's cell drawing and the keys; ``refresh`` shows the state."""
 
-    def __init__(self, page: EvaluatePage, bar: QHBoxLayout) -> None:
-        super().__init__(page)
+    def __init__(self, page: RoomPage, bar: QHBoxLayout) -> None:
+        widget = cast(QWidget, page)
+        super().__init__(widget)
         self.page = page
         self.doc = page.doc
         self.projector_mode = False
@@ -45,7 +65,7 @@ class RoomControls(QObject):
                                      f"you reveal them all at once ({BLIND_KEY})")
         self.blind_button.clicked.connect(self.toggle_blind)
         bar.addWidget(self.blind_button)
-        self.row = QWidget(page)
+        self.row = QWidget(widget)
         row = QHBoxLayout(self.row)
         row.setContentsMargins(0, 0, 0, 0)
         self.note_label = PlainLabel("", self.row)
@@ -68,10 +88,10 @@ class RoomControls(QObject):
         page.matrix.horizontalHeader().sectionClicked.connect(self._on_header_section_clicked)
         page.matrix.selectionModel().currentChanged.connect(self._on_matrix_current_changed)
         page.model.stored.connect(self._on_model_stored)
-        add_key(page, BLIND_KEY, self.toggle_blind, _KEYS)
-        add_key(page, REVEAL_KEY, self.reveal_or_hide, _KEYS)
-        add_key(page, ALTERNATIVE_KEY, self.show_alternative, _KEYS)
-        add_key(page, CRITERION_KEY, self.show_criterion, _KEYS)
+        add_key(widget, BLIND_KEY, self.toggle_blind, _KEYS)
+        add_key(widget, REVEAL_KEY, self.reveal_or_hide, _KEYS)
+        add_key(widget, ALTERNATIVE_KEY, self.show_alternative, _KEYS)
+        add_key(widget, CRITERION_KEY, self.show_criterion, _KEYS)
 
     # -- blind scoring ------------------------------------------------------------------------
     def toggle_blind(self) -> None:
@@ -119,6 +139,12 @@ class RoomControls(QObject):
         if criterion is not None:
             self.by_person.show_criterion(criterion)
         self._show_tab()
+
+    def tab_height(self, total: int) -> int:
+        """The height the tabs need to show the whole view by person, at most half of
+        ``total`` (the matrix keeps the rest)."""
+        bar = self.page.tabs.tabBar().sizeHint().height()
+        return min(total // 2, self.by_person.content_height() + bar + 8)
 
     def _on_header_section_clicked(self, section: int) -> None:
         criterion = self.page.model.criterion_at(section)

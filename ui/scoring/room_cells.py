@@ -16,6 +16,7 @@ class RoomCells:
         self.hides = case.blind.hides
         self.names = {p.id: p.name for p in case.participants}
         self.people: dict[tuple[str, str], dict[str, bool | float]] = {}
+        self.group = {(s.alternative, s.criterion) for s in case.scores if s.participant is None}
         for score in case.scores:
             if score.participant is not None:
                 cell = self.people.setdefault((score.alternative, score.criterion), {})
@@ -41,7 +42,8 @@ class RoomCells:
         done = set(self.scored_by(alternative_id, criterion_id))
         people = self.case.participants
         return result_text.blind_cell_tip([p.name for p in people if p.id in done],
-                                          [p.name for p in people if p.id not in done])
+                                          [p.name for p in people if p.id not in done],
+                                          (alternative_id, criterion_id) in self.group)
 
     def contested_tip(self, alternative_id: str, criterion_id: str, aggregate: str,
                       group: str) -> str | None:
