@@ -301,3 +301,108 @@ def format_table(result: ScoringResult, case: Case) -> str:
     if result.fragile:
         lines += ["", FRAGILE_HEADING] + [f"  {reason}" for reason in result.fragile]
     return "\n".join(lines)
+
+
+# -- the room: the group's value, contested cells, blind scoring ------------------------------
+CONTESTED_MARK = "\u00b1"  # beside a contested cell's value: the room's scores are far apart
+HIDDEN = "\u2026"  # a rank, percent or total while the room scores blind (the banner says why)
+HIDDEN_TIP = "Hidden until the facilitator reveals the scores."
+SCORED_MARK = "\u2713"  # this person has scored the cell (blind scoring shows only that)
+ROOM_LEGEND = (f"6.5  group value    Ann: 8  own score    "
+               f"{CONTESTED_MARK}  contested (scores far apart)")
+SHORT_ROOM_LEGEND = f"{CONTESTED_MARK}  contested"
+
+
+def spread_text(spread: float) -> str:
+    """A normalised spread: ``0.45``."""
+    return f"{spread:.2f}"
+
+
+def person_score_line(name: str, own: bool | float | None, must: bool,
+                      compact: bool = False) -> str:
+    """Under the group's value, the chosen person's own score: ``Ann: 8``, ``Ann: \u2013``."""
+    return f"{name}: {NO_OWN_SCORE if own is None else cell_text(own, must, compact)}"
+
+
+def person_done_line(name: str, done: bool) -> str:
+    """While blind, only whether the chosen person has scored the cell: ``Ann: \u2713``."""
+    return f"{name}: {SCORED_MARK if done else NO_OWN_SCORE}"
+
+
+def scored_count(done: int, total: int) -> str:
+    """While blind, how many of the room have scored a cell: ``3/4``."""
+    return f"{done}/{total}"
+
+
+def contested_tip(spread: float, aggregate: str, group: str,
+                  people: Sequence[tuple[str, float]]) -> str:
+    """A contested cell's tooltip: the spread, each person's score and the group's value."""
+    scores = ", ".join(f"{name} {format_number(value)}" for name, value in people)
+    return (f"Contested: the scores are far apart (spread {spread_text(spread)}; "
+            f"from 0.30 a cell is contested).\nScores: {scores}.\n"
+            f"The group's {aggregate}: {group}.")
+
+
+def blind_cell_tip(done: Sequence[str], waiting: Sequence[str], group: bool = False) -> str:
+    """A hidden cell's tooltip: who has scored it and who has not (``group``: a score was
+    also entered for the whole group)."""
+    lines = [HIDDEN_TIP] + (["A score was entered for the whole group."] if group else [])
+    if done:
+        lines.append("Scored: " + ", ".join(done) + ".")
+    if waiting:
+        lines.append("Still to score: " + ", ".join(waiting) + ".")
+    return "\n".join(lines)
+
+
+def blind_banner(progress: Sequence[tuple[str, int, int]], compact: bool = False) -> str:
+    """Above the matrix while blind: what is hidden, then each person's cells scored."""
+    done = [f"{name}\u00a0{scored_count(n, total)}" + (f"\u00a0{SCORED_MARK}" if n >= total else "")
+            for name, n, total in progress]  # (no line break inside one person's count)
+    if compact:
+        return "Hidden until revealed. " + (f"Scored: {', '.join(done)}" if done else "")
+    head = "Blind scoring: every score stays hidden until the facilitator reveals them all."
+    return head + ("\nScored so far: " + ", ".join(done) if done else "")
+
+
+def blind_stored(name: str | None, alternative: str, criterion: str) -> str:
+    """The confirmation of a score typed while blind."""
+    who = f"{name}\u2019s" if name else "The group\u2019s"
+    return f"{who} score for \u201c{alternative}\u201d on \u201c{criterion}\u201d is in (hidden)."
+
+
+def blind_hidden_view(what: str) -> str:
+    """A chart or table that would give the scores away while blind."""
+    return f"{what} stays hidden while the room scores blind: reveal the scores to see it."
+
+
+def median_leader_sentence(mean_leader: str | None, median_leader: str | None) -> str:
+    """Whether combining by median instead of mean puts another alternative first
+    (the leaders' names, None when no single alternative leads)."""
+    if mean_leader == median_leader:
+        if mean_leader is None:
+            return "No single alternative leads, with the mean or with the median."
+        return f"The leader is the same with the median (\u201c{mean_leader}\u201d)."
+    if median_leader is None:
+        return ("With the median, no single alternative leads (with the mean, "
+                f"\u201c{mean_leader}\u201d does).")
+    if mean_leader is None:
+        return (f"With the median, \u201c{median_leader}\u201d leads (with the mean, no single "
+                "alternative does).")
+    return (f"With the median, \u201c{median_leader}\u201d leads instead of "
+            f"\u201c{mean_leader}\u201d.")
+
+
+def differs_most(name: str, points: float) -> str:
+    """Under the view by person: who is furthest from the group."""
+    return (f"{name} differs most from the group: {format_number(points)} points away on "
+            "average.")
+
+
+NOBODY_DIFFERS = "Everyone who scored agrees with the group here."
+DIFFERS_MARKS = ("\u2191", "\u2193")  # a person's score well above, well below the group's
+
+
+def differs_cell(value: float, direction: int) -> str:
+    """A person's score in the view by person, marked when far from the group: ``9 \u2191``."""
+    mark = DIFFERS_MARKS[0] if direction > 0 else DIFFERS_MARKS[1] if direction < 0 else ""
+    return f"{format_number(value)} {mark}".strip()

@@ -19,7 +19,7 @@ from ui.app.main_window import MainWindow
 from ui.common.theme import PROJECTOR_PT
 from ui.document.document import CaseDocument
 from ui.document.scoring_commands import ChangeScoringSetupCommand, new_participant_id
-from ui.scoring.matrix import FIRST_CRITERION
+from ui.scoring.matrix import FIRST_CRITERION, OWN_ROLE
 from ui.scoring.page import EvaluatePage
 from ui.scoring.setup_dialog import ScoringSetupDialog
 
@@ -187,15 +187,16 @@ def test_add_two_participants_then_score_for_one_through_the_picker_and_the_matr
     combo = page.participant_combo
     assert page.participant_bar.isVisible()
     assert [combo.itemText(i) for i in range(combo.count())] == ["Group", "Ann", "Ben"]
-    assert _shown(page, 0, CHEAP) == "8 (8)"  # the group's own 8, and the 8 combined
+    own = page.model.index(0, CHEAP).data  # (the group's value is shown first)
+    assert (_shown(page, 0, CHEAP), own(OWN_ROLE)) == ("8", None)  # the group's own 8
     combo.setFocus()
     qtbot.keyClick(combo, Qt.Key.Key_Down)  # Ann
     assert combo.currentText() == "Ann"
     _type_cell(qtbot, page, 0, CHEAP, "4")
     assert ("a1", "k2", "p1", 4) in _cells(case)
-    assert _shown(page, 0, CHEAP) == "4 (6)"  # Ann's own, then the mean of 8 and 4
+    assert (_shown(page, 0, CHEAP), own(OWN_ROLE)) == ("6", "Ann: 4")  # mean of 8 and 4
     combo.setCurrentIndex(2)  # Ben has scored nothing yet
-    assert _shown(page, 0, CHEAP) == "\u2013 (6)"
+    assert (_shown(page, 0, CHEAP), own(OWN_ROLE)) == ("6", "Ben: \u2013")
 
 
 def test_rename_in_place_and_reorder_by_keyboard(qtbot):

@@ -13,7 +13,7 @@ from sixstep.edits.scores import SetScore
 from ui.document.document import CaseDocument
 from ui.document.scoring_commands import SetScoreCommand
 from ui.scoring.cache import scored
-from ui.scoring.matrix import FIRST_CRITERION
+from ui.scoring.matrix import FIRST_CRITERION, OWN_ROLE
 from ui.scoring.page import EvaluatePage
 from ui.steps.select import SelectPage
 
@@ -79,13 +79,14 @@ def test_the_matrix_shows_each_participants_own_scores_after_changes(qtbot):
     model = evaluate.model
     cell = model.index(0, FIRST_CRITERION + 1)  # Read back, Cheap
     evaluate.participant_combo.setCurrentIndex(evaluate.participant_combo.findData("p1"))
-    assert cell.data() == "8 (6)"
+    assert (cell.data(), cell.data(OWN_ROLE)) == ("6", "Ann: 8")
     doc.push(SetScoreCommand(doc, "a1", "k2", 10, "p1"))
-    assert cell.data() == "10 (7)"
+    assert (cell.data(), cell.data(OWN_ROLE)) == ("7", "Ann: 10")
     evaluate.participant_combo.setCurrentIndex(evaluate.participant_combo.findData("p2"))
-    assert cell.data() == "4 (7)" and cell.data(Qt.ItemDataRole.EditRole) == "4"
+    assert (cell.data(), cell.data(OWN_ROLE)) == ("7", "Bo: 4")
+    assert cell.data(Qt.ItemDataRole.EditRole) == "4"
     doc.undo_stack.undo()
-    assert cell.data() == "4 (6)"
+    assert (cell.data(), cell.data(OWN_ROLE)) == ("6", "Bo: 4")
 
 
 def test_the_cache_forgets_on_a_change_that_can_move_a_score():

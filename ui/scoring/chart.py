@@ -50,14 +50,18 @@ class ScoreChart(QWidget):
         self.figure: Any = None
         self._case: Case | None = None
         self._result: ScoringResult | None = None
+        self._hidden = False  # blind scoring: no bars until the scores are revealed
         self._dirty = False
         self._resize_timer = QTimer(self)
         self._resize_timer.setSingleShot(True)
         self._resize_timer.setInterval(80)
         self._resize_timer.timeout.connect(self.draw)
 
-    def show_result(self, case: Case, result: ScoringResult | None) -> None:
+    def show_result(self, case: Case, result: ScoringResult | None,
+                    hidden: bool = False) -> None:
+        """Chart ``result`` (``hidden``: say it is hidden while the room scores blind)."""
         self._case, self._result, self._dirty = case, result, True
+        self._hidden = hidden
         if self.isVisible():
             self.draw()
 
@@ -93,6 +97,11 @@ class ScoreChart(QWidget):
         self._resize_timer.setInterval(80)
         self._resize_timer.timeout.connect(self.draw)
         case, result = self._case, self._result
+        if self._hidden:
+            self.note_label.setText(result_text.blind_hidden_view("The chart"))
+            if self.canvas is not None:
+                self.canvas.hide()
+            return
         left_out = self._left_out_note(case, result)
         if case is None or result is None or not result.ranking:
             self.note_label.setText("The chart shows every open alternative once all its "

@@ -1,9 +1,11 @@
 """The score matrix of step 5: open alternatives by criteria, with live totals and ranks.
 
 Must cells read "pass"/"fail", want cells a number within the case's scale, a cell nobody has
-scored "?" (text as well as a tint). Typing a number and pressing Enter stores it and moves
-down the column, then on to the top of the next one: the group scores every alternative
-against one criterion before moving to the next.
+scored "?" (text as well as a tint). With participants a cell shows the group's value, and
+under it the chosen person's own score; a contested cell says so (``CONTESTED_ROLE``). While
+the room scores blind, cells show only how many have scored them. Typing a number and
+pressing Enter stores it and moves down the column, then on to the top of the next one: the
+group scores every alternative against one criterion before moving to the next.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from ui.common.theme import plain_tip
 from ui.document.document import CaseDocument
 from ui.document.scoring_commands import SetScoreCommand
 from ui.scoring.cache import scored
+from ui.scoring.room_cells import RoomCells
 from ui.scoring.score_text import parse_cell
 
 SUMMARY = ("Rank", "Percent", "Total")  # right after the name, so they never scroll away
@@ -30,7 +33,11 @@ FIRST_CRITERION = 1 + len(SUMMARY)
 _MISSING_TINT = QColor(255, 190, 0, 70)
 _FAIL_TINT = QColor(220, 30, 30, 60)
 _LEADER_TINT = QColor(40, 160, 60, 50)
-_ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole,
+CONTESTED_TINT = QColor(204, 121, 167, 60)  # Okabe-Ito reddish purple; the mark says it too
+OWN_ROLE = Qt.ItemDataRole.UserRole + 10  # the chosen person's own score, under the group's
+CONTESTED_ROLE = Qt.ItemDataRole.UserRole + 11  # a contested cell's spread, else None
+_ROLES = frozenset({OWN_ROLE, CONTESTED_ROLE,
+                    Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole,
                     Qt.ItemDataRole.EditRole, Qt.ItemDataRole.TextAlignmentRole,
                     Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole,
                     Qt.ItemDataRole.FontRole, Qt.ItemDataRole.ToolTipRole})
@@ -46,6 +53,7 @@ class ScoreMatrixModel(QAbstractTableModel):
     """
 
     refused = Signal(str)
+    stored = Signal(str)  # a score typed while blind: the confirmation to show
 
     def __init__(self, doc: CaseDocument, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -65,6 +73,7 @@ class ScoreMatrixModel(QAbstractTableModel):
         self._shared: set[int] = set()  # places held by more than one alternative
         self._failed: dict[str, tuple[str, ...]] = {}
         self._incomplete: dict[str, Incomplete] = {}
+        self.room = RoomCells(doc.case)
         doc.changed.connect(self._on_doc_changed)
         doc.replaced.connect(self._forget_scores)
         self.refresh()
@@ -93,6 +102,7 @@ class ScoreMatrixModel(QAbstractTableModel):
         case = self.doc.case
         rows, columns = case.open_alternatives(), list(case.criteria)
         self._own = None
+        self.room = RoomCells(case)
         try:
             self.result, self.problem = scored(case, self.aggregate), ""
         except (ArithmeticError, ValueError, KeyError) as error:
@@ -160,13 +170,41 @@ class ScoreMatrixModel(QAbstractTableModel):
             return None
         return self.result.cells.get((alternative_id, criterion_id))
 
+    @property
+    def hides(self) -> bool:
+        """Blind scoring, not yet revealed: no score and nothing derived from one is shown."""
+        return self.room.hides
+
     def cell_text(self, alternative: Alternative, criterion: Criterion) -> str:
+        """The group's value (while blind: how many have scored the cell)."""
         combined = self.combined_value(alternative.id, criterion.id)
-        must = criterion.kind == "must"
-        if not self.doc.case.participants:
-            return result_text.cell_text(combined, must, self.compact)
+        if self.hides:
+            if self.doc.case.participants:
+                return self.room.count_text(alternative.id, criterion.id)
+            return result_text.MISSING if combined is None else result_text.SCORED_MARK
+        return result_text.cell_text(combined, criterion.kind == "must", self.compact)
+
+    def own_line(self, alternative: Alternative, criterion: Criterion) -> str | None:
+        """Under the group's value: the chosen participant's own score (while blind, only
+        whether they have scored); None when the group itself is chosen."""
+        if self._participant is None or not self.doc.case.participants:
+            return None
+        name = next((p.name for p in self.doc.case.participants
+                     if p.id == self._participant), self._participant)
         own = self.own_value(alternative.id, criterion.id)
-        return result_text.own_cell_text(own, combined, must, self.compact)
+        if self.hides:
+            return result_text.person_done_line(name, own is not None)
+        return result_text.person_score_line(name, own, criterion.kind == "must", self.compact)
+
+    def _spoken(self, alternative: Alternative, criterion: Criterion, text: str) -> str:
+        spoken = result_text.NOT_SCORED if text == result_text.MISSING else text
+        if self.hides and self.doc.case.participants:
+            spoken = f"scored by {text}, hidden"
+        spread = self.room.spread(alternative.id, criterion.id)
+        if spread is not None:
+            spoken += f", contested (spread {result_text.spread_text(spread)})"
+        own = self.own_line(alternative, criterion)
+        return f"{spoken}; {own}" if own else spoken
 
     def rank_text(self, alternative_id: str) -> str:
         """``1``, ``=1`` for a shared place, ``out`` when a must failed, ``n to score``."""
@@ -183,6 +221,8 @@ class ScoreMatrixModel(QAbstractTableModel):
     def _summary_text(self, alternative_id: str, name: str) -> str:
         if self.result is None:
             return ""
+        if self.hides:
+            return result_text.HIDDEN
         ranked = self._ranked.get(alternative_id)
         if ranked is not None:
             if name == "Total":
@@ -198,7 +238,10 @@ class ScoreMatrixModel(QAbstractTableModel):
         return result_text.NOT_RANKED_MARK
 
     def _screened(self, alternative_id: str) -> tuple[str, ...] | None:
-        return self._failed.get(alternative_id)
+        return None if self.hides else self._failed.get(alternative_id)
+
+    def _leads(self, alternative_id: str) -> bool:
+        return not self.hides and self._rank(alternative_id) == 1
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role not in _ROLES or not index.isValid():  # the view asks every cell for many
@@ -206,6 +249,10 @@ class ScoreMatrixModel(QAbstractTableModel):
         alternative = self.rows[index.row()]
         criterion = self.criterion_at(index.column())
         summary = self.summary_at(index.column())
+        if role == OWN_ROLE:
+            return self.own_line(alternative, criterion) if criterion is not None else None
+        if role == CONTESTED_ROLE:
+            return self.room.spread(alternative.id, criterion.id) if criterion else None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             if criterion is not None:
                 text = self.cell_text(alternative, criterion)
@@ -216,11 +263,13 @@ class ScoreMatrixModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.AccessibleTextRole:
                 column = criterion.name if criterion else (summary or "Alternative")
                 spoken = result_text.NOT_SCORED if text == result_text.MISSING else text
+                if criterion is not None:
+                    spoken = self._spoken(alternative, criterion, text)
                 return f"{alternative.name}, {column}: {spoken}"
             return text
         if role == Qt.ItemDataRole.EditRole and criterion is not None:
             own = self.own_value(alternative.id, criterion.id)
-            if own is None:
+            if own is None or self.hides:  # a hidden score never shows, not even to edit
                 return ""
             return result_text.pass_fail_word(bool(own)) if criterion.kind == "must" else \
                 format_number(float(own))
@@ -231,7 +280,7 @@ class ScoreMatrixModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and self._screened(alternative.id):
             return QBrush(QGuiApplication.palette().color(QPalette.ColorRole.PlaceholderText))
         if role == Qt.ItemDataRole.FontRole:
-            leader = self._rank(alternative.id) == 1
+            leader = self._leads(alternative.id)
             screened = self._screened(alternative.id) is not None
             if leader or screened:
                 font = QFont()
@@ -248,13 +297,19 @@ class ScoreMatrixModel(QAbstractTableModel):
             combined = self.combined_value(alternative.id, criterion.id)
             if combined is None:
                 return QBrush(_MISSING_TINT)
-            if combined is False and criterion.kind == "must":
+            if combined is False and criterion.kind == "must" and not self.hides:
                 return QBrush(_FAIL_TINT)
-        if summary == "Rank" and self._rank(alternative.id) == 1:
+            if self.room.spread(alternative.id, criterion.id) is not None:
+                return QBrush(CONTESTED_TINT)
+        if summary == "Rank" and self._leads(alternative.id):
             return QBrush(_LEADER_TINT)
         return None
 
     def _tooltip(self, alternative: Alternative, criterion: Criterion | None) -> str | None:
+        if self.hides:
+            if criterion is None:
+                return plain_tip(result_text.HIDDEN_TIP)
+            return plain_tip(self.room.blind_tip(alternative.id, criterion.id))
         failed = self._screened(alternative.id)
         if failed:
             names = [self.doc.case.criterion(c).name for c in failed]
@@ -262,8 +317,11 @@ class ScoreMatrixModel(QAbstractTableModel):
         if criterion is not None and self.combined_value(alternative.id, criterion.id) is None:
             return result_text.MISSING_TIP
         if criterion is not None and self.doc.case.participants:
-            return (f"This participant's score, and in brackets the {self.aggregate} of "
-                    "everyone who scored it.")
+            combined = self.combined_value(alternative.id, criterion.id)
+            group = result_text.cell_text(combined, criterion.kind == "must")
+            tip = self.room.contested_tip(alternative.id, criterion.id, self.aggregate, group)
+            return plain_tip(tip or f"The group's value: the {self.aggregate} of everyone who "
+                             "scored it. Under it, the chosen person's own score.")
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation,
@@ -297,7 +355,8 @@ class ScoreMatrixModel(QAbstractTableModel):
         if result is not None and criterion.id in result.shares and not self.compact:
             share = result.shares[criterion.id]
         lines.append(result_text.weight_label(criterion.weight, share))
-        if result is not None and result.leader and criterion.id in result.stability:
+        if result is not None and result.leader and criterion.id in result.stability \
+                and not self.hides:
             low, high = result.stability[criterion.id]
             lines.append(result_text.stability_span(low, high) if self.compact
                          else result_text.lead_span_text(low, high))
@@ -321,17 +380,35 @@ class ScoreMatrixModel(QAbstractTableModel):
         criterion = self.criterion_at(index.column()) if index.isValid() else None
         if criterion is None or role != Qt.ItemDataRole.EditRole:
             return False
-        alternative = self.rows[index.row()]
         scale = self.doc.case.score_scale
         try:
             new = parse_cell(str(value if value is not None else ""), criterion,
                              scale.min, scale.max)
-            old = self.own_value(alternative.id, criterion.id)
-            if new == old and isinstance(new, bool) == isinstance(old, bool):
-                return False
+        except ValueError as error:
+            self.refused.emit(str(error))
+            return False
+        if new is None and self.hides:  # an editor left empty over a hidden score keeps it
+            return False  # (Delete clears: ``clear``)
+        return self._store(index, criterion, new)
+
+    def clear(self, index: QModelIndex) -> bool:
+        """Delete the chosen person's score in the cell at ``index``."""
+        criterion = self.criterion_at(index.column()) if index.isValid() else None
+        return criterion is not None and self._store(index, criterion, None)
+
+    def _store(self, index: QModelIndex, criterion: Criterion, new: bool | float | None) -> bool:
+        alternative = self.rows[index.row()]
+        old = self.own_value(alternative.id, criterion.id)
+        if new == old and isinstance(new, bool) == isinstance(old, bool):
+            return False
+        try:
             self.doc.push(SetScoreCommand(self.doc, alternative.id, criterion.id, new,
                                           self.participant))
         except ValueError as error:
             self.refused.emit(str(error))
             return False
+        if self.hides and new is not None:
+            name = next((p.name for p in self.doc.case.participants
+                         if p.id == self._participant), None)
+            self.stored.emit(result_text.blind_stored(name, alternative.name, criterion.name))
         return True

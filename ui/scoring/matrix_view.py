@@ -108,7 +108,7 @@ class ScoreMatrixView(QTableView):
                 Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier):
             key = event.key()
             if key in _CLEAR_KEYS:
-                model.setData(index, "")
+                model.clear(index)
                 return
             if key in _ENTER_KEYS:
                 self.move_on()

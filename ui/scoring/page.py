@@ -29,6 +29,7 @@ from ui.scoring.chart import ScoreChart
 from ui.scoring.details import ID_ROLE, AlternativeDetails, status_text
 from ui.scoring.matrix import FIRST_CRITERION, ScoreMatrixModel
 from ui.scoring.matrix_view import ScoreMatrixView
+from ui.scoring.room import RoomControls
 from ui.scoring.setup_dialog import ScoringSetupDialog
 from ui.scoring.stability import StabilityPanel, fragile_text
 from ui.widgets.step_page import StepPage
@@ -51,13 +52,13 @@ SHORT_LEGEND = _legend(f"{result_text.MISSING}  not scored",
                        f"{_FAIL}  fails a must: {result_text.SCREENED_OUT_MARK}",
                        f"{_SHARED}  shared place")
 SHORT_FRAGILE = result_text.SHORT_FRAGILE
-PARTICIPANTS = "    " + _legend("8 (6.5)  the chosen person's score (everyone's, combined)")
-SHORT_PARTICIPANTS = "    " + _legend("8 (6.5)  own (combined)")
+PARTICIPANTS = "    " + _legend(*result_text.ROOM_LEGEND.split("    "))
+SHORT_PARTICIPANTS = "    " + _legend(result_text.SHORT_ROOM_LEGEND)
 GROUP = "Group"
 SHOWN_KINDS = frozenset({"criterion_added", "criterion_removed", "criterion_moved",
                          "criterion_changed", "alternative_added", "alternative_removed",
                          "alternative_moved", "alternative_changed", "alternative_status",
-                         "scores", "score_scale", "participants"})
+                         "scores", "score_scale", "participants", "blind"})
 
 
 def _label(parent: QWidget, name: str) -> QLabel:
@@ -103,7 +104,6 @@ class EvaluatePage(StepPage):
         self.aggregate_combo.addItem("Median", "median")
         self.aggregate_combo.currentIndexChanged.connect(self._on_aggregate_combo_changed)
         bar.addWidget(self.aggregate_combo)
-        bar.addStretch(1)
         for combo in (self.participant_combo, self.aggregate_combo):  # long names must not
             combo.setSizeAdjustPolicy(  # widen the page past the screen
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
@@ -163,6 +163,9 @@ class EvaluatePage(StepPage):
         self.key_area.hide()
         splitter.addWidget(top)
         splitter.addWidget(self.tabs)
+        self.room = RoomControls(self, bar)
+        bar.addStretch(1)
+        layout.insertWidget(1, self.room.row)
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
@@ -207,6 +210,8 @@ class EvaluatePage(StepPage):
         warning = self.model.problem or fragile_text(result)
         if self.projector_mode and result is not None and result.fragile:
             warning = SHORT_FRAGILE
+        if self.model.hides:  # nothing that gives a score away while the room scores blind
+            warning = ""
         weightless = [c.name for c in self.doc.case.criteria
                       if c.kind == "want" and not (c.weight and c.weight > 0)]
         if weightless:
@@ -222,9 +227,10 @@ class EvaluatePage(StepPage):
         self.matrix.setColumnHidden(3, self.projector_mode)  # the percent says the same
         self.fragile_label.setVisible(bool(warning))
         self.details.refresh()
-        self.stability.show_result(self.doc.case, result)
-        self.chart.show_result(self.doc.case, result)
+        self.stability.show_result(self.doc.case, result, hidden=self.model.hides)
+        self.chart.show_result(self.doc.case, result, hidden=self.model.hides)
         self._fill_set_aside()
+        self.room.refresh()
         if kind == "" or kind == "scores" or kind.startswith("criterion_"):
             self.message_label.setText("")
 
@@ -239,7 +245,6 @@ class EvaluatePage(StepPage):
             found = self.participant_combo.findData(chosen) if chosen else 0
             self.participant_combo.setCurrentIndex(max(found, 0))
         self.model.participant = self.participant_combo.currentData()
-        self.participant_bar.setVisible(bool(participants))
 
     def _fill_set_aside(self) -> None:
         set_aside = [a for a in self.doc.case.alternatives if a.status != "open"]
@@ -270,6 +275,7 @@ class EvaluatePage(StepPage):
 
     def _on_aggregate_combo_changed(self) -> None:
         self.model.aggregate = str(self.aggregate_combo.currentData())
+        self.room.compare = True  # say whether the leader changes
         self._show("scores")
 
     def set_projector_mode(self, on: bool) -> None:
@@ -279,6 +285,7 @@ class EvaluatePage(StepPage):
         self.setup_button.setVisible(not on)
         self.message_label.setVisible(not on)
         self.model.compact = on
+        self.room.set_projector_mode(on)
         key_tab = self.tabs.indexOf(self.key_area)
         if on and key_tab < 0:
             self.tabs.insertTab(0, self.key_area, "Criteria")
@@ -297,11 +304,14 @@ class EvaluatePage(StepPage):
 
     def _on_tabs_current_changed(self) -> None:
         """The chart needs room: give its tab at least half the height (two thirds in
-        projector mode) when it is chosen."""
-        if self.tabs.currentWidget() is self.chart:
+        projector mode) when it is chosen; the view by person what it needs, up to half."""
+        current = self.tabs.currentWidget()
+        if current in (self.chart, self.room.by_person_tab):
             sizes = self.splitter.sizes()
             total = sum(sizes)
             want = total * 2 // 3 if self.projector_mode else total // 2
+            if current is not self.chart:
+                want = self.room.tab_height(total)
             if total and sizes[1] < want:
                 self.splitter.setSizes([total - want, want])
 

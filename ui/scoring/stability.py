@@ -51,7 +51,13 @@ class StabilityPanel(QWidget):
         self.fitter = TableFitter(self.table)
         layout.addWidget(self.table, 1)
 
-    def show_result(self, case: Case, result: ScoringResult | None) -> None:
+    def show_result(self, case: Case, result: ScoringResult | None,
+                    hidden: bool = False) -> None:
+        """The leader's ranges in ``result`` (``hidden``: none, while the room scores blind)."""
+        self.table.setVisible(not hidden)
+        if hidden:
+            self.summary_label.setText(result_text.blind_hidden_view("How sure the lead is"))
+            return
         wants = [c for c in case.criteria if c.kind == "want"]
         leader = None
         if result is not None and result.leader:
