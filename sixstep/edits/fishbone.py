@@ -19,7 +19,7 @@ from fishbone.changes import Change
 from fishbone.model import STATUSES, Category, Cause, Diagram, RemovedSubtree
 from sixstep.case import Case
 from sixstep.edits.base import Applied, Edit, EditError, done
-from sixstep.rules import RuleError, check_choice, check_text, check_votes
+from sixstep.rules import RuleError, check_choice, check_root_cause, check_text, check_votes
 
 # (alternative id, its addresses before) for every alternative a removal unlinked
 Links = tuple[tuple[str, tuple[str, ...]], ...]
@@ -64,6 +64,15 @@ def check_cause_attribute(attribute: str, value: Any) -> Any:
     if attribute in ("root_cause", "collapsed"):
         return check_flag(value, "Root cause" if attribute == "root_cause" else "Collapsed")
     raise EditError(f"A cause has no attribute {attribute!r} to set.")
+
+
+def check_root_rule(cause: Cause, attribute: str, value: Any) -> None:
+    """The method's rule for a cause about to get ``value``: a ruled-out cause is never the
+    root cause (neither marked root while ruled out nor ruled out while marked root)."""
+    if attribute == "status" and value == "ruled_out" and cause.root_cause:
+        raise EditError("A root cause cannot be ruled out: unmark it as the root cause first.")
+    if attribute == "root_cause":
+        check_root_cause(cause.status, bool(value))
 
 
 def check_index(index: Any, what: str = "The position") -> int | None:
@@ -284,6 +293,7 @@ class SetCauseAttribute(Edit):
     cause_id: str
     attribute: str
     value: Any
+    restores: bool = False  # an undo puts back exactly what was there (a file may break a rule)
 
     def describe(self) -> str:
         return ATTRIBUTE_LABELS.get(self.attribute, "Edit cause")
@@ -291,9 +301,11 @@ class SetCauseAttribute(Edit):
     def apply(self, case: Case) -> Applied:
         cause = find_cause(case.fishbone, self.cause_id)
         value = check_cause_attribute(self.attribute, self.value)
+        if not self.restores:
+            check_root_rule(cause, self.attribute, value)
         with case.changes.blocked():
             old = case.fishbone.set_cause(cause.id, self.attribute, value)
-        return done(case, SetCauseAttribute(cause.id, self.attribute, old),
+        return done(case, SetCauseAttribute(cause.id, self.attribute, old, restores=True),
                     Change("cause_changed", (cause.id,), self.attribute))
 
     def merges_with(self, other: Edit) -> bool:

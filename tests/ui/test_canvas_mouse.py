@@ -183,7 +183,7 @@ def test_paint_only_attributes_do_not_move_anything(qtbot):
     view = make_view(qtbot)
     scene, doc = view.diagram_scene, view.doc
     before = compute_layout(doc.diagram, scene.diagram_style, scene.options)
-    values = {"status": "ruled_out", "root_cause": True, "votes": 4, "notes": "long note " * 9}
+    values = {"status": "confirmed", "root_cause": True, "votes": 4, "notes": "long note " * 9}
     assert set(values) == PAINT_ONLY
     for attribute, value in values.items():
         doc.push(SetCauseAttributeCommand(doc, "c2", attribute, value))
