@@ -46,6 +46,8 @@ class AnswerLine(PlainLineEdit):
             event.accept()
             return
         super().keyPressEvent(event)
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            event.accept()  # handled here: the dialog must not press a button as well
 
 
 class FiveWhysDialog(QDialog):

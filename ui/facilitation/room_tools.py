@@ -21,14 +21,18 @@ WIDE_ENOUGH = 1200  # window width that leaves projector text room for the dock 
 
 
 class _Frame(Protocol):
-    head: QBoxLayout  # the row of the step's heading
+    @property
+    def head(self) -> QBoxLayout: ...  # the row of the step's heading
 
 
 class Steps(Protocol):
     """What the tools need of the step workspace (it lives in a layer above)."""
 
-    step_changed: SignalInstance
-    current: int
+    @property
+    def step_changed(self) -> SignalInstance: ...
+
+    @property
+    def current(self) -> int: ...
 
     def frame(self, number: int) -> _Frame: ...
 

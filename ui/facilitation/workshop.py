@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -114,8 +115,9 @@ class WorkshopDialog(QDialog):
         buttons.rejected.connect(self.hide)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(plain_label("&Who is in the room", role="subheading"))
-        layout.itemAt(layout.count() - 1).widget().setBuddy(self.people.entry)
+        who = plain_label("&Who is in the room", role="subheading")
+        who.setBuddy(self.people.entry)
+        layout.addWidget(who)
         layout.addWidget(plain_label(PEOPLE_NOTE, role="hint"))
         layout.addWidget(self.people, 1)
         layout.addWidget(self.message)
@@ -127,6 +129,9 @@ class WorkshopDialog(QDialog):
                       else doc.undo_stack.createRedoAction(self))
             action.setShortcut(QKeySequence(keys))
             self.addAction(action)
+        for button in self.findChildren(QPushButton):  # Enter belongs to the line typed in
+            button.setAutoDefault(False)
+            button.setDefault(False)
         doc.changed.connect(self._on_doc_changed)
         doc.replaced.connect(self.refresh)
         self.resize(560, 620)

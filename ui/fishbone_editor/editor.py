@@ -173,7 +173,7 @@ class FishboneEditor(QWidget):
             self.addAction(action)
             self.cause_shortcuts.append(action)
 
-    def add_cause_tool(self, text: str, keys: str, run: Callable[[str], None]) -> QAction:
+    def add_cause_tool(self, text: str, keys: str, run: Callable[[str], object]) -> QAction:
         """A host's verb on the selected cause: in every cause's context menu and on ``keys``
         from anywhere in the editor."""
         self.view.cause_tools.append((text, keys, run))
@@ -184,7 +184,7 @@ class FishboneEditor(QWidget):
         self.addAction(action)
         return action
 
-    def _on_cause_tool(self, run: Callable[[str], None]) -> None:
+    def _on_cause_tool(self, run: Callable[[str], object]) -> None:
         cause = self.view.diagram_scene.selected_cause
         if cause is not None:
             run(cause.id)

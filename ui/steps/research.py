@@ -183,6 +183,7 @@ class ResearchPage(StepPage):
     def _on_five_whys_accepted(self, dialog: five_whys.FiveWhysDialog) -> None:
         if dialog.added and self.doc.diagram.has_cause(dialog.added[-1]):
             self.fishbone.view.select(("cause", dialog.added[-1]))
+            self.fishbone.view.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _show_causes(self) -> None:
         roots, confirmed = cause_summary(self.doc.diagram)
