@@ -71,13 +71,14 @@ class DateField(WorkshopField):
 
     def _on_self_editing_finished(self) -> None:
         text = self.text().strip()
-        if text == self.value():
-            self.problem.setText("")
-            return
-        if try_apply(self.doc, SetWorkshopField("date", text)):
-            self.problem.setText("")
+        if text == self.value() or try_apply(self.doc, SetWorkshopField("date", text)):
+            self.say("")
         else:
-            self.problem.setText("Write the date as year-month-day, such as 2026-03-14.")
+            self.say("Write the date as year-month-day, such as 2026-03-14.")
+
+    def say(self, problem: str) -> None:
+        self.problem.setText(problem)
+        self.problem.setVisible(bool(problem))
 
     def set_today(self) -> None:
         self.setText(datetime.date.today().isoformat())
@@ -108,6 +109,7 @@ class WorkshopDialog(QDialog):
         form = QFormLayout()
         form.addRow("&Date:", date_row)
         form.addRow("", self.date.problem)
+        self.date.say("")
         form.addRow("&Facilitator:", self.facilitator)
         form.addRow("&Place:", self.place)
         self._buddy(form, 0, self.date)
@@ -150,11 +152,15 @@ class WorkshopDialog(QDialog):
     def refresh(self) -> None:
         for field in (self.date, self.facilitator, self.place):
             field.refresh()
-        self.date.problem.setText("")
+        self.date.say("")
 
     def set_projector_mode(self, on: bool) -> None:
         """Headings and hints at the mode's sizes (the rest follows the window's font)."""
         theme.scale_fonts(self, on)
+        want = (860, 760) if on else (560, 620)
+        parent = self.parentWidget()
+        screen = (parent or self).screen().availableGeometry()
+        self.resize(min(want[0], screen.width() - 40), min(want[1], screen.height() - 60))
 
     def open_at_people(self) -> None:
         """Show the panel (raised, not modal) with the keys in the name entry."""
