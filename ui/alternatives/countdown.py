@@ -9,13 +9,11 @@ from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget
 
+from ui.widgets.countdown import Countdown, format_seconds
+
+__all__ = ["DIGITS_SCALE", "CountdownWidget", "format_seconds"]
+
 DIGITS_SCALE = 4.0  # the digits are this many times the page's font size
-
-
-def format_seconds(seconds: float) -> str:
-    """``m:ss`` for the time left, rounded up so 0:00 shows only when time is really up."""
-    whole = max(0, int(-(-seconds // 1)))
-    return f"{whole // 60}:{whole % 60:02d}"
 
 
 class CountdownWidget(QWidget):
@@ -29,9 +27,7 @@ class CountdownWidget(QWidget):
     def __init__(self, parent: QWidget | None = None,
                  clock: Callable[[], float] = time.monotonic) -> None:
         super().__init__(parent)
-        self.clock = clock
-        self._deadline: float | None = None
-        self._left = 5 * 60.0
+        self.countdown = Countdown(5 * 60.0, clock)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.controls = QWidget(self)
@@ -65,13 +61,19 @@ class CountdownWidget(QWidget):
         self._show()
 
     @property
+    def clock(self) -> Callable[[], float]:
+        return self.countdown.clock
+
+    @clock.setter
+    def clock(self, clock: Callable[[], float]) -> None:
+        self.countdown.clock = clock
+
+    @property
     def running(self) -> bool:
-        return self._deadline is not None
+        return self.countdown.running
 
     def seconds_left(self) -> float:
-        if self._deadline is None:
-            return self._left
-        return max(0.0, self._deadline - self.clock())
+        return self.countdown.seconds_left()
 
     def toggle(self) -> None:
         if self.running:
@@ -80,22 +82,19 @@ class CountdownWidget(QWidget):
             self.start()
 
     def start(self) -> None:
-        if self._left <= 0:
-            self._left = self.minutes_spin.value() * 60.0
-        self._deadline = self.clock() + self._left
+        self.countdown.preset = self.minutes_spin.value() * 60.0
+        self.countdown.start()
         self._timer.start()
         self._show()
 
     def stop(self) -> None:
-        self._left = self.seconds_left()
-        self._deadline = None
+        self.countdown.pause()
         self._timer.stop()
         self._show()
 
     def reset(self) -> None:
-        self._deadline = None
         self._timer.stop()
-        self._left = self.minutes_spin.value() * 60.0
+        self.countdown.reset(self.minutes_spin.value() * 60.0)
         self._show()
 
     def tick(self) -> None:

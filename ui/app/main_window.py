@@ -25,6 +25,7 @@ from ui.common.settings import AppSettings
 from ui.document.document import CaseDocument
 from ui.export.actions import ExportActions
 from ui.export.report_actions import ReportActions
+from ui.facilitation.room_tools import RoomTools
 from ui.files.actions import FileActions
 from ui.files.import_actions import ImportActions
 from ui.files.recovery_actions import RecoveryActions
@@ -78,6 +79,7 @@ class MainWindow(QMainWindow):
         self.workspace.step_changed.connect(self._update_title)
 
         self._build_menus()
+        self.room = RoomTools(self, self.doc, self.workspace)  # timer, parking lot, workshop
         hints = QGuiApplication.styleHints()
         if hints is not None:
             hints.colorSchemeChanged.connect(self._on_hints_color_scheme_changed)
@@ -242,6 +244,7 @@ class MainWindow(QMainWindow):
         self.setPalette(theme.window_palette(dark, self.projector_mode))
         theme.set_base_font(self, self.projector_mode)
         self.workspace.set_projector_mode(self.projector_mode)
+        self.room.set_projector_mode(self.projector_mode)
         theme.scale_fonts(self, self.projector_mode)
 
     def set_full_screen(self, on: bool) -> None:

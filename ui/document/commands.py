@@ -27,6 +27,9 @@ MERGE_IDS: dict[str, int] = {
     # steps 3 to 5: typing into a criterion's or an alternative's text field
     "SetCriterionText": 1301,
     "SetAlternativeText": 1302,
+    # the room: typing a workshop detail or a parked idea's text
+    "SetWorkshopField": 1801,
+    "SetParkedIdeaText": 1802,
 }
 
 

@@ -214,11 +214,13 @@ class CausePanel(QWidget):
 
     def _on_status_group_clicked(self, index: int) -> None:
         if self.cause_id is not None:
-            self.diagram_actions.set_status(self.cause_id, STATUSES[index])
+            if not self.diagram_actions.set_status(self.cause_id, STATUSES[index]):
+                self.refresh()  # refused (a root cause ruled out): show the cause as it is
 
     def _on_root_clicked(self, checked: bool) -> None:
         if self.cause_id is not None:
-            self.diagram_actions.set_attribute(self.cause_id, "root_cause", checked)
+            if not self.diagram_actions.set_attribute(self.cause_id, "root_cause", checked):
+                self.refresh()
 
     def _vote(self, delta: int) -> None:
         if self.cause_id is not None:

@@ -9,9 +9,10 @@ is too narrow to spare it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QResizeEvent, QTextCursor
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -50,6 +51,7 @@ ROOM = replace(PROJECTOR, subcause_font=PROJECTOR.cause_font,
 PANEL_WIDTH = 290
 PANEL_MIN_WIDTH = 230
 PANEL_AUTO_HIDE_BELOW = 1000  # editor width under which the panel steps aside by itself
+NOTICE_MS = 6000  # how long a refusal stays on show
 
 
 class FishboneEditor(QWidget):
@@ -88,9 +90,23 @@ class FishboneEditor(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(top)
+        self.notice = theme.plain_label("")  # why the last edit was refused; never modal
+        self.notice.setObjectName("fishbone_notice")
+        self.notice.setAccessibleName("Why that was not done")
+        self.notice.setVisible(False)
+        bold = self.notice.font()
+        bold.setBold(True)
+        self.notice.setFont(bold)
+        self._notice_timer = QTimer(self)
+        self._notice_timer.setSingleShot(True)
+        self._notice_timer.setInterval(NOTICE_MS)
+        self._notice_timer.timeout.connect(self.notice.hide)
+        layout.addWidget(self.notice)
         layout.addWidget(self.splitter, 1)
         self._add_cause_shortcuts()
         self.view.open_notes = self.open_notes
+        for actions in (self.view.diagram_actions, self.panel.diagram_actions):
+            actions.refused = self.show_notice
 
         self.view.diagram_scene.selection_changed.connect(self._on_scene_selection_changed)
         self.view.overview_changed.connect(self._on_view_overview_changed)
@@ -156,6 +172,28 @@ class FishboneEditor(QWidget):
             action.triggered.connect(lambda _=False, w=what: self._on_cause_shortcut(w))
             self.addAction(action)
             self.cause_shortcuts.append(action)
+
+    def add_cause_tool(self, text: str, keys: str, run: Callable[[str], object]) -> QAction:
+        """A host's verb on the selected cause: in every cause's context menu and on ``keys``
+        from anywhere in the editor."""
+        self.view.cause_tools.append((text, keys, run))
+        action = QAction(text, self)
+        action.setShortcut(QKeySequence(keys))
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.triggered.connect(lambda _=False: self._on_cause_tool(run))
+        self.addAction(action)
+        return action
+
+    def _on_cause_tool(self, run: Callable[[str], object]) -> None:
+        cause = self.view.diagram_scene.selected_cause
+        if cause is not None:
+            run(cause.id)
+
+    def show_notice(self, message: str) -> None:
+        """Say briefly, in the editor, why an edit was not made (no dialog, no focus change)."""
+        self.notice.setText(message)
+        self.notice.setVisible(True)
+        self._notice_timer.start()
 
     def _on_cause_shortcut(self, what: tuple[str, object]) -> None:
         cause = self.view.diagram_scene.selected_cause

@@ -1,4 +1,5 @@
-"""One step on screen: its heading, the facilitator's guidance (collapsible) and the page."""
+"""One step on screen: its heading, the facilitator's guidance and notes (collapsible) and the
+page."""
 
 from __future__ import annotations
 
@@ -8,12 +9,16 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QToolButton, QVBoxLayout, QWi
 
 from sixstep.steps import StepDefinition
 from ui.common.theme import plain_label
+from ui.document.document import CaseDocument
+from ui.widgets.fields import TextField
 
 
 class GuidancePanel(QFrame):
-    """What the facilitator should do in this step and what the case still lacks."""
+    """What the facilitator should do in this step, what the case still lacks, and the
+    facilitator's own notes for the step (``step_notes``; with a document only)."""
 
-    def __init__(self, step: StepDefinition, parent: QWidget | None = None) -> None:
+    def __init__(self, step: StepDefinition, parent: QWidget | None = None,
+                 doc: CaseDocument | None = None) -> None:
         super().__init__(parent)
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setAutoFillBackground(True)
@@ -37,6 +42,13 @@ class GuidancePanel(QFrame):
         words.setSpacing(2)
         words.addWidget(self.text)
         words.addWidget(self.todo)
+        self.notes: TextField | None = None
+        if doc is not None:
+            self.notes = TextField(doc, ("step_notes", str(step.number)),
+                                   "Facilitator's notes for this step",
+                                   placeholder="Your notes for this step (the room does not "
+                                   "see them in projector mode)", lines=1, max_lines=6)
+            words.addWidget(self.notes)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(4, 2, 8, 4)
         layout.addWidget(self.toggle, 0, Qt.AlignmentFlag.AlignTop)
@@ -52,6 +64,8 @@ class GuidancePanel(QFrame):
         self.toggle.setArrowType(Qt.ArrowType.DownArrow if on else Qt.ArrowType.RightArrow)
         self.text.setVisible(on)
         self.todo.setVisible(on and bool(self.todo.text()))
+        if self.notes is not None:
+            self.notes.setVisible(on)
 
     def show_missing(self, missing: list[str]) -> None:
         text = "" if not missing else "Still to do: " + "  ".join(
@@ -63,20 +77,20 @@ class GuidancePanel(QFrame):
 class StepFrame(QWidget):
     """The heading ("Step 2 of 6: Research and analyse"), the guidance and the page below."""
 
-    def __init__(self, step: StepDefinition, page: QWidget, parent: QWidget | None = None
-                 ) -> None:
+    def __init__(self, step: StepDefinition, page: QWidget, parent: QWidget | None = None,
+                 doc: CaseDocument | None = None) -> None:
         super().__init__(parent)
         self.step, self.page = step, page
         self.heading = plain_label(f"Step {step.number} of 6: {step.title}", role="heading",
                                    wrap=False)
         self.heading.setAccessibleName("Step heading")
-        self.guidance = GuidancePanel(step, self)
-        head = QHBoxLayout()
-        head.addWidget(self.heading, 1)
+        self.guidance = GuidancePanel(step, self, doc)
+        self.head = QHBoxLayout()  # the heading's row; the window adds the step timer here
+        self.head.addWidget(self.heading, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 8, 12, 8)
         layout.setSpacing(6)
-        layout.addLayout(head)
+        layout.addLayout(self.head)
         layout.addWidget(self.guidance)
         layout.addWidget(page, 1)
 

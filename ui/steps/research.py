@@ -20,6 +20,7 @@ from ui.common.theme import plain_label
 from ui.document.document import CaseDocument
 from ui.dots.panel import DotsPanel
 from ui.dots.picker import DotPicker
+from ui.facilitation import five_whys
 from ui.fishbone_editor.editor import FishboneEditor
 from ui.painting.style import DARK, LIGHT
 from ui.relations.page import RelationsPanel
@@ -115,6 +116,7 @@ class ResearchPage(StepPage):
         self.tabs.setDocumentMode(True)
         self.fishbone = FishboneEditor(doc, self.tabs)
         self.fishbone.setAccessibleName("Fishbone diagram editor")
+        self.fishbone.add_cause_tool("Five whys\u2026", five_whys.KEY, self.ask_five_whys)
         self._follow_palette()
         self.tabs.addTab(self.fishbone, "Fish&bone diagram")
         notes = QWidget(self.tabs)
@@ -181,6 +183,17 @@ class ResearchPage(StepPage):
                 self.techniques.refresh()
         elif change.kind in SUMMARY_KINDS or change.attribute in SUMMARY_ATTRIBUTES:
             self._show_causes()
+
+    def ask_five_whys(self, cause_id: str) -> five_whys.FiveWhysDialog:
+        """Ask "why?" of the cause; the chain written, its deepest answer is selected."""
+        dialog = five_whys.ask_five_whys(self.doc, cause_id, self.window(), self.projector_mode)
+        dialog.accepted.connect(lambda: self._on_five_whys_accepted(dialog))
+        return dialog
+
+    def _on_five_whys_accepted(self, dialog: five_whys.FiveWhysDialog) -> None:
+        if dialog.added and self.doc.diagram.has_cause(dialog.added[-1]):
+            self.fishbone.view.select(("cause", dialog.added[-1]))
+            self.fishbone.view.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _show_causes(self) -> None:
         roots, confirmed = cause_summary(self.doc.diagram)

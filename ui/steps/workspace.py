@@ -59,7 +59,7 @@ class StepWorkspace(QWidget):
         """The frame of step ``number``, building its page on first use."""
         if number not in self.frames:
             page = make_page(number, self.doc)
-            frame = StepFrame(step(number), page)
+            frame = StepFrame(step(number), page, doc=self.doc)
             self.frames[number] = frame
             self.stack.addWidget(frame)
             frame.guidance.show_missing(self.navigator.missing.get(number, []))

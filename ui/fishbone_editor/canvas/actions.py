@@ -6,6 +6,8 @@ menu entry and its shortcut always do the same thing.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtGui import QUndoCommand
 
 from fishbone.model import STATUSES, Diagram
@@ -50,6 +52,7 @@ class DiagramActions:
 
     def __init__(self, doc: CaseDocument) -> None:
         self.doc = doc
+        self.refused: Callable[[str], None] | None = None  # told why an edit was refused
 
     @property
     def diagram(self) -> Diagram:
@@ -94,7 +97,9 @@ class DiagramActions:
         cause put under itself or a heading moved past the end."""
         try:
             self.doc.push(command)
-        except RuleError:
+        except RuleError as error:
+            if self.refused is not None:
+                self.refused(str(error))
             return False
         return True
 

@@ -26,6 +26,7 @@ class CanvasView(Protocol):
     diagram_actions: DiagramActions
     edit_session: EditSession | None
     open_notes: Callable[[str], None] | None  # "Notes..." in the menu when a host sets it
+    cause_tools: list[tuple[str, str, Callable[[str], object]]]  # more entries a host adds
     overview: bool
 
     @property

@@ -83,6 +83,8 @@ def _cause_menu(view: CanvasView, menu: QMenu, cause_id: str) -> None:
          enabled=cause.votes > 0)
     if view.open_notes is not None:
         _add(menu, "Notes\u2026", lambda: view.open_notes(cause_id))
+    for text, keys, run in view.cause_tools:
+        _add(menu, text, lambda r=run: r(cause_id), keys)
     has_children = bool(d.children(cause.category, cause_id))
     _add(menu, "Expand" if cause.collapsed else "Collapse",
          lambda: actions.toggle_collapsed(cause_id), "Space",

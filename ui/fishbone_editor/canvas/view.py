@@ -63,6 +63,8 @@ class DiagramView(QGraphicsView):
         self._before_overview: tuple[float, QPointF, bool] | None = None
         # set by a host with a notes field: the context menu then offers "Notes..."
         self.open_notes: Callable[[str], None] | None = None
+        # (menu text, shortcut, action on a cause id) a host adds to every cause's menu
+        self.cause_tools: list[tuple[str, str, Callable[[str], object]]] = []
         self.setObjectName("fishbone_view")
         self.setRenderHints(QPainter.RenderHint.Antialiasing
                             | QPainter.RenderHint.TextAntialiasing)
