@@ -8,7 +8,8 @@ from collections.abc import Iterable
 from fishbone.model import Cause
 from sixstep.case import Case, next_id
 from sixstep.edits.base import Edit, EditError, Sequence
-from sixstep.edits.fishbone import AddCause, SetCauseAttribute, find_cause
+from sixstep.edits.cause_checks import find_cause
+from sixstep.edits.fishbone import AddCause, SetCauseAttribute
 from sixstep.rules import check_text
 
 FIVE_WHYS_TITLE = "Five whys"
