@@ -9,6 +9,7 @@ from sixstep.rules import (
     ITEM_LIMITS,
     MAX_EXTRA_CHARS,
     MAX_EXTRA_VALUES,
+    TEXT_LIMITS,
     text_problem,
 )
 
@@ -29,9 +30,13 @@ NOTES_OBJECTS = ("step_notes",)  # objects whose every key holds notes
 
 
 def shorten(message: str, limit: int = MAX_MESSAGE) -> str:
-    """One line of at most ``limit`` characters."""
+    """One line of at most ``limit`` characters; a long middle (a value quoted from the file)
+    is cut, so the place at the start and the problem at the end both stay."""
     line = " ".join(message.splitlines())
-    return line if len(line) <= limit else line[: limit - 1] + "\u2026"
+    if len(line) <= limit:
+        return line
+    tail = limit // 3
+    return line[: limit - tail - 1] + "\u2026" + line[-tail:]
 
 
 class CaseFormatError(ValueError):
@@ -136,20 +141,26 @@ def _kind(where: str, key: str) -> str:
     return "notes" if where in NOTES_OBJECTS else FIELD_KINDS.get(key, "text")
 
 
-def extra_size(value: Any, values: int = 0, chars: int = 0) -> tuple[int, int]:
-    """``(values, chars)`` of ``value`` added to the counts given; walks without recursion and
-    stops early once past MAX_EXTRA_VALUES or MAX_EXTRA_CHARS."""
+def check_extra(value: Any, where: str, values: int = 0, chars: int = 0) -> tuple[int, int]:
+    """Add the values and characters of ``value`` (held by an unknown key at ``where``) to the
+    counts given, refusing a number that is not finite or counts past MAX_EXTRA_VALUES or
+    MAX_EXTRA_CHARS. Walks without recursion and stops at the first problem."""
     stack = [value]
-    while stack and values <= MAX_EXTRA_VALUES and chars <= MAX_EXTRA_CHARS:
+    while stack:
         item = stack.pop()
         values += 1
         if isinstance(item, str):
             chars += len(item)
+        elif isinstance(item, float) and not math.isfinite(item):
+            raise fail(where, "the number is too large")
         elif isinstance(item, dict):
             chars += sum(len(k) for k in item)
             stack.extend(item.values())
         elif isinstance(item, list):
             stack.extend(item)
+        if values > MAX_EXTRA_VALUES or chars > MAX_EXTRA_CHARS:
+            raise fail(where, "keys this version does not know hold more than "
+                       f"{MAX_EXTRA_VALUES:,} values or {MAX_EXTRA_CHARS:,} characters")
     return values, chars
 
 
@@ -208,10 +219,10 @@ class Fields:
         extra = {k: v for k, v in self.data.items() if k not in self.used}
         values = chars = 0
         for key, value in extra.items():
-            values, chars = extra_size(value, values, chars + len(key))
-            if values > MAX_EXTRA_VALUES or chars > MAX_EXTRA_CHARS:
-                raise fail(self.at(key), "keys this version does not know hold more than "
-                           f"{MAX_EXTRA_VALUES:,} values or {MAX_EXTRA_CHARS:,} characters")
+            if text_problem(key, "id") is not None:
+                raise fail(self.where or "the top level", "a key this version does not know "
+                           f"is longer than {TEXT_LIMITS['id'][0]} characters or breaks lines")
+            values, chars = check_extra(value, self.at(key), values, chars + len(key))
         return extra
 
 

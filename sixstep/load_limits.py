@@ -4,6 +4,7 @@ values and texts), every parsed value after it, and how deep the causes nest."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import Any
 
 from fishbone.model import Diagram
@@ -13,18 +14,19 @@ from sixstep.rules import MAX_CAUSE_DEPTH, MAX_TEXT
 MAX_DEPTH = 40  # the format itself nests 5 deep; extra keys get some room
 MAX_CONTAINERS = 200_000  # lists and objects in one file
 MAX_VALUES = 1_000_000  # values in one file (about the number of commas)
-MAX_TEXTS = 1_000_000  # texts in one file, keys included
+MAX_TEXTS = 500_000  # texts in one file, keys included
 MAX_KEY = 200  # characters in one key
 
 # After escaped backslashes and escaped quotes are taken out, a text is a quote, anything but
 # a quote, and a quote (or the end, for a text left open): one linear pass, no backtracking.
 _ESCAPED = (b"\\\\", b'\\"')
 _TEXTS = re.compile(rb'"[^"]*(?:"|\Z)')
+_CHUNK = 1 << 20
 _NOT_BRACKETS = bytes(b for b in range(256) if b not in b"[]{}")
-# What may hide a value the walk must find: an escaped (or, in text given as a str, an
-# encoded) surrogate, or a number so long it could be infinite as a float.
-_SUSPECT_TEXT = re.compile(rb"\\u[dD][89a-fA-F]|\xed[\xa0-\xbf]")
-_SUSPECT_NUMBER = re.compile(rb"[0-9]{300}|[eE][+-]?[0-9]{3}")
+# A lone surrogate hides as an escape (or, in text given as a str, encoded): only a walk of
+# the parsed values can place it.
+_SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F]")
+_SURROGATE_BYTES = re.compile(rb"\xed[\xa0-\xbf]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
@@ -65,22 +67,40 @@ class JsonHooks:
         return NonFinite(word)
 
 
+def _outside_texts(plain: bytes) -> Iterator[bytes]:
+    """What lies outside the texts of ``plain`` (which holds no escaped quote), a chunk at a
+    time so that no more than a chunk's pieces are ever held at once."""
+    inside = False
+    for start in range(0, len(plain), _CHUNK):
+        chunk = plain[start:start + _CHUNK]
+        if inside:  # a text runs on from the chunk before
+            close = chunk.find(b'"')
+            if close < 0:
+                continue
+            chunk = chunk[close + 1:]
+        inside = chunk.count(b'"') % 2 == 1
+        yield _TEXTS.sub(b"", chunk)
+
+
 def check_shape(raw: bytes) -> bool:
     """Refuse a file nested too deep or holding too many values, lists, objects or texts,
-    before the parser builds any of them. True when the file may hold a lone surrogate or an
-    infinite number, which only a walk of the parsed values can find and place."""
+    before the parser builds any of them. True when the file may hold a lone surrogate, which
+    only a walk of the parsed values can find and place."""
     plain = raw
     for escape in _ESCAPED:
         plain = plain.replace(escape, b"")
     if plain.count(b'"') > 2 * MAX_TEXTS:
         raise CaseFormatError(f"the file holds more than {MAX_TEXTS:,} texts")
-    outside = _TEXTS.sub(b"", plain)
+    commas = 0
+    brackets: list[bytes] = []
+    for outside in _outside_texts(plain):
+        commas += outside.count(b",")
+        if commas > MAX_VALUES:
+            raise CaseFormatError(f"the file holds more than {MAX_VALUES:,} values")
+        brackets.append(outside.translate(None, _NOT_BRACKETS))
     del plain
-    if outside.count(b",") > MAX_VALUES:
-        raise CaseFormatError(f"the file holds more than {MAX_VALUES:,} values")
-    brackets = outside.translate(None, _NOT_BRACKETS)
     depth = opened = 0
-    for byte in brackets:
+    for byte in b"".join(brackets):
         if byte in b"[{":
             depth += 1
             opened += 1
@@ -91,7 +111,8 @@ def check_shape(raw: bytes) -> bool:
                                       "and objects")
         else:
             depth -= 1
-    return bool(_SUSPECT_NUMBER.search(outside) or _SUSPECT_TEXT.search(raw))
+    return (b"\\u" in raw and _SURROGATE_ESCAPE.search(raw) is not None
+            or b"\xed" in raw and _SURROGATE_BYTES.search(raw) is not None)
 
 
 def _path(trail: tuple | None) -> str:
@@ -124,7 +145,8 @@ def check_values(root: Any) -> None:
     long or cannot be saved, and numbers that are not finite. Paths are only built to fail.
 
     The loader walks only a file that ``check_shape`` or ``JsonHooks`` found suspect: the
-    case's readers check every known text, and what unknown keys hold is measured too."""
+    case's readers check every known text and number, and what unknown keys hold is checked
+    as it is measured (``json_checks.check_extra``)."""
     if not isinstance(root, (dict, list)):
         problem = _value_problem(root)
         if problem is not None:

@@ -30,7 +30,7 @@ ITEM_LIMITS: dict[str, int] = {
     "criteria": 200,
     "alternatives": 1_000,
     "participants": 500,
-    "scores": 100_000,
+    "scores": 50_000,  # (each score is seven texts in the file)
     "actions": 1_000,
     "step_notes": 50,
     "list": 1_000,  # any other list: terms, symptoms, efforts, addresses, chosen...
