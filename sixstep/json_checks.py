@@ -14,6 +14,7 @@ from sixstep.rules import (
 )
 
 MAX_NUMBER = 1e12  # the largest magnitude any number in a case may have
+MAX_TEXT = TEXT_LIMITS["notes"][0]  # the longest any text may be (kept for older callers)
 MAX_MESSAGE = 300  # characters in one refusal: a message box, not a dump of the file
 
 # Which kind of text (a key of rules.TEXT_LIMITS) each key of the file holds; any other key
