@@ -46,22 +46,32 @@ def _wrap_paragraph(paragraph: str, max_width: float, measure: MeasureWidth) -> 
 
 
 def _break_word(word: str, max_width: float, measure: MeasureWidth) -> list[str]:
-    """Cut a word that is too wide into pieces that fit, at least one character each."""
+    """Cut a word that is too wide into pieces that fit, at least one character each.
+
+    Each piece is the longest prefix of the rest that fits: found by doubling a probe from
+    one character, then halving between the last fit and the first misfit. So only strings
+    up to twice a piece's length are measured, and a long word costs time in proportion to
+    its length, not to its square.
+    """
     pieces: list[str] = []
-    rest = word
-    while rest:
-        if measure(rest) <= max_width:
-            pieces.append(rest)
-            break
-        lo, hi = 1, len(rest) - 1  # the longest fitting prefix is in [lo, hi] (or is lo)
+    start, end = 0, len(word)
+    while start < end:
+        fits, probe = 1, 2  # one character always goes, even when it is too wide
+        while start + probe < end and measure(word[start:start + probe]) <= max_width:
+            fits, probe = probe, 2 * probe
+        if start + probe >= end:  # the probe reached the end of the word
+            probe = end - start
+            if measure(word[start:end]) <= max_width:
+                fits = probe
+        lo, hi = fits, probe - 1  # the longest fitting prefix is in [lo, hi]
         while lo < hi:
             mid = (lo + hi + 1) // 2
-            if measure(rest[:mid]) <= max_width:
+            if measure(word[start:start + mid]) <= max_width:
                 lo = mid
             else:
                 hi = mid - 1
-        pieces.append(rest[:lo])
-        rest = rest[lo:]
+        pieces.append(word[start:start + lo])
+        start += lo
     return pieces
 
 

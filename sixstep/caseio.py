@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -13,7 +12,14 @@ from sixstep.atomic import write_bytes as atomic_write_bytes
 from sixstep.case import FORMAT_NAME, FORMAT_VERSION, Case
 from sixstep.case_dump import dump_case
 from sixstep.case_parse import parse_case
-from sixstep.json_checks import CaseFormatError, fail, join
+from sixstep.json_checks import CaseFormatError, fail
+from sixstep.load_limits import (
+    MAX_DEPTH,
+    JsonHooks,
+    check_cause_depth,
+    check_shape,
+    check_values,
+)
 
 __all__ = [
     "CaseFormatError", "MAX_BYTES", "MAX_DEPTH", "atomic_write_bytes", "dumps_case",
@@ -21,80 +27,37 @@ __all__ = [
 ]
 
 MAX_BYTES = 20 * 1024 * 1024  # a big workshop is well under 1 MB
-MAX_DEPTH = 40  # the format itself nests 5 deep; extra keys get some room
-_BOM = b"\xef\xbb\xbf"
-_STRINGS = re.compile(r'"(?:[^"\\]|\\.)*"', re.DOTALL)
-_BRACKETS = re.compile(r"[\[\]{}]")
-
-
-class _Object(dict[str, Any]):
-    """A JSON object that remembers a key it saw twice (the parser keeps only the last)."""
-
-    duplicate: str | None = None
-
-
-class _NonFinite:
-    def __init__(self, word: str) -> None:
-        self.word = word
-
-
-def _object_hook(pairs: list[tuple[str, Any]]) -> _Object:
-    out = _Object()
-    for key, value in pairs:
-        if key in out and out.duplicate is None:
-            out.duplicate = key
-        out[key] = value
-    return out
-
-
-def _check_depth(text: str) -> None:
-    depth = 0
-    for match in _BRACKETS.finditer(_STRINGS.sub("", text)):
-        depth += 1 if match.group() in "[{" else -1
-        if depth > MAX_DEPTH:
-            raise CaseFormatError(f"nested more than {MAX_DEPTH} levels deep")
-
-
-def _check_values(root: Any) -> None:
-    """Walk the parsed tree (depth already bounded) for repeated keys and non-finite numbers."""
-    stack: list[tuple[str, Any]] = [("", root)]
-    while stack:
-        where, value = stack.pop()
-        if isinstance(value, _NonFinite):
-            raise fail(where, f"{value.word} is not allowed: numbers must be finite")
-        if isinstance(value, float) and value in (float("inf"), float("-inf")):
-            raise fail(where, "the number is too large")
-        if isinstance(value, _Object):
-            if value.duplicate is not None:
-                raise fail(where or "the top level", f"the key {value.duplicate!r} appears twice")
-            stack.extend((join(where, k), v) for k, v in value.items())
-        elif isinstance(value, list):
-            stack.extend((join(where, i), v) for i, v in enumerate(value))
 
 
 def _parse_json(data: bytes | str) -> Any:
-    if isinstance(data, bytes):
-        if len(data) > MAX_BYTES:
-            raise CaseFormatError(f"the file is larger than {MAX_BYTES // (1024 * 1024)} MB")
-        if data.startswith(_BOM):
-            data = data[len(_BOM):]
+    raw = data.encode("utf-8", "surrogatepass") if isinstance(data, str) else data
+    if len(raw) > MAX_BYTES:
+        raise CaseFormatError(f"the file is larger than {MAX_BYTES // (1024 * 1024)} MB")
+    suspect = check_shape(raw)  # before the parser builds anything
+    del raw
+    if isinstance(data, str):
+        text = data[1:] if data.startswith("\ufeff") else data
+    else:
         try:
-            data = data.decode("utf-8")
+            text = data.decode("utf-8-sig")  # (a byte order mark is dropped)
         except UnicodeDecodeError as exc:
-            raise CaseFormatError(f"not UTF-8 text (a bad byte at offset {exc.start})") from None
-    elif data.startswith("\ufeff"):
-        data = data[1:]
-    if not data.strip():
+            raise CaseFormatError(
+                f"not UTF-8 text (a bad byte at offset {exc.start})") from None
+    del data
+    if not text or text.isspace():
         raise CaseFormatError("the file is empty")
-    _check_depth(data)
+    hooks = JsonHooks()
     try:
-        root = json.loads(data, object_pairs_hook=_object_hook, parse_constant=_NonFinite)
+        root = json.loads(text, object_pairs_hook=hooks.object_pairs,
+                          parse_constant=hooks.constant)
     except json.JSONDecodeError as exc:
         raise CaseFormatError(
             f"not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})") from None
     except (ValueError, RecursionError):
         raise CaseFormatError("not valid JSON: a number is too long") from None
-    _check_values(root)
+    del text
+    if suspect or hooks.suspect:
+        check_values(root)
     return root
 
 
@@ -150,8 +113,16 @@ def _current_version(root: Any) -> dict[str, Any]:
 
 # -- public -----------------------------------------------------------------------------------
 def loads_case(data: bytes | str) -> Case:
-    """Parse and check a case; any problem is one CaseFormatError naming where and what."""
-    return parse_case(_current_version(_parse_json(data)))
+    """Parse and check a case; any problem is one CaseFormatError naming where and what,
+    on one short line (running out of memory included)."""
+    try:
+        case = parse_case(_current_version(_parse_json(data)))
+        check_cause_depth(case.fishbone)
+    except MemoryError:
+        raise CaseFormatError("the file is too large to open in the memory available") from None
+    except RecursionError:
+        raise CaseFormatError("the file is nested too deep to open") from None
+    return case
 
 
 def load_case(path: str | os.PathLike[str]) -> Case:

@@ -156,17 +156,17 @@ def _marks(cause: Cause) -> str:
 
 
 def _outline(diagram: Diagram, category: str) -> list[OutlineEntry]:
+    """The category's causes in outline order (a loop, not recursion: depth is free)."""
     kids = diagram.children_map()
     entries: list[OutlineEntry] = []
-
-    def walk(parent: str | None, depth: int) -> None:
-        for c in kids.get(parent, {}).get(category, []):
-            entries.append(OutlineEntry(depth, one_line(c.text) or "(no text)", _marks(c),
-                                        one_line(c.notes)))
-            if depth < 40:
-                walk(c.id, depth + 1)
-
-    walk(None, 0)
+    stack = [(c, 0) for c in reversed(kids.get(None, {}).get(category, []))]
+    while stack:
+        c, depth = stack.pop()
+        entries.append(OutlineEntry(depth, one_line(c.text) or "(no text)", _marks(c),
+                                    one_line(c.notes)))
+        if depth < 40:
+            below = kids.get(c.id, {}).get(category, [])
+            stack.extend((k, depth + 1) for k in reversed(below))
     return entries
 
 
