@@ -19,7 +19,6 @@ from sixstep.rules import (
     text_problem,
 )
 
-MAX_NUMBER = 1e12  # the largest magnitude any number in a case may have
 MAX_TEXT = TEXT_LIMITS["notes"][0]  # the longest any text may be (kept for older callers)
 MAX_MESSAGE = 300  # characters in one refusal: a message box, not a dump of the file
 

@@ -37,7 +37,7 @@ class NonFinite:
         self.word = word
 
 
-class JsonObject(dict):
+class JsonObject(dict[str, Any]):
     """A JSON object that remembers a key it saw twice (the parser keeps only the last)."""
 
     duplicate: str | None = None
@@ -115,7 +115,7 @@ def check_shape(raw: bytes) -> bool:
             or b"\xed" in raw and _SURROGATE_BYTES.search(raw) is not None)
 
 
-def _path(trail: tuple | None) -> str:
+def _path(trail: tuple[Any, ...] | None) -> str:
     keys: list[str | int] = []
     while trail is not None:
         trail, key = trail
@@ -152,7 +152,7 @@ def check_values(root: Any) -> None:
         if problem is not None:
             raise fail("", problem)
         return
-    stack: list[tuple[Any, tuple | None]] = [(root, None)]
+    stack: list[tuple[Any, tuple[Any, ...] | None]] = [(root, None)]
     while stack:
         container, trail = stack.pop()
         if isinstance(container, dict):
