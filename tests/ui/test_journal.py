@@ -220,3 +220,17 @@ def test_a_failed_recovery_write_at_an_ending_signal_asks_before_closing(window)
 def test_journal_files_are_private_to_the_user(window):
     window.doc.apply(SetText(("title",), "Mine"))
     assert os.stat(journals(window)[0]).st_mode & 0o077 == 0
+
+
+def test_an_error_while_closing_keeps_the_window_open(window, qtbot):
+    window.show()
+    window.doc.apply(SetText(("title",), "Unsaved"))
+
+    def broken() -> bool:
+        raise RuntimeError("the question broke")
+    window.files.maybe_save = broken
+    with qtbot.capture_exceptions(), pytest.raises(RuntimeError, match="the question broke"):
+        window.close()  # from the event loop, the error goes to the app's excepthook
+    assert window.isVisible()
+    assert on_disk(window) == dumps_case(window.doc.case)  # kept before the question
+    window.files.maybe_save = lambda: True
