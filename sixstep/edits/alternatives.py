@@ -333,6 +333,19 @@ class MergeAlternatives(Edit):
         return done(case, _Unmerge(self, statuses, old_addresses, added), *changes)
 
 
+def _carried_now(case: Case, carried: Taken[Score]) -> list[Score]:
+    """The carried scores in the case: the very objects, or (an undo replayed from the
+    recovery journal holds equal copies) equal ones at their places."""
+    ids = {id(score) for _, score in carried}
+    found = [score for score in case.scores if id(score) in ids]
+    if len(found) != len(carried):
+        scores = case.scores
+        found = [scores[p] for p, score in carried if p < len(scores) and scores[p] == score]
+    if len(found) != len(carried):
+        raise EditError("The carried scores are no longer there.")
+    return found
+
+
 @dataclass(frozen=True)
 class _Unmerge(Edit):
     """Undo a merge: the statuses, the target's links and the carried scores as they were."""
@@ -347,9 +360,7 @@ class _Unmerge(Edit):
         target = find_alternative(case, self.merge.target_id)
         for status in self.statuses:
             find_alternative(case, status[0])
-        carried = {id(score) for _, score in self.carried}
-        if sum(1 for score in case.scores if id(score) in carried) != len(carried):
-            raise EditError("The carried scores are no longer there.")
+        carried = {id(score) for score in _carried_now(case, self.carried)}
         changes = [Change("alternative_status", tuple(s[0] for s in self.statuses))]
         if tuple(target.addresses) != self.addresses:
             changes.append(Change("alternative_changed", (target.id,), "addresses"))

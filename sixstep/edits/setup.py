@@ -126,6 +126,19 @@ class _OldSetup:
     taken: Taken[Score]
 
 
+def _in_case(case: Case, score: Score) -> Score:
+    """``score`` itself, or (an undo replayed from the recovery journal holds copies) the
+    case's score of the same cell."""
+    cell = (score.alternative, score.criterion, score.participant)
+    for mine in case.scores:
+        if mine is score:
+            return mine
+    for mine in case.scores:
+        if (mine.alternative, mine.criterion, mine.participant) == cell:
+            return mine
+    return score
+
+
 @dataclass(frozen=True)
 class _PutBackSetup(Edit):
     """Undo a setup change: everything exactly as it was."""
@@ -150,7 +163,7 @@ class _PutBackSetup(Edit):
             person.name = name
         case.participants[:] = old.participants
         for score, value in old.values:
-            score.value = value
+            _in_case(case, score).value = value
         put_back(case.scores, old.taken)
         moved = [score for score, _ in old.values] + [score for _, score in old.taken]
         if moved:

@@ -114,4 +114,8 @@ def run_app(path: Path | None, screenshot: Path | None, step: int | None,
 
         window.restoreGeometry(QByteArray(geometry))
     window.show()
+    from ui.files import guard, journal_script
+
+    window._guard = guard.install(app, window)  # SIGTERM, session end, uncaught errors
+    journal_script.start_script(window)  # test only, by environment
     return app.exec()

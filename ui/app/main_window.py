@@ -273,6 +273,7 @@ class MainWindow(QMainWindow):
 
     # -- closing and dropping --------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        event.ignore()  # an error below keeps the window open (the error is shown)
         self.recovery.flush()  # the latest edits are safe while the save question waits
         if self.files.maybe_save():
             self.recovery.session_closed()

@@ -8,6 +8,9 @@ Qt asks for are declared here, in one place.
 
 from __future__ import annotations
 
+import sys
+from typing import Any, Protocol
+
 from PySide6.QtGui import QUndoCommand
 
 from sixstep.case import Case
@@ -33,12 +36,31 @@ MERGE_IDS: dict[str, int] = {
 }
 
 
+class EditLog(Protocol):
+    """Told about every edit a command applies (the recovery journal, ``ui.files.journal``):
+    ``prepare`` before it applies, ``record`` once it has, before anything else can happen."""
+
+    def prepare(self, case: Case, edit: Edit) -> Any: ...
+
+    def record(self, case: Case, edit: Edit, prepared: Any) -> None: ...
+
+
 def merge_id(edit: Edit) -> int:
     return MERGE_IDS.get(type(edit).__name__, -1)
 
 
 class EditCommand(QUndoCommand):
-    """One undo step made of one domain edit (a ``Sequence`` for a compound step)."""
+    """One undo step made of one domain edit (a ``Sequence`` for a compound step).
+
+    ``log`` (set by ``CaseDocument.push``) hears of each edit applied: redo's, undo's inverse.
+    An undo or redo whose edit is refused changes nothing, goes to ``sys.excepthook`` (the
+    app shows it) and sets ``failed``; the stack has moved all the same, and
+    ``CaseDocument`` moves it back (with ``skip_once``).
+    """
+
+    log: EditLog | None = None
+    failed = False
+    skip_once = False
 
     def __init__(self, case: Case, edit: Edit, label: str = "",
                  parent: QUndoCommand | None = None) -> None:
@@ -50,7 +72,7 @@ class EditCommand(QUndoCommand):
 
     def apply_now(self) -> None:
         """Apply the edit before the push (which then does not apply it again)."""
-        self.inverse = self.edit.apply(self.case).inverse
+        self.inverse = self._apply(self.edit)
         self._applied_early = True
 
     def id(self) -> int:
@@ -65,11 +87,34 @@ class EditCommand(QUndoCommand):
         return True
 
     def redo(self) -> None:
-        if self._applied_early:
-            self._applied_early = False
+        if self._applied_early or self.skip_once:
+            self._applied_early = self.skip_once = False
             return
-        self.inverse = self.edit.apply(self.case).inverse
+        try:
+            self.inverse = self._apply(self.edit)
+        except Exception:
+            self._refused()
 
     def undo(self) -> None:
         assert self.inverse is not None
-        self.inverse.apply(self.case)
+        if self.skip_once:
+            self.skip_once = False
+            return
+        try:
+            self._apply(self.inverse)
+        except Exception:
+            self._refused()
+
+    def _refused(self) -> None:
+        """Called inside ``except``: report the error (never raise it into Qt's stack)."""
+        self.failed = True
+        sys.excepthook(*sys.exc_info())
+
+    def _apply(self, edit: Edit) -> Edit:
+        """Apply ``edit`` to the case, tell the log, and return the inverse."""
+        log = self.log
+        prepared = log.prepare(self.case, edit) if log is not None else None
+        inverse = edit.apply(self.case).inverse
+        if log is not None:
+            log.record(self.case, edit, prepared)
+        return inverse

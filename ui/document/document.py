@@ -11,7 +11,7 @@ from fishbone.changes import Change
 from fishbone.model import Diagram
 from sixstep.case import Case
 from sixstep.edits.base import Edit
-from ui.document.commands import EditCommand
+from ui.document.commands import EditCommand, EditLog
 
 # Change kinds of the case (not the fishbone) -> the coarse section name of ``case_changed``.
 SECTIONS: dict[str, str] = {
@@ -47,7 +47,9 @@ class CaseDocument(QObject):
         self.undo_stack = QUndoStack(self)
         self.case = case if case is not None else Case()
         self.path: Path | None = path
+        self.log: EditLog | None = None  # hears of every edit applied (the recovery journal)
         self._watch(self.case.fishbone)
+        self.undo_stack.indexChanged.connect(self._on_undo_stack_index_changed)
 
     @property
     def diagram(self) -> Diagram:
@@ -63,6 +65,18 @@ class CaseDocument(QObject):
             self.diagram_changed.emit(change)
         else:
             self.case_changed.emit(section)
+
+    def _on_undo_stack_index_changed(self, index: int) -> None:
+        """An undo or redo that was refused changed nothing (the error was reported where it
+        was raised): the stack goes back to where it was, so it still matches the case."""
+        stack = self.undo_stack
+        for command, back in ((stack.command(index), stack.redo),
+                              (stack.command(index - 1), stack.undo)):
+            if isinstance(command, EditCommand) and command.failed:
+                command.failed = False
+                command.skip_once = True
+                back()
+                return
 
     def replace(self, case: Case, path: Path | None) -> None:
         """Swap in another case (after open or new): a fresh history, clean state."""
@@ -80,8 +94,10 @@ class CaseDocument(QObject):
     def push(self, command: QUndoCommand) -> None:
         """Push an undo command; an ``EditCommand``'s edit is applied first, so a refused
         edit raises here and nothing enters the stack."""
-        if isinstance(command, EditCommand) and command.inverse is None:
-            command.apply_now()
+        if isinstance(command, EditCommand):
+            command.log = self.log
+            if command.inverse is None:
+                command.apply_now()
         self.undo_stack.push(command)
 
     def apply(self, edit: Edit, label: str = "") -> EditCommand:

@@ -27,6 +27,7 @@ class FileActions(QObject):
 
     opened = Signal()
     recent_changed = Signal()
+    saving = Signal()  # a save starts: the recovery copy is brought up to date first
 
     def __init__(self, window: QWidget, doc: CaseDocument, settings: AppSettings) -> None:
         super().__init__(window)
@@ -155,6 +156,7 @@ class FileActions(QObject):
         return self.save_to(path) if path is not None else False
 
     def save_to(self, path: Path) -> bool:
+        self.saving.emit()
         try:
             save_case(self.doc.case, path)
         except Exception as exc:  # every failure is shown, in plain words

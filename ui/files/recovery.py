@@ -1,11 +1,13 @@
 """Crash recovery: a snapshot of the open case while it has unsaved changes, offered after a crash.
 
-Each running window is a *session* with two files in the recovery folder:
-``<session>.lock`` (a ``QLockFile`` held while the session lives) and ``<session>.recovery``
-(one header line of JSON, then the case in one compact line of the case format). The snapshot
-exists only while the case has unsaved changes; saving, undoing back to the saved state,
-discarding or closing normally removes it. A snapshot whose session is gone (its process
-is not running, or its lock is free) is an *orphan*: work a crash left behind.
+Each running window is a *session* with these files in the recovery folder:
+``<session>.lock`` (a ``QLockFile`` held while the session lives), ``<session>.recovery``
+(one header line of JSON, then the case in one compact line of the case format) and the
+journal of the edits made since (``<session>.<n>.journal``, see ``sixstep.journal`` and
+``ui.files.journal``). They exist only while the case has unsaved changes; saving, undoing
+back to the saved state, discarding or closing normally removes them. Work whose session is
+gone (its process is not running, or its lock is free) is an *orphan*: a crash left it
+behind, and reading it back replays the journal onto the snapshot.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from PySide6.QtCore import QCoreApplication, QLockFile, QObject, QStandardPaths,
 
 from sixstep.case import Case
 from sixstep.caseio import CaseFormatError, atomic_write_bytes, dumps_case, loads_case
+from sixstep.journal import JOURNAL_SUFFIX, JournalError, JournalFile, read_journal, replay
 from ui.document.document import CaseDocument
 
 SUFFIX = ".recovery"
@@ -51,6 +54,9 @@ class Snapshot:
     host: str = ""
     case: Case | None = None
     error: str = ""
+    seq: int | None = None  # the number of edits of its session it holds (None: unknown)
+    replayed: int = 0  # edits of the journal applied on top of it
+    problem: str = ""  # why the journal could not be replayed to its end
 
     @property
     def readable(self) -> bool:
@@ -58,8 +64,10 @@ class Snapshot:
 
 
 def encode_snapshot(case: Case, original_path: Path | None, session: str,
-                    saved_at: float | None = None, pid: int | None = None) -> bytes:
-    """The header line and the case bytes, ready for one atomic write."""
+                    saved_at: float | None = None, pid: int | None = None,
+                    seq: int | None = None) -> bytes:
+    """The header line and the case bytes, ready for one atomic write; ``seq`` is the number
+    of edits of the session the case holds (the journal's records after it are replayed)."""
     header = {
         "format": FORMAT, "version": 1, "session": session,
         "pid": os.getpid() if pid is None else pid, "host": socket.gethostname(),
@@ -67,36 +75,99 @@ def encode_snapshot(case: Case, original_path: Path | None, session: str,
         "path": None if original_path is None else str(Path(original_path).absolute()),
         "title": case.title,
     }
+    if seq is not None:
+        header["seq"] = seq
     head = json.dumps(header, ensure_ascii=True).encode("ascii")
     return head + b"\n" + dumps_case(case, compact=True)
 
 
+def journal_files(folder: Path, session: str) -> list[Path]:
+    """The journal files of ``session``, oldest first."""
+    def generation(file: Path) -> int:
+        middle = file.name[len(session) + 1: -len(JOURNAL_SUFFIX)]
+        return int(middle) if middle.isdigit() else -1
+    files = [f for f in folder.glob(f"{session}.*{JOURNAL_SUFFIX}") if generation(f) >= 0]
+    return sorted(files, key=generation)
+
+
+def _read_journals(files: list[Path]) -> list[JournalFile]:
+    journals = []
+    for file in files:
+        try:
+            with file.open("rb") as handle:
+                journals.append(read_journal(handle.read(MAX_BYTES + 1)))
+        except (OSError, JournalError):
+            continue  # a journal cut off before its header held no edit yet
+    return journals
+
+
 def read_snapshot(file: Path) -> Snapshot:
-    """Read a snapshot file; never raises: a bad one comes back with ``error`` set."""
+    """Read a session's work: its snapshot with the journal replayed onto it, or (no snapshot
+    yet) the case a journal starts from, replayed. Never raises: a bad one comes back with
+    ``error`` set."""
     snap = Snapshot(file=file, session=file.name[: -len(SUFFIX)])
+    journals = _read_journals(journal_files(file.parent, snap.session))
     try:
-        with file.open("rb") as handle:
-            data = handle.read(MAX_BYTES + 1)
-        head, _, body = data.partition(b"\n")
-        header = json.loads(head.decode("utf-8"))
-        if not isinstance(header, dict) or header.get("format") != FORMAT:
-            raise ValueError("the first line is not a recovery header")
-        snap.title = str(header.get("title") or "")
-        snap.original_path = Path(header["path"]) if header.get("path") else None
-        snap.saved_at = float(header.get("saved_at") or 0.0)
-        pid = header.get("pid")
-        snap.pid = pid if isinstance(pid, int) else 0
-        snap.host = str(header.get("host") or "")
-        snap.case = loads_case(body)
-    except (OSError, ValueError, KeyError, TypeError, CaseFormatError) as exc:
+        failure: Exception | None = None
+        if file.exists() or not journals:
+            try:
+                _read_snapshot_file(snap, file)
+            except (OSError, ValueError, KeyError, TypeError, CaseFormatError) as exc:
+                failure = exc
+        newer = [j for j in journals if j.base is not None
+                 and (snap.case is None or (snap.seq is not None and j.start > snap.seq))]
+        if newer:
+            _read_journal_base(snap, max(newer, key=lambda j: j.start))
+        elif failure is not None:
+            raise failure
+        elif snap.case is None:
+            raise ValueError("the journal holds no case to start from")
+        if snap.case is not None and snap.seq is not None:
+            done = replay(snap.case, snap.seq, journals)
+            snap.replayed, snap.problem = done.applied, done.problem
+            snap.seq = done.reached
+            snap.title = snap.case.title
+    except (OSError, ValueError, KeyError, TypeError, CaseFormatError, MemoryError) as exc:
         snap.case = None
         snap.error = str(exc) or type(exc).__name__
     if not snap.saved_at:
         try:
-            snap.saved_at = file.stat().st_mtime
-        except OSError:
+            snap.saved_at = max(f.stat().st_mtime for f in [file, *journal_files(
+                file.parent, snap.session)] if f.exists())
+        except (OSError, ValueError):
             pass
     return snap
+
+
+def _read_journal_base(snap: Snapshot, journal: JournalFile) -> None:
+    """The case ``journal`` starts from, with its header's details."""
+    header = journal.header
+    snap.title = str(header.get("title") or "")
+    snap.original_path = Path(header["path"]) if header.get("path") else None
+    snap.saved_at = float(header.get("saved_at") or 0.0)
+    pid = header.get("pid")
+    snap.pid = pid if isinstance(pid, int) else 0
+    snap.host = str(header.get("host") or "")
+    snap.seq = journal.start
+    snap.case = loads_case(journal.base or b"")
+
+
+def _read_snapshot_file(snap: Snapshot, file: Path) -> None:
+    with file.open("rb") as handle:
+        data = handle.read(MAX_BYTES + 1)
+    head, _, body = data.partition(b"\n")
+    header = json.loads(head.decode("utf-8"))
+    if not isinstance(header, dict) or header.get("format") != FORMAT:
+        raise ValueError("the first line is not a recovery header")
+    snap.title = str(header.get("title") or "")
+    snap.original_path = Path(header["path"]) if header.get("path") else None
+    snap.saved_at = float(header.get("saved_at") or 0.0)
+    pid = header.get("pid")
+    snap.pid = pid if isinstance(pid, int) else 0
+    snap.host = str(header.get("host") or "")
+    seq = header.get("seq")
+    snap.seq = seq if isinstance(seq, int) and not isinstance(seq, bool) else None
+    snap.case = loads_case(body)
 
 
 def _pid_alive(pid: int) -> bool | None:
@@ -132,14 +203,24 @@ class RecoveryStore:
         if lock.tryLock(0):
             self._lock = lock
 
-    def write(self, case: Case, original_path: Path | None) -> None:
+    def write(self, case: Case, original_path: Path | None, seq: int | None = None) -> None:
         """Replace this session's snapshot (atomically); raises OSError when it cannot."""
+        self.write_bytes(encode_snapshot(case, original_path, self.session, seq=seq))
+
+    def write_bytes(self, data: bytes) -> None:
+        """Replace this session's snapshot with ``data`` (``encode_snapshot``), atomically."""
         self.folder.mkdir(parents=True, exist_ok=True)
-        atomic_write_bytes(self.file, encode_snapshot(case, original_path, self.session))
+        atomic_write_bytes(self.file, data)
+
+    def journal_file(self, generation: int) -> Path:
+        return self.folder / f"{self.session}.{generation}{JOURNAL_SUFFIX}"
 
     def remove(self) -> None:
-        """Drop this session's snapshot: the case is saved, unchanged or discarded."""
+        """Drop this session's snapshot and journal: the case is saved, unchanged or
+        discarded."""
         self.file.unlink(missing_ok=True)
+        for file in journal_files(self.folder, self.session):
+            file.unlink(missing_ok=True)
 
     def close(self) -> None:
         """End the session normally: no snapshot, no lock."""
@@ -153,14 +234,15 @@ class RecoveryStore:
         if not self.folder.is_dir():
             return []
         found = []
-        for file in self.folder.glob(f"*{SUFFIX}"):
-            if file == self.file or not file.is_file():
-                continue
-            snap = read_snapshot(file)
+        sessions = {f.name[: -len(SUFFIX)] for f in self.folder.glob(f"*{SUFFIX}") if f.is_file()}
+        sessions |= {f.name.split(".")[0] for f in self.folder.glob(f"*{JOURNAL_SUFFIX}")
+                     if not f.name.startswith(".")}
+        for session in sorted(sessions - {self.session}):
+            snap = read_snapshot(self.folder / f"{session}{SUFFIX}")
             if self._is_orphan(snap):
                 found.append(snap)
         for file in self.folder.glob(f"*{LOCK_SUFFIX}"):  # locks of sessions that had no work
-            if not file.with_suffix(SUFFIX).exists():
+            if file.name[: -len(LOCK_SUFFIX)] not in sessions:
                 self._release_if_free(file)
         for file in self.folder.glob(f".*{SUFFIX}.*.tmp"):  # a write cut off by the crash
             session = file.name[1:].split(SUFFIX)[0]
@@ -184,8 +266,10 @@ class RecoveryStore:
         return free or (same_host and _pid_alive(snap.pid) is False)
 
     def discard(self, snap: Snapshot) -> None:
-        """Delete an orphan's snapshot and any lock it left behind."""
+        """Delete an orphan's snapshot, journal and any lock it left behind."""
         snap.file.unlink(missing_ok=True)
+        for file in journal_files(self.folder, snap.session):
+            file.unlink(missing_ok=True)
         self._release_if_free(self._lock_file(snap.session))
 
     def _lock_file(self, session: str) -> Path:
@@ -198,8 +282,10 @@ class Autosaver(QObject):
     A change starts a short single-shot timer (not restarted by later changes, so steady typing
     still writes once every ``interval_ms``); when it fires the case is written if it has
     unsaved changes and the snapshot removed if not. Reaching the saved state removes it at
-    once. ``flush`` writes now; it also runs when the application is about to quit.
-    ``finish`` ends autosaving for good and leaves no snapshot.
+    once. ``flush`` writes now (and returns once it is written); it also runs when the
+    application is about to quit. ``finish`` ends autosaving for good and leaves no snapshot.
+    Every failure, whatever its type, is reported through ``failed`` in plain words.
+    ``ui.files.journal.JournaledAutosaver`` adds the journal of edits and a writer thread.
     """
 
     failed = Signal(str)  # why a snapshot could not be written
@@ -215,7 +301,7 @@ class Autosaver(QObject):
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(interval_ms)
-        self.timer.timeout.connect(self.flush)
+        self.timer.timeout.connect(self._on_timer_timeout)
         doc.undo_stack.indexChanged.connect(self._on_doc_changed)
         doc.undo_stack.cleanChanged.connect(self._on_undo_stack_clean_changed)
         doc.replaced.connect(self._on_doc_changed)
@@ -245,28 +331,37 @@ class Autosaver(QObject):
         self.timer.stop()
         self._finished = True
 
-    def flush(self) -> None:
-        """Bring the snapshot up to date now."""
+    def _on_timer_timeout(self) -> None:
+        self.flush(wait=False)
+
+    def flush(self, wait: bool = True) -> bool:
+        """Bring the snapshot up to date now; False when it could not be written (the
+        reason went to ``failed``)."""
         self.timer.stop()
         if self._finished or not self._enabled():
-            return
+            return True
         if not self.doc.is_modified():
-            self._remove()
-            return
+            return self._remove()
         try:
-            self.store.write(self.doc.case, self.doc.path)
-        except OSError as exc:
+            self._write(wait)
+        except Exception as exc:  # whatever it is, the user hears of it
             if not self._failing:  # say it once, not once a second
-                self.failed.emit(f"Cannot keep a recovery copy: {exc.strerror or exc}")
+                self.failed.emit(f"Cannot keep a recovery copy: {plain_reason(exc)}")
             self._failing = True
-            return
+            return False
         self._failing = False
+        return True
 
-    def _remove(self) -> None:
+    def _write(self, wait: bool) -> None:
+        self.store.write(self.doc.case, self.doc.path)
+
+    def _remove(self) -> bool:
         try:
             self.store.remove()
-        except OSError as exc:
-            self.failed.emit(f"Cannot remove the recovery copy: {exc.strerror or exc}")
+        except Exception as exc:
+            self.failed.emit(f"Cannot remove the recovery copy: {plain_reason(exc)}")
+            return False
+        return True
 
     def finish(self) -> None:
         """The session ends normally (saved or discarded): no more snapshots, none left."""
@@ -274,5 +369,16 @@ class Autosaver(QObject):
         self._finished = True
         try:
             self.store.close()
-        except OSError as exc:
-            self.failed.emit(f"Cannot remove the recovery copy: {exc.strerror or exc}")
+        except Exception as exc:
+            self.failed.emit(f"Cannot remove the recovery copy: {plain_reason(exc)}")
+
+
+def plain_reason(exc: BaseException) -> str:
+    """A failure in a few plain words, whatever its type."""
+    if isinstance(exc, OSError) and exc.strerror:
+        return exc.strerror
+    if isinstance(exc, MemoryError):
+        return "there is not enough memory"
+    if isinstance(exc, UnicodeError):
+        return "the case holds text that cannot be written (a broken character)"
+    return " ".join(str(exc).split())[:200] or type(exc).__name__

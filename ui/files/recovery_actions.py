@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from ui.document.document import CaseDocument
 from ui.files.actions import FileActions
+from ui.files.journal import EditJournal, JournaledAutosaver
 from ui.files.recovery import DEBOUNCE_MS, Autosaver, RecoveryStore, Snapshot
 from ui.files.recovery_panel import RecoveryPanel, snapshot_title
 
@@ -30,6 +31,7 @@ class RecoveryActions(QObject):
         self.parent_widget, self.doc, self.files, self.panel = parent, doc, files, panel
         self.store: RecoveryStore | None = None
         self.autosaver: Autosaver | None = None
+        self.journal: EditJournal | None = None
         self.panel.recover_chosen.connect(self.recover)
         self.panel.discard_chosen.connect(self.discard)
 
@@ -43,9 +45,12 @@ class RecoveryActions(QObject):
         except OSError as exc:
             self._on_autosaver_failed(f"Cannot keep a recovery copy: {exc.strerror or exc}")
         files = self.files
-        self.autosaver = Autosaver(self.doc, self.store, interval_ms,
-                                   enabled=lambda: files.interactive, parent=self)
+        enabled = lambda: files.interactive  # noqa: E731
+        self.journal = EditJournal(self.doc, self.store, enabled, parent=self)
+        self.autosaver = JournaledAutosaver(self.doc, self.store, self.journal, interval_ms,
+                                            enabled, parent=self)
         self.autosaver.failed.connect(self._on_autosaver_failed)
+        self.files.saving.connect(self._on_files_saving)
         self.panel.set_snapshots(self.store.orphans())
         self.files.opened.connect(self._on_files_opened)
 
@@ -85,10 +90,16 @@ class RecoveryActions(QObject):
         self.store.discard(snap)
         self._forget(snap)
 
-    def flush(self) -> None:
-        """Write the snapshot now instead of after the short wait."""
+    def flush(self) -> bool:
+        """Write the snapshot now instead of after the short wait; False when it failed
+        (the reason is on the status bar)."""
         if self.autosaver is not None:
-            self.autosaver.flush()
+            return self.autosaver.flush()
+        return True
+
+    def _on_files_saving(self) -> None:
+        """Save refreshes the recovery copy first: a kill during the save loses nothing."""
+        self.flush()
 
     def session_closed(self) -> None:
         """The window closes normally, after the save-or-discard question."""

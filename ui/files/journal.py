@@ -1,0 +1,259 @@
+"""The recovery journal of one session: every edit handed to the system before the next one.
+
+``EditJournal`` is the document's ``log``: each edit an ``EditCommand`` applies (redo, or
+undo's inverse) is encoded before it applies and appended with one ``os.write`` to the
+session's journal file once it has (no fsync per edit: a timer asks for one, off the interface
+thread, at most once a second). A process killed at any moment therefore loses no edit that
+was applied. The periodic snapshot resets the journal: the case is serialised here (about a
+millisecond for a workshop's case) and written, synced and renamed by a worker thread; only
+then are the journal files it covers deleted. Journal files are ``<session>.<n>.journal``; a
+journal that starts when nothing on disk holds the case begins with the case itself.
+"""
+
+from __future__ import annotations
+
+import os
+import queue
+import socket
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from sixstep.case import Case
+from sixstep.caseio import dumps_case
+from sixstep.edits.base import Edit
+from sixstep.journal import encode_edit, encode_header, encode_record
+from ui.document.document import CaseDocument
+from ui.files.recovery import (
+    Autosaver,
+    RecoveryStore,
+    encode_snapshot,
+    journal_files,
+    plain_reason,
+)
+
+SYNC_MS = 1000  # the longest a journaled edit waits for its fsync (power loss only)
+
+
+class _Job:
+    def __init__(self, work: Callable[[], None], what: str) -> None:
+        self.work, self.what = work, what
+        self.error: BaseException | None = None
+        self.done = threading.Event()
+
+
+class Writer:
+    """One worker thread running file jobs in order; it never touches a Qt object."""
+
+    def __init__(self, failed: Callable[[str], None]) -> None:
+        self._failed = failed  # called from the worker thread: emit a queued signal only
+        self._jobs: queue.Queue[_Job | None] = queue.Queue()
+        self._thread: threading.Thread | None = None
+
+    def submit(self, work: Callable[[], None], what: str) -> _Job:
+        job = _Job(work, what)
+        if self._thread is None:
+            self._thread = threading.Thread(target=self._run, name="recovery-writer",
+                                            daemon=True)
+            self._thread.start()
+        self._jobs.put(job)
+        return job
+
+    def wait(self) -> None:
+        """Until every job submitted so far has run."""
+        self.submit(lambda: None, "").done.wait()
+
+    def _run(self) -> None:
+        while True:
+            job = self._jobs.get()
+            if job is None:
+                return
+            try:
+                job.work()
+            except BaseException as exc:  # every failure is reported, whatever its type
+                job.error = exc
+                if job.what:
+                    self._failed(f"{job.what}: {plain_reason(exc)}")
+            finally:
+                job.done.set()
+
+
+@dataclass
+class _Prepared:
+    line: str | None  # the edit encoded (None: the journal cannot hold it)
+    base: bytes | None  # the case before it, when a new journal must start from it
+    problem: str = ""
+
+
+class EditJournal(QObject):
+    """Journal and snapshots of one document in one recovery store (see the module text)."""
+
+    failed = Signal(str)  # what went wrong, in plain words (any thread: it is queued)
+
+    def __init__(self, doc: CaseDocument, store: RecoveryStore,
+                 enabled: Callable[[], bool] | None = None,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.doc, self.store = doc, store
+        self._enabled = enabled or (lambda: True)
+        self.seq = 0  # edits applied in this session
+        self._fd: int | None = None
+        self._generation = 0
+        self._covered: int | None = None  # the edit count a file on disk holds the case at
+        self._finished = False
+        self.writer = Writer(self.failed.emit)
+        self.sync_timer = QTimer(self)
+        self.sync_timer.setSingleShot(True)
+        self.sync_timer.setInterval(SYNC_MS)
+        self.sync_timer.timeout.connect(self._on_sync_timer_timeout)
+        doc.replaced.connect(self._on_doc_replaced)
+        doc.log = self
+
+    # -- the document's log --------------------------------------------------------------
+    def prepare(self, case: Case, edit: Edit) -> _Prepared | None:
+        if self._finished or case is not self.doc.case or not self._enabled():
+            return None
+        prepared = _Prepared(None, None)
+        try:
+            prepared.line = encode_edit(edit)
+            if self._fd is None and self._covered != self.seq:
+                prepared.base = dumps_case(case, compact=True)
+        except Exception as exc:  # the snapshot after the edit will hold it instead
+            prepared.line, prepared.problem = None, plain_reason(exc)
+        return prepared
+
+    def record(self, case: Case, edit: Edit, prepared: _Prepared | None) -> None:
+        """Append the applied edit; never raises (a failure is reported, and the case is
+        kept in a snapshot instead)."""
+        if prepared is None:
+            return
+        self.seq += 1
+        try:
+            if prepared.line is None:
+                raise ValueError(prepared.problem or "the edit cannot be journaled")
+            self._append(encode_record(self.seq, prepared.line), prepared.base)
+        except Exception as exc:
+            self._fall_back(exc)
+            return
+        if not self.sync_timer.isActive():
+            self.sync_timer.start()
+
+    def _append(self, record: bytes, base: bytes | None) -> None:
+        data = record
+        if self._fd is None:
+            if base is None and self._covered != self.seq - 1:
+                raise ValueError("nothing on disk holds the case the journal starts from")
+            self._generation += 1
+            path = self.store.journal_file(self._generation)
+            self.store.folder.mkdir(parents=True, exist_ok=True)
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_APPEND, 0o600)
+            self._fd = fd
+            header = encode_header({
+                "session": self.store.session, "generation": self._generation,
+                "seq": self.seq - 1, "base": base is not None, "pid": os.getpid(),
+                "host": socket.gethostname(), "saved_at": time.time(),
+                "path": None if self.doc.path is None else str(self.doc.path.absolute()),
+                "title": self.doc.case.title})
+            data = header + (base.rstrip(b"\n") + b"\n" if base is not None else b"") + record
+        view = memoryview(data)
+        while view:
+            view = view[os.write(self._fd, view):]
+
+    def _fall_back(self, exc: BaseException) -> None:
+        """The journal failed: keep the case in a snapshot now, and say so."""
+        self.failed.emit(f"The recovery journal cannot record the last change: "
+                         f"{plain_reason(exc)}. A recovery copy is written instead.")
+        self._close_journal()
+        try:
+            self.snapshot(wait=True)
+        except Exception as again:
+            self.failed.emit(f"Cannot keep a recovery copy: {plain_reason(again)}. "
+                             "Save the case to keep your work.")
+
+    # -- snapshots -----------------------------------------------------------------------
+    def snapshot(self, wait: bool) -> None:
+        """Write the case as it is now; the journal so far goes once the snapshot is on disk.
+        With ``wait``, returns when it is written and raises what stopped it."""
+        data = encode_snapshot(self.doc.case, self.doc.path, self.store.session, seq=self.seq)
+        old = self._generation
+        self._close_journal()
+        self._covered = self.seq
+        store = self.store
+
+        def write() -> None:
+            store.write_bytes(data)
+            for file in journal_files(store.folder, store.session):
+                if int(file.name.split(".")[1]) <= old:
+                    file.unlink(missing_ok=True)
+        job = self.writer.submit(write, "" if wait else "Cannot keep a recovery copy")
+        if wait:
+            job.done.wait()
+            if job.error is not None:
+                raise job.error
+
+    def clear(self) -> None:
+        """The case is saved, unchanged or discarded: no snapshot and no journal remain."""
+        self._close_journal()
+        self._covered = None
+        self.writer.submit(self.store.remove, "Cannot remove the recovery copy")
+        self.writer.wait()
+
+    def finish(self) -> None:
+        """The session ends: nothing more is journaled."""
+        self._finished = True
+        self.sync_timer.stop()
+        self._close_journal()
+        self.writer.wait()
+        if self.doc.log is self:
+            self.doc.log = None
+
+    def wait(self) -> None:
+        self.writer.wait()
+
+    def _close_journal(self) -> None:
+        fd, self._fd = self._fd, None
+        if fd is not None:
+            self.writer.submit(lambda: _sync_and_close(fd), "")
+
+    def _on_sync_timer_timeout(self) -> None:
+        fd = self._fd
+        if fd is not None:
+            self.writer.submit(lambda: os.fsync(fd), "Cannot flush the recovery journal")
+
+    def _on_doc_replaced(self) -> None:
+        """Another case: its journal starts afresh (from the case itself)."""
+        if not self._finished:
+            self.clear()
+
+
+def _sync_and_close(fd: int) -> None:
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+class JournaledAutosaver(Autosaver):
+    """The autosaver with the journal: timed snapshots are written by the worker thread,
+    ``flush`` waits for its snapshot, and what removes the snapshot removes the journal."""
+
+    def __init__(self, doc: CaseDocument, store: RecoveryStore, journal: EditJournal,
+                 interval_ms: int, enabled: Callable[[], bool] | None = None,
+                 parent: QObject | None = None) -> None:
+        super().__init__(doc, store, interval_ms, enabled, parent)
+        self.journal = journal
+        journal.failed.connect(self.failed)
+
+    def _write(self, wait: bool) -> None:
+        self.journal.snapshot(wait)
+
+    def _remove(self) -> bool:
+        self.journal.clear()  # a failure is told through the journal's ``failed``
+        return not self.store.file.exists()
+
+    def finish(self) -> None:
+        self.journal.finish()
+        super().finish()
