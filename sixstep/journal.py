@@ -31,7 +31,7 @@ from sixstep.edits.base import Edit
 
 JOURNAL_FORMAT = "problem-workshop-journal"
 JOURNAL_SUFFIX = ".journal"
-_MODULES = ("sixstep.case", "fishbone.model", "fishbone.changes")
+_MODULES = ("sixstep.case", "fishbone.model", "fishbone.changes", "sixstep.interchange.build")
 
 
 class JournalError(ValueError):
