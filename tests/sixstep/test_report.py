@@ -62,7 +62,7 @@ def test_happy_burgers_content(happy, happy_md):
     for term in happy.problem.terms:
         assert f"| {term.term} |" in shown
     assert "**Done:** How often orders change" in happy_md
-    assert "**Open:** Whether the night menu board" in happy_md
+    assert "**Done:** Whether the night menu board" in happy_md  # a finished worked case
     assert "Fails the budget must" in shown and "merged into Night training" in shown
     assert "*(root cause, confirmed, 6 votes)*" in happy_md
     assert "*(ruled out)*" in happy_md
