@@ -19,6 +19,7 @@ from fishbone.changes import Change
 from fishbone.model import STATUSES, Category, Cause, Diagram, RemovedSubtree
 from sixstep.case import Case
 from sixstep.edits.base import Applied, Edit, EditError, done
+from sixstep.edits.dots import DetachedRecords, detach_cause_records, restore_records
 from sixstep.rules import RuleError, check_choice, check_text, check_votes
 
 # (alternative id, its addresses before) for every alternative a removal unlinked
@@ -165,8 +166,9 @@ class RemoveCause(Edit):
             removed = d.remove_cause(self.cause_id)
         ids = tuple(c.id for _, c in removed.entries)
         links = unlink_causes(case, ids)
-        return done(case, RestoreCauses(removed.entries, links),
-                    Change("cause_removed", ids), *link_changes(links))
+        records = detach_cause_records(case, ids)
+        return done(case, RestoreCauses(removed.entries, links, records),
+                    Change("cause_removed", ids), *link_changes(links), *records.changes())
 
 
 @dataclass(frozen=True)
@@ -177,6 +179,7 @@ class RestoreCauses(Edit):
     label: ClassVar[str] = "Restore causes"
     entries: Entries
     links: Links = ()
+    records: DetachedRecords = DetachedRecords()  # the arrows and dots that went with them
 
     def apply(self, case: Case) -> Applied:
         d = case.fishbone
@@ -189,9 +192,10 @@ class RestoreCauses(Edit):
         with case.changes.blocked():
             d.restore(RemovedSubtree(self.entries))
         relink_causes(case, self.links)
+        restore_records(case, self.records)
         return done(case, RemoveCause(top),
                     Change("cause_added", tuple(c.id for _, c in self.entries)),
-                    *link_changes(self.links))
+                    *link_changes(self.links), *self.records.changes())
 
 
 def check_target(d: Diagram, cause_id: str, category_id: str,

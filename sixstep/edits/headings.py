@@ -10,6 +10,7 @@ from fishbone.changes import Change, merge_changes
 from fishbone.model import PRESETS, Category, RemovedSubtree
 from sixstep.case import Case
 from sixstep.edits.base import Applied, Edit, EditError, Sequence, done
+from sixstep.edits.dots import DetachedRecords, detach_cause_records, restore_records
 from sixstep.edits.fishbone import (
     Entries,
     Links,
@@ -82,9 +83,11 @@ class RemoveHeading(Edit):
             index, heading, removed = d.remove_category(self.heading_id)
         ids = tuple(c.id for _, c in removed.entries)
         links = unlink_causes(case, ids)
+        records = detach_cause_records(case, ids)
         gone = (Change("cause_removed", ids),) if ids else ()
-        return done(case, RestoreHeading(index, heading, removed.entries, links),
-                    Change("categories", (heading.id,)), *gone, *link_changes(links))
+        return done(case, RestoreHeading(index, heading, removed.entries, links, records),
+                    Change("categories", (heading.id,)), *gone, *link_changes(links),
+                    *records.changes())
 
 
 @dataclass(frozen=True)
@@ -97,6 +100,7 @@ class RestoreHeading(Edit):
     heading: Category
     entries: Entries = ()
     links: Links = ()
+    records: DetachedRecords = DetachedRecords()  # the arrows and dots that went with them
 
     def apply(self, case: Case) -> Applied:
         d = case.fishbone
@@ -111,10 +115,12 @@ class RestoreHeading(Edit):
         with case.changes.blocked():
             d.restore_category(self.index, self.heading, RemovedSubtree(self.entries))
         relink_causes(case, self.links)
+        restore_records(case, self.records)
         ids = tuple(c.id for _, c in self.entries)
         back = (Change("cause_added", ids),) if ids else ()
         return done(case, RemoveHeading(self.heading.id),
-                    Change("categories", (self.heading.id,)), *back, *link_changes(self.links))
+                    Change("categories", (self.heading.id,)), *back, *link_changes(self.links),
+                    *self.records.changes())
 
 
 @dataclass(frozen=True)
