@@ -21,6 +21,14 @@ from sixstep.report_blocks import (
     Table,
 )
 from sixstep.report_markdown import markdown_from_blocks, md_escape
+from sixstep.report_room import (
+    disagreement_blocks,
+    dot_vote_blocks,
+    parking_lot_blocks,
+    recorded_nothing,
+    relations_blocks,
+    workshop_blocks,
+)
 from sixstep.result_text import (
     FRAGILE_HEADING,
     NO_RANKING,
@@ -66,9 +74,7 @@ def _front(case: Case, result: ScoringResult) -> list[Block]:
     title = one_line(case.title) or one_line(case.problem.question) or "Untitled workshop"
     blocks: list[Block] = [Heading(1, title), Paragraph("Problem-solving workshop report",
                                                         quiet=True)]
-    names = [one_line(p.name) for p in case.participants if p.name.strip()]
-    if names:
-        blocks.append(Paragraph(", ".join(names), label="Participants:"))
+    blocks += workshop_blocks(case)
     summary: list[Paragraph] = []
     if case.problem.question.strip():
         summary.append(Paragraph(case.problem.question.strip(), label="Problem:"))
@@ -181,6 +187,7 @@ def _research(case: Case) -> list[Block]:
             quiet=True))
     else:
         blocks.append(_nothing())
+    blocks += dot_vote_blocks(case) + relations_blocks(case)
     return blocks + _note(case, 2) + ([DiagramPlace()] if d.causes else [])
 
 
@@ -272,6 +279,7 @@ def _evaluate(case: Case, result: ScoringResult) -> list[Block]:
             blocks.append(Bullets(tuple(Paragraph(f) for f in result.fragile)))
         else:
             blocks.append(Paragraph(NOT_FRAGILE, quiet=True))
+    blocks += disagreement_blocks(case)
     blocks.append(Heading(3, "Strengths, weaknesses, cost and benefit"))
     shown = 0
     order = {"open": 1, "merged": 2, "eliminated": 3}
@@ -339,8 +347,16 @@ def _select(case: Case, result: ScoringResult) -> list[Block]:
 def report_blocks(case: Case) -> list[Block]:
     """The whole workshop in step order, as blocks of plain text."""
     result = score_case(case)
-    return (_front(case, result) + _define(case) + _research(case) + _criteria(case, result)
-            + _alternatives(case) + _evaluate(case, result) + _select(case, result))
+    steps = (lambda: _define(case), lambda: _research(case), lambda: _criteria(case, result),
+             lambda: _alternatives(case), lambda: _evaluate(case, result),
+             lambda: _select(case, result))
+    blocks = _front(case, result)
+    for number, build in enumerate(steps, 1):
+        if recorded_nothing(case, number):  # the steps flow on: an empty one is one line
+            blocks += [Heading(2, _step_title(number)), _nothing()]
+        else:
+            blocks += build()
+    return blocks + parking_lot_blocks(case)
 
 
 def report_markdown(case: Case) -> str:
