@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import textwrap
+from typing import Any
 
 from sixstep.report_blocks import ParetoChart
 
@@ -14,7 +15,8 @@ MAX_BARS = 20  # the rest are counted together as "others"
 WIDTH_IN, HEIGHT_IN = 6.6, 3.8
 # text stays text (Qt's SVG renderer cannot draw matplotlib's glyph outlines, and real text
 # is selectable in the PDF); plain shapes only
-SVG_STYLE = {"svg.fonttype": "none", "font.family": "sans-serif", "svg.hashsalt": "pareto"}
+SVG_STYLE: dict[str, Any] = {"svg.fonttype": "none", "font.family": "sans-serif",
+                             "svg.hashsalt": "pareto"}
 
 
 def _labels(chart: ParetoChart) -> list[str]:
@@ -37,7 +39,7 @@ def pareto_svg(chart: ParetoChart) -> bytes | None:
     except ImportError:
         return None
     try:
-        with rc_context(SVG_STYLE):
+        with rc_context(SVG_STYLE):  # type: ignore[arg-type]
             return _draw(chart)
     except Exception:  # a broken font cache or backend must not cost the whole report
         return None

@@ -16,6 +16,7 @@ from PySide6.QtCore import (
     QMarginsF,
     QObject,
     QPointF,
+    QRect,
     QRectF,
     QSizeF,
     Qt,
@@ -112,13 +113,13 @@ class _SvgObject(QPyTextObject):
         size = fmt.property(SVG_SIZE)
         return size if isinstance(size, QSizeF) else QSizeF(0, 0)
 
-    def drawObject(self, painter: QPainter, rect: QRectF, doc: QTextDocument, pos: int,
+    def drawObject(self, painter: QPainter, rect: QRectF | QRect, doc: QTextDocument, pos: int,
                    fmt: QTextFormat) -> None:
         data = bytes(fmt.property(SVG_DATA))
         renderer = self._renderers.get(data)
         if renderer is None:
             renderer = self._renderers[data] = QSvgRenderer(QByteArray(data))
-        renderer.render(painter, rect)
+        renderer.render(painter, QRectF(rect))
 
 
 class _Writer:
