@@ -6,12 +6,29 @@ the same blocks); ``report_markdown`` writes them as Markdown that shows typed t
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
-
 from fishbone.model import Cause, Diagram
 from sixstep.case import TECHNIQUES, Case
 from sixstep.numbers import format_number
+from sixstep.report_blocks import (
+    Block,
+    Bullets,
+    DiagramPlace,
+    Heading,
+    Outline,
+    OutlineEntry,
+    Paragraph,
+    ParetoChart,
+    Table,
+)
+from sixstep.report_markdown import markdown_from_blocks, md_escape
+from sixstep.report_room import (
+    disagreement_blocks,
+    dot_vote_blocks,
+    parking_lot_blocks,
+    recorded_nothing,
+    relations_blocks,
+    workshop_blocks,
+)
 from sixstep.result_text import (
     FRAGILE_HEADING,
     NO_RANKING,
@@ -32,55 +49,6 @@ from sixstep.steps import STEPS, count
 NOTHING = "(nothing recorded yet)"
 STATUS_WORDS = {"possible": "possible", "confirmed": "confirmed", "ruled_out": "ruled out"}
 ALTERNATIVE_WORDS = {"open": "open", "eliminated": "eliminated", "merged": "merged"}
-
-
-# -- blocks: plain text only; whoever draws them decides how text is marked up --------------
-@dataclass(frozen=True)
-class Heading:
-    level: int  # 1 the title, 2 a step, 3 a part of a step
-    text: str
-
-
-@dataclass(frozen=True)
-class Paragraph:
-    text: str
-    label: str = ""  # shown in bold before the text
-    quiet: bool = False  # an aside such as "(nothing recorded yet)"
-
-
-@dataclass(frozen=True)
-class Bullets:
-    items: tuple[Paragraph, ...]
-    numbered: bool = False
-
-
-@dataclass(frozen=True)
-class OutlineEntry:
-    depth: int  # 0 for a cause on its heading's bone
-    text: str
-    marks: str  # "confirmed, root cause, 2 votes"
-    note: str = ""
-
-
-@dataclass(frozen=True)
-class Outline:
-    entries: tuple[OutlineEntry, ...]
-
-
-@dataclass(frozen=True)
-class Table:
-    headers: tuple[str, ...]
-    rows: tuple[tuple[str, ...], ...]
-    right: tuple[int, ...] = ()  # columns aligned right (numbers)
-    widths: tuple[int, ...] = ()  # relative column widths for paged output
-
-
-@dataclass(frozen=True)
-class DiagramPlace:
-    """Where the fishbone picture belongs; paged output draws it on a page of its own."""
-
-
-Block = Heading | Paragraph | Bullets | Outline | Table | DiagramPlace
 
 
 # -- helpers -------------------------------------------------------------------------------
@@ -106,9 +74,7 @@ def _front(case: Case, result: ScoringResult) -> list[Block]:
     title = one_line(case.title) or one_line(case.problem.question) or "Untitled workshop"
     blocks: list[Block] = [Heading(1, title), Paragraph("Problem-solving workshop report",
                                                         quiet=True)]
-    names = [one_line(p.name) for p in case.participants if p.name.strip()]
-    if names:
-        blocks.append(Paragraph(", ".join(names), label="Participants:"))
+    blocks += workshop_blocks(case)
     summary: list[Paragraph] = []
     if case.problem.question.strip():
         summary.append(Paragraph(case.problem.question.strip(), label="Problem:"))
@@ -221,6 +187,7 @@ def _research(case: Case) -> list[Block]:
             quiet=True))
     else:
         blocks.append(_nothing())
+    blocks += dot_vote_blocks(case) + relations_blocks(case)
     return blocks + _note(case, 2) + ([DiagramPlace()] if d.causes else [])
 
 
@@ -312,6 +279,7 @@ def _evaluate(case: Case, result: ScoringResult) -> list[Block]:
             blocks.append(Bullets(tuple(Paragraph(f) for f in result.fragile)))
         else:
             blocks.append(Paragraph(NOT_FRAGILE, quiet=True))
+    blocks += disagreement_blocks(case)
     blocks.append(Heading(3, "Strengths, weaknesses, cost and benefit"))
     shown = 0
     order = {"open": 1, "merged": 2, "eliminated": 3}
@@ -379,84 +347,24 @@ def _select(case: Case, result: ScoringResult) -> list[Block]:
 def report_blocks(case: Case) -> list[Block]:
     """The whole workshop in step order, as blocks of plain text."""
     result = score_case(case)
-    return (_front(case, result) + _define(case) + _research(case) + _criteria(case, result)
-            + _alternatives(case) + _evaluate(case, result) + _select(case, result))
-
-
-# -- Markdown ----------------------------------------------------------------------------------
-_INLINE = re.compile(r"([\\`*_\[\]{}<>|#~&!])")
-_LINE_START = re.compile(r"^(\s*)([-+=]|\d{1,9}[.)](?=\s|$))")
-
-
-def md_escape(text: str) -> str:
-    """Typed text as Markdown that any viewer shows literally (no HTML, no emphasis, no lists).
-
-    Every character that can start markup is backslash-escaped; a line that could open a list,
-    a quote or a heading underline gets its first mark escaped as well.
-    """
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
-    text = "".join(ch for ch in text if ch == "\n" or ch >= " ")
-    lines = []
-    for line in text.split("\n"):
-        line = _INLINE.sub(r"\\\1", line.strip())
-        line = _LINE_START.sub(lambda m: m.group(1) + _escape_mark(m.group(2)), line)
-        lines.append(line)
-    return "\n".join(lines)
-
-
-def _escape_mark(mark: str) -> str:
-    return mark[:-1] + "\\" + mark[-1] if mark[-1] in ".)" else "\\" + mark
-
-
-def _md_paragraph(text: str) -> str:
-    """A typed paragraph: blank lines stay paragraph breaks, single newlines become spaces."""
-    parts = [one_line(p) for p in re.split(r"\n\s*\n", text)]
-    return "\n\n".join(md_escape(p) for p in parts if p)
-
-
-def _md_inline(p: Paragraph) -> str:
-    body = md_escape(one_line(p.text))
-    if p.quiet:
-        body = f"*{body}*"
-    if p.label:
-        return f"**{md_escape(p.label)}** {body}".rstrip()
-    return body
-
-
-def _md_cell(text: str) -> str:
-    return md_escape(one_line(text)) or " "
-
-
-def _md_block(block: Block) -> str:
-    if isinstance(block, Heading):
-        return "#" * block.level + " " + md_escape(one_line(block.text))
-    if isinstance(block, Paragraph):
-        if block.label or block.quiet:
-            first, *rest = re.split(r"\n\s*\n", block.text.strip()) or [""]
-            out = _md_inline(Paragraph(first, block.label, block.quiet))
-            return "\n\n".join([out] + [_md_paragraph(r) for r in rest if r.strip()])
-        return _md_paragraph(block.text)
-    if isinstance(block, Bullets):
-        return "\n".join((f"{i}. " if block.numbered else "- ") + _md_inline(p)
-                         for i, p in enumerate(block.items, 1))
-    if isinstance(block, Outline):
-        lines = []
-        for e in block.entries:
-            line = "  " * e.depth + "- " + md_escape(e.text) + f" *({md_escape(e.marks)})*"
-            if e.note:
-                line += " \u2013 " + md_escape(e.note)
-            lines.append(line)
-        return "\n".join(lines)
-    if isinstance(block, Table):
-        head = "| " + " | ".join(_md_cell(h) for h in block.headers) + " |"
-        rule = "|" + "|".join("---:" if i in block.right else "---"
-                              for i in range(len(block.headers))) + "|"
-        rows = ["| " + " | ".join(_md_cell(c) for c in row) + " |" for row in block.rows]
-        return "\n".join([head, rule, *rows])
-    return ""  # DiagramPlace: the picture lives in the PDF; the outline follows
+    steps = (lambda: _define(case), lambda: _research(case), lambda: _criteria(case, result),
+             lambda: _alternatives(case), lambda: _evaluate(case, result),
+             lambda: _select(case, result))
+    blocks = _front(case, result)
+    for number, build in enumerate(steps, 1):
+        if recorded_nothing(case, number):  # the steps flow on: an empty one is one line
+            blocks += [Heading(2, _step_title(number)), _nothing()]
+        else:
+            blocks += build()
+    return blocks + parking_lot_blocks(case)
 
 
 def report_markdown(case: Case) -> str:
     """The whole workshop as one Markdown document, typed text shown literally."""
-    parts = [_md_block(b) for b in report_blocks(case)]
-    return "\n\n".join(p for p in parts if p) + "\n"
+    return markdown_from_blocks(report_blocks(case))
+
+
+__all__ = [
+    "NOTHING", "Block", "Bullets", "DiagramPlace", "Heading", "Outline", "OutlineEntry",
+    "Paragraph", "ParetoChart", "Table", "md_escape", "report_blocks", "report_markdown",
+]

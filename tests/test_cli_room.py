@@ -25,9 +25,10 @@ def test_score_json_lists_contested_cells(tmp_path, capsys):
 
 
 def test_score_json_of_a_case_without_participants_has_no_contested_cells(capsys):
-    from tests.test_cli import HAPPY
+    from tests.test_cli import SAMPLES
 
-    assert main(["score", str(HAPPY), "--json"]) == 0
+    leaky = SAMPLES / "leaky_pipes.case.json"  # one scorer: the group's own numbers
+    assert main(["score", str(leaky), "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["contested"] == []
 
 
@@ -55,3 +56,13 @@ def test_causes_prints_a_table_and_refuses_a_bad_file(tmp_path, capsys):
     bad["relations"].append({"from": "c1", "to": "c1"})
     assert main(["causes", _file(tmp_path, bad)]) == 2
     assert "relations[3]" in capsys.readouterr().err
+
+
+def test_score_json_of_happy_burgers_names_its_contested_cells(capsys):
+    from tests.test_cli import HAPPY
+
+    assert main(["score", str(HAPPY), "--json"]) == 0
+    contested = json.loads(capsys.readouterr().out)["contested"]
+    assert [(c["alternative"], c["criterion"]) for c in contested] == [
+        ("a1", "k3"), ("a2", "k5"), ("a4", "k4")]
+    assert all(c["spread"] >= 0.3 for c in contested)

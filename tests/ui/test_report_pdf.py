@@ -104,3 +104,40 @@ def test_blank_case_makes_a_short_report(tmp_path):
 def test_unknown_page_size_is_refused(tmp_path):
     with pytest.raises(ValueError, match="page size"):
         export_report_pdf(Case(), tmp_path / "x.pdf", page="B5")
+
+
+def test_pdf_holds_the_room(happy_pdf):
+    text = squash("".join(pdf_text(happy_pdf)))
+    for words in ("The workshop", "Grace Naidoo (area manager)", "24 November 2026",
+                  "Dot vote: which causes to verify first", "Running total of votes (%)",
+                  "Relations diagram: what drives what", "Driver:",
+                  "Where the room disagreed", "The median changes the leader",
+                  "Lindiwe 5, Jonas 9, Sipho 9, Anele 9", "Parking lot",
+                  "Night security at the store", "Facilitator's note:"):
+        assert squash(words) in text, words
+
+
+def test_steps_flow_on_without_a_page_each(happy_pdf):
+    pages = pdf_text(happy_pdf)
+    starts = [next(i for i, page in enumerate(pages) if f"Step{n}:" in squash(page))
+              for n in range(1, 7)]
+    assert len(set(starts)) < 6  # some steps share a page
+    assert squash("Step 1: Define the problem") in squash(pages[0])  # after the front matter
+
+
+def test_a_blank_case_is_one_page(tmp_path):
+    path = tmp_path / "blank.pdf"
+    export_report_pdf(Case(), path)
+    pages = pdf_text(path)
+    assert len(pages) == 1 and "Step 6: Select and plan" in pages[0]
+
+
+def test_the_report_is_whole_when_the_chart_cannot_be_drawn(tmp_path, monkeypatch):
+    import ui.export.report_pdf as report_pdf
+
+    monkeypatch.setattr(report_pdf, "pareto_svg", lambda chart: None)
+    path = tmp_path / "no_chart.pdf"
+    export_report_pdf(load_case(HAPPY), path)
+    text = squash("".join(pdf_text(path)))
+    assert squash("Dot vote: which causes to verify first") in text
+    assert squash("Running total of votes (%)") not in text

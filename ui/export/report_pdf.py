@@ -1,5 +1,6 @@
 """The workshop report as a paged PDF: the blocks of ``sixstep.report`` set as selectable text,
-the fishbone drawn as vectors on a page of its own, page numbers in the footer.
+the fishbone drawn as vectors on a page of its own, the Pareto chart as vectors in the flow,
+page numbers in the footer. Steps flow on: a new step starts on the same page.
 
 Typed text only ever goes in through ``QTextCursor.insertText``: nothing is read as HTML.
 """
@@ -8,7 +9,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QPointF, QRectF, QSizeF, Qt
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QIODevice,
+    QMarginsF,
+    QObject,
+    QPointF,
+    QRect,
+    QRectF,
+    QSizeF,
+    Qt,
+)
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -17,6 +29,7 @@ from PySide6.QtGui import (
     QPainter,
     QPdfWriter,
     QPen,
+    QPyTextObject,
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
@@ -27,6 +40,7 @@ from PySide6.QtGui import (
     QTextListFormat,
     QTextTableFormat,
 )
+from PySide6.QtSvg import QSvgRenderer
 
 from sixstep.atomic import check_pdf, check_target, write_bytes
 from sixstep.case import Case
@@ -37,9 +51,11 @@ from sixstep.report import (
     Heading,
     Outline,
     Paragraph,
+    ParetoChart,
     Table,
     report_blocks,
 )
+from sixstep.report_chart import pareto_svg
 from sixstep.result_text import one_line
 from ui.export.page import choose_orientation, page_size, paint_page
 from ui.painting.render import ensure_gui_app, render_layout_for_export
@@ -52,6 +68,9 @@ HEADING_PT = {1: 22.0, 2: 16.0, 3: 12.5, 4: 11.0}
 INK, HEAD_INK, QUIET_INK, RULE = "#1d1d1f", "#1f3a5f", "#5c6370", "#b8c0cc"
 HEADER_FILL, ROOT_INK, RULED_OUT_INK = "#e8edf3", "#8a1c1c", "#8a8f98"
 KEEP_WITH_NEXT_PT = 70.0  # a heading this close to a page's foot moves to the next page
+SVG_OBJECT = int(QTextFormat.ObjectTypes.UserObject) + 1  # a picture drawn from SVG, as vectors
+SVG_DATA = int(QTextFormat.Property.UserProperty) + 1
+SVG_SIZE = int(QTextFormat.Property.UserProperty) + 2
 
 
 def _font(size: float, bold: bool = False, italic: bool = False) -> QFont:
@@ -82,6 +101,27 @@ def _block_format(top: float = 0.0, bottom: float = 5.0, indent: float = 0.0,
     return fmt
 
 
+class _SvgObject(QPyTextObject):
+    """Draws an SVG picture held in a character's format, scaled to the size stored with it:
+    vectors in the PDF, never a raster image."""
+
+    def __init__(self, parent: QObject) -> None:
+        super().__init__(parent)
+        self._renderers: dict[bytes, QSvgRenderer] = {}
+
+    def intrinsicSize(self, doc: QTextDocument, pos: int, fmt: QTextFormat) -> QSizeF:
+        size = fmt.property(SVG_SIZE)
+        return size if isinstance(size, QSizeF) else QSizeF(0, 0)
+
+    def drawObject(self, painter: QPainter, rect: QRectF | QRect, doc: QTextDocument, pos: int,
+                   fmt: QTextFormat) -> None:
+        data = bytes(fmt.property(SVG_DATA))
+        renderer = self._renderers.get(data)
+        if renderer is None:
+            renderer = self._renderers[data] = QSvgRenderer(QByteArray(data))
+        renderer.render(painter, QRectF(rect))
+
+
 class _Writer:
     """Appends blocks to a QTextDocument through one cursor, as plain text with formats."""
 
@@ -89,6 +129,7 @@ class _Writer:
         self.doc = doc
         self.cursor = QTextCursor(doc)
         self.first = True
+        self.svg_handler: _SvgObject | None = None
 
     def _new_block(self, fmt: QTextBlockFormat) -> None:
         if self.first:
@@ -107,8 +148,6 @@ class _Writer:
         top = {1: 0.0, 2: 20.0, 3: 12.0}.get(h.level, 8.0)
         fmt = _block_format(top=top, bottom=4.0 if h.level > 2 else 8.0)
         fmt.setProperty(QTextFormat.Property.UserProperty, h.level)  # marks a heading
-        if h.level == 2 and not self.first and not h.text.startswith("At a glance"):
-            fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
         self._new_block(fmt)
         self.cursor.insertText(one_line(h.text), _chars(size, True, colour=HEAD_INK))
 
@@ -196,6 +235,25 @@ class _Writer:
         self.cursor = QTextCursor(self.doc)
         self.cursor.movePosition(QTextCursor.MoveOperation.End)
 
+    def chart(self, c: ParetoChart) -> None:
+        """The Pareto chart across the text width; left out if it cannot be drawn."""
+        svg = pareto_svg(c)
+        if svg is None:
+            return
+        if self.svg_handler is None:
+            self.svg_handler = _SvgObject(self.doc)
+            self.doc.documentLayout().registerHandler(SVG_OBJECT, self.svg_handler)
+        renderer = QSvgRenderer(QByteArray(svg))
+        view = renderer.viewBoxF()
+        width = self.doc.pageSize().width()
+        height = width * view.height() / view.width() if view.width() > 0 else width / 2
+        self._new_block(_block_format(top=4.0, bottom=6.0))
+        fmt = QTextCharFormat()
+        fmt.setObjectType(SVG_OBJECT)
+        fmt.setProperty(SVG_DATA, QByteArray(svg))
+        fmt.setProperty(SVG_SIZE, QSizeF(width, height))
+        self.cursor.insertText("\ufffc", fmt)
+
     def add(self, block: Block) -> None:
         if isinstance(block, Heading):
             self.heading(block)
@@ -207,6 +265,8 @@ class _Writer:
             self.outline(block)
         elif isinstance(block, Table):
             self.table(block)
+        elif isinstance(block, ParetoChart):
+            self.chart(block)
 
 
 def _keep_headings_with_text(doc: QTextDocument, body_height: float) -> None:
@@ -237,10 +297,14 @@ def build_documents(blocks: list[Block], width: float, body_height: float,
     """The text in runs of paged documents; None stands for the diagram's own page."""
     parts: list[QTextDocument | None] = []
     doc: QTextDocument | None = None
+    batch: QTextCursor | None = None  # one edit block per document: laid out once, at its end
     for block in blocks:
         if isinstance(block, DiagramPlace):
             parts.append(None)
             doc = None
+            if batch is not None:
+                batch.endEditBlock()
+                batch = None
             continue
         if doc is None:
             doc = QTextDocument()
@@ -248,9 +312,14 @@ def build_documents(blocks: list[Block], width: float, body_height: float,
             doc.setDocumentMargin(0.0)
             doc.setDefaultFont(_font(BODY_PT))
             doc.setPageSize(QSizeF(width, body_height))
+            doc.setUndoRedoEnabled(False)
+            batch = QTextCursor(doc)
+            batch.beginEditBlock()
             writer = _Writer(doc)
             parts.append(doc)
         writer.add(block)
+    if batch is not None:
+        batch.endEditBlock()
     for part in parts:
         if part is not None:
             _keep_headings_with_text(part, body_height)
