@@ -6,6 +6,8 @@ the same blocks); ``report_markdown`` writes them as Markdown that shows typed t
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from fishbone.model import Cause, Diagram
 from sixstep.case import TECHNIQUES, Case
 from sixstep.numbers import format_number
@@ -347,9 +349,10 @@ def _select(case: Case, result: ScoringResult) -> list[Block]:
 def report_blocks(case: Case) -> list[Block]:
     """The whole workshop in step order, as blocks of plain text."""
     result = score_case(case)
-    steps = (lambda: _define(case), lambda: _research(case), lambda: _criteria(case, result),
-             lambda: _alternatives(case), lambda: _evaluate(case, result),
-             lambda: _select(case, result))
+    steps: tuple[Callable[[], list[Block]], ...] = (
+        lambda: _define(case), lambda: _research(case), lambda: _criteria(case, result),
+        lambda: _alternatives(case), lambda: _evaluate(case, result),
+        lambda: _select(case, result))
     blocks = _front(case, result)
     for number, build in enumerate(steps, 1):
         if recorded_nothing(case, number):  # the steps flow on: an empty one is one line
