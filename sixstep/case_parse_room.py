@@ -73,10 +73,10 @@ def parse_dots(items: list[tuple[str, Any]], case: Case) -> list[Dot]:
     totals: dict[str, int] = {}
     for dot in dots:
         totals[dot.cause] = totals.get(dot.cause, 0) + dot.count
-    for i, cause in enumerate(case.fishbone.causes):
-        if cause.id in totals and cause.votes != totals[cause.id]:
+    for i, node in enumerate(case.fishbone.causes):
+        if node.id in totals and node.votes != totals[node.id]:
             raise fail(f"fishbone.causes[{i}].votes",
-                       f"is {cause.votes} but the cause holds {totals[cause.id]} dots; a "
+                       f"is {node.votes} but the cause holds {totals[node.id]} dots; a "
                        "cause's votes are the total of its dots")
     return dots
 

@@ -94,7 +94,7 @@ def _by_participant(case: Case, keys: list[tuple[str, tuple[str, str]]],
             if person.id in cells.get(key, {}):
                 value = cells[key][person.id]
                 values[column] = float(value)
-                gaps.append(abs(value - group[key]))  # type: ignore[operator]
+                gaps.append(abs(value - group[key]))
         if values:
             difference = sum(gaps, Fraction(0)) / len(gaps) / half
             rows.append((PersonRow(person.id, values, float(difference)), difference))
