@@ -193,7 +193,7 @@ def test_participants_enter_their_own_scores_and_see_the_combined_cell(qtbot):
                                       for s in case.scores]
     assert _shown(page, 0, FIRST_CRITERION + 1) == "10 (9)"
     case.scores.append(Score("a1", "k2", 2, None))
-    page.refresh("scores")
+    page.refresh()
     assert _shown(page, 0, FIRST_CRITERION + 1) == "10 (6.67)"
     page.aggregate_combo.setCurrentIndex(1)  # median of 10, 8 and 2
     assert _shown(page, 0, FIRST_CRITERION + 1) == "10 (8)"
