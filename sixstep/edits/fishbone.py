@@ -1,11 +1,13 @@
-"""The fishbone's causes and effect as case verbs: add, remove (with the whole subtree and the
-alternatives' links to it), move, set text and attributes, set the effect.
+"""The fishbone's causes and effect as case verbs: add, remove (with the whole subtree, the
+alternatives' links to it, and its arrows and dots), move, set text and attributes, set the
+effect.
 
 Each edit works through the ``Diagram``'s own verbs, with the stream blocked while they run,
 and tells the case's stream once, itself. The rule for links lives here, once: a case file
-refuses an alternative that addresses a cause the diagram does not have, so whatever takes
-causes out of the diagram also takes their ids out of ``Alternative.addresses``, and its
-inverse puts them back in their old places. Headings are in ``sixstep.edits.headings``.
+refuses an alternative that addresses a cause the diagram does not have, or an arrow or a dot
+on such a cause, so whatever takes causes out of the diagram also takes their ids out of
+``Alternative.addresses`` and their arrows and dots out of the case (``detach_cause_records``),
+and its inverse puts them back in their old places. Headings are in ``sixstep.edits.headings``.
 """
 
 from __future__ import annotations
@@ -18,7 +20,10 @@ from typing import Any, ClassVar
 from fishbone.changes import Change
 from fishbone.model import STATUSES, Category, Cause, Diagram, RemovedSubtree
 from sixstep.case import Case
+from sixstep.dots import dot_totals
 from sixstep.edits.base import Applied, Edit, EditError, done
+from sixstep.edits.dots import DetachedRecords, detach_cause_records, restore_records
+from sixstep.edits.records import check_put_back
 from sixstep.rules import RuleError, check_choice, check_text, check_votes
 
 # (alternative id, its addresses before) for every alternative a removal unlinked
@@ -66,9 +71,20 @@ def check_cause_attribute(attribute: str, value: Any) -> Any:
     raise EditError(f"A cause has no attribute {attribute!r} to set.")
 
 
+def check_votes_by_hand(case: Case, cause_ids: Iterable[str]) -> None:
+    """Votes are set by hand only on causes that hold no dots: a cause's votes are the total
+    of its dots once dots are recorded (the file loader's rule too)."""
+    totals = dot_totals(case)
+    if any(cause_id in totals for cause_id in cause_ids):
+        raise EditError("This cause's votes are the total of its dots: cast or take back a dot.")
+
+
 def check_index(index: Any, what: str = "The position") -> int | None:
-    if index is not None and (not isinstance(index, int) or isinstance(index, bool)):
-        raise EditError(f"{what} is a whole number.")
+    """A place among siblings or headings: None (the end) or a whole number from 0 (past the
+    end counts as the end where the verb says so)."""
+    if index is not None and (not isinstance(index, int) or isinstance(index, bool)
+                              or index < 0):
+        raise EditError(f"{what} is a whole number from 0.")
     return index
 
 
@@ -101,6 +117,22 @@ def link_changes(links: Links) -> tuple[Change, ...]:
     if not links:
         return ()
     return (Change("alternative_changed", tuple(a for a, _ in links), "addresses"),)
+
+
+def check_records(case: Case, records: DetachedRecords, coming: Iterable[str]) -> None:
+    """The arrows and dots a removal took can go back: their places fit, and the causes and
+    participants they name are there (or ``coming`` back with them)."""
+    check_put_back(case.relations, records.relations)
+    check_put_back(case.dots, records.dots)
+    causes = {c.id for c in case.fishbone.causes} | set(coming)
+    people = {p.id for p in case.participants}
+    for _, relation in records.relations:
+        if relation.source not in causes or relation.target not in causes:
+            raise EditError("The arrows cannot go back: a cause they join is gone.")
+    for _, dot in records.dots:
+        if dot.cause not in causes or (dot.participant is not None
+                                       and dot.participant not in people):
+            raise EditError("The dots cannot go back: their cause or participant is gone.")
 
 
 def check_restore(diagram: Diagram, entries: Entries, heading: str = "") -> None:
@@ -165,18 +197,21 @@ class RemoveCause(Edit):
             removed = d.remove_cause(self.cause_id)
         ids = tuple(c.id for _, c in removed.entries)
         links = unlink_causes(case, ids)
-        return done(case, RestoreCauses(removed.entries, links),
-                    Change("cause_removed", ids), *link_changes(links))
+        records = detach_cause_records(case, ids)
+        return done(case, RestoreCauses(removed.entries, links, records),
+                    Change("cause_removed", ids), *link_changes(links), *records.changes())
 
 
 @dataclass(frozen=True)
 class RestoreCauses(Edit):
     """Undo of ``RemoveCause``: the very causes back at their old list indexes (the first
-    entry is the removed subtree's top), and the links back in their old places."""
+    entry is the removed subtree's top), and the links, arrows and dots back in their old
+    places."""
 
     label: ClassVar[str] = "Restore causes"
     entries: Entries
     links: Links = ()
+    records: DetachedRecords = DetachedRecords()
 
     def apply(self, case: Case) -> Applied:
         d = case.fishbone
@@ -185,13 +220,15 @@ class RestoreCauses(Edit):
         check_restore(d, self.entries)
         check_links(case, self.links)
         ids = {c.id for _, c in self.entries}
+        check_records(case, self.records, ids)
         top = next(c.id for _, c in self.entries if c.parent not in ids)
         with case.changes.blocked():
             d.restore(RemovedSubtree(self.entries))
         relink_causes(case, self.links)
+        restore_records(case, self.records)
         return done(case, RemoveCause(top),
                     Change("cause_added", tuple(c.id for _, c in self.entries)),
-                    *link_changes(self.links))
+                    *link_changes(self.links), *self.records.changes())
 
 
 def check_target(d: Diagram, cause_id: str, category_id: str,
@@ -291,6 +328,8 @@ class SetCauseAttribute(Edit):
     def apply(self, case: Case) -> Applied:
         cause = find_cause(case.fishbone, self.cause_id)
         value = check_cause_attribute(self.attribute, self.value)
+        if self.attribute == "votes":
+            check_votes_by_hand(case, (cause.id,))
         with case.changes.blocked():
             old = case.fishbone.set_cause(cause.id, self.attribute, value)
         return done(case, SetCauseAttribute(cause.id, self.attribute, old),
@@ -317,6 +356,8 @@ class SetCausesAttribute(Edit):
         d = case.fishbone
         values = {find_cause(d, cause_id).id: check_cause_attribute(self.attribute, value)
                   for cause_id, value in self.values}
+        if self.attribute == "votes":
+            check_votes_by_hand(case, values)
         with case.changes.blocked():
             old = d.set_causes(self.attribute, values)
         return done(case, SetCausesAttribute(self.attribute, tuple(old.items()), self.title),

@@ -1,5 +1,6 @@
-"""The fishbone's headings as case verbs: add, rename, remove (with their causes and the
-alternatives' links to them), move, and switch to a heading preset in one step."""
+"""The fishbone's headings as case verbs: add, rename, remove (with their causes, the
+alternatives' links to them, and their arrows and dots), move, and switch to a heading preset
+in one step."""
 
 from __future__ import annotations
 
@@ -10,11 +11,13 @@ from fishbone.changes import Change, merge_changes
 from fishbone.model import PRESETS, Category, RemovedSubtree
 from sixstep.case import Case
 from sixstep.edits.base import Applied, Edit, EditError, Sequence, done
+from sixstep.edits.dots import DetachedRecords, detach_cause_records, restore_records
 from sixstep.edits.fishbone import (
     Entries,
     Links,
     check_index,
     check_links,
+    check_records,
     check_restore,
     find_heading,
     link_changes,
@@ -82,21 +85,24 @@ class RemoveHeading(Edit):
             index, heading, removed = d.remove_category(self.heading_id)
         ids = tuple(c.id for _, c in removed.entries)
         links = unlink_causes(case, ids)
+        records = detach_cause_records(case, ids)
         gone = (Change("cause_removed", ids),) if ids else ()
-        return done(case, RestoreHeading(index, heading, removed.entries, links),
-                    Change("categories", (heading.id,)), *gone, *link_changes(links))
+        return done(case, RestoreHeading(index, heading, removed.entries, links, records),
+                    Change("categories", (heading.id,)), *gone, *link_changes(links),
+                    *records.changes())
 
 
 @dataclass(frozen=True)
 class RestoreHeading(Edit):
     """Undo of ``RemoveHeading``: the very heading and causes back in their old places, and
-    the links back."""
+    the links, arrows and dots back."""
 
     label: ClassVar[str] = "Restore heading"
     index: int
     heading: Category
     entries: Entries = ()
     links: Links = ()
+    records: DetachedRecords = DetachedRecords()
 
     def apply(self, case: Case) -> Applied:
         d = case.fishbone
@@ -108,13 +114,16 @@ class RestoreHeading(Edit):
             raise EditError("Only the heading's own causes come back with it.")
         check_restore(d, self.entries, self.heading.id)
         check_links(case, self.links)
+        ids = tuple(c.id for _, c in self.entries)
+        check_records(case, self.records, ids)
         with case.changes.blocked():
             d.restore_category(self.index, self.heading, RemovedSubtree(self.entries))
         relink_causes(case, self.links)
-        ids = tuple(c.id for _, c in self.entries)
+        restore_records(case, self.records)
         back = (Change("cause_added", ids),) if ids else ()
         return done(case, RemoveHeading(self.heading.id),
-                    Change("categories", (self.heading.id,)), *back, *link_changes(self.links))
+                    Change("categories", (self.heading.id,)), *back, *link_changes(self.links),
+                    *self.records.changes())
 
 
 @dataclass(frozen=True)
