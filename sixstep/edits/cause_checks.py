@@ -76,8 +76,10 @@ def check_root_rule(cause: Cause, attribute: str, value: Any) -> None:
 
 
 def check_index(index: Any, what: str = "The position") -> int | None:
-    if index is not None and (not isinstance(index, int) or isinstance(index, bool)):
-        raise EditError(f"{what} is a whole number.")
+    """A place among siblings or headings: None (the end) or a whole number from 0."""
+    if index is not None and (not isinstance(index, int) or isinstance(index, bool)
+                              or index < 0):
+        raise EditError(f"{what} is a whole number from 0.")
     return index
 
 

@@ -2,18 +2,17 @@
 
 import pytest
 
-from sixstep.case import Case, Criterion
+from sixstep.case import Case
 from sixstep.caseio import dumps_case
 from sixstep.edits.base import EditError, Sequence
+from sixstep.edits.criteria import AddCriterion, MoveCriterion, SetCriterionText
 from sixstep.edits.fields import InsertItem, MoveItem, RemoveItem, SetText
-from ui.document.case_commands import InsertItemCommand, MoveItemCommand, SetFieldCommand
 from ui.document.document import CaseDocument
 
 
 def test_typing_in_one_field_merges_into_one_step(qtbot):
     doc = CaseDocument(Case())
-    seen, changes = [], []
-    doc.case_changed.connect(seen.append)
+    changes = []
     doc.changed.connect(changes.append)
     for text in ("H", "Ho", "How?"):
         doc.apply(SetText(("problem", "question"), text), "Edit problem question")
@@ -24,7 +23,6 @@ def test_typing_in_one_field_merges_into_one_step(qtbot):
     doc.undo_stack.undo()
     assert doc.case.problem.question == ""
     assert not doc.is_modified()
-    assert seen[-1] == "problem"
     assert changes[-1].kind == "problem" and changes[-1].ids == ("problem.question",)
     doc.undo_stack.redo()
     assert doc.case.problem.question == "How?"
@@ -66,18 +64,20 @@ def test_a_refused_edit_leaves_case_and_history_as_they_were(qtbot):
     assert dumps_case(doc.case) == before and doc.undo_stack.count() == 1
 
 
-def test_the_bridge_commands_still_serve_criteria_and_alternatives(qtbot):
+def test_criteria_are_added_moved_and_renamed_by_their_own_verbs(qtbot):
     doc = CaseDocument(Case())
     seen = []
-    doc.case_changed.connect(seen.append)
+    doc.changed.connect(seen.append)
     criteria = doc.case.criteria
-    doc.push(InsertItemCommand(doc, "criteria", criteria, Criterion("k1", "Cheap")))
-    doc.push(InsertItemCommand(doc, "criteria", criteria, Criterion("k2", "Legal"), 0))
-    doc.push(MoveItemCommand(doc, "criteria", criteria, 0, 1))
+    doc.apply(AddCriterion("Cheap", criterion_id="k1"))
+    doc.apply(AddCriterion("Legal", index=0, criterion_id="k2"))
+    doc.apply(MoveCriterion("k2", 1))
     for text in ("F", "Fa", "Fast"):
-        doc.push(SetFieldCommand(doc, "criteria", criteria[0], "name", text))
+        doc.apply(SetCriterionText("k1", "name", text))
     assert [c.name for c in criteria] == ["Fast", "Legal"]
-    assert doc.undo_stack.count() == 4 and seen[-1] == "criteria"
+    assert doc.undo_stack.count() == 4
+    assert (seen[-1].kind, seen[-1].ids, seen[-1].attribute) == ("criterion_changed", ("k1",),
+                                                                 "name")
     while doc.undo_stack.canUndo():
         doc.undo_stack.undo()
     assert criteria == []

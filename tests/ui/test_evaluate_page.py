@@ -195,7 +195,7 @@ def test_participants_enter_their_own_scores_and_see_the_combined_cell(qtbot):
                                       for s in case.scores]
     assert (cell.data(), cell.data(OWN_ROLE)) == ("9", "Ann: 10")
     case.scores.append(Score("a1", "k2", 2, None))
-    page.refresh("scores")
+    page.refresh()
     assert (cell.data(), cell.data(OWN_ROLE)) == ("6.67", "Ann: 10")
     page.aggregate_combo.setCurrentIndex(1)  # median of 10, 8 and 2
     assert (cell.data(), cell.data(OWN_ROLE)) == ("8", "Ann: 10")

@@ -63,7 +63,7 @@ def _key(case: Case) -> dict:
 def test_set_and_clear_a_score(qtbot):
     doc = CaseDocument(_case())
     seen = []
-    doc.case_changed.connect(seen.append)
+    doc.changed.connect(lambda change: seen.append(change.kind))
     _round_trip(doc, lambda: doc.push(SetScoreCommand(doc, "a1", "k3", 6.0)))
     assert _key(doc.case)[("a1", "k3", None)] == 6 and isinstance(doc.case.scores[-1].value, int)
     _round_trip(doc, lambda: doc.push(SetScoreCommand(doc, "a1", "k2", 9)))

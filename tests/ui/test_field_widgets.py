@@ -81,8 +81,7 @@ def test_the_not_addressed_list_follows_undo_on_its_own(qtbot, doc):
 
 
 class _Page(StepPage):
-    kinds = frozenset({"selection"})
-    sections = ("alternatives",)
+    kinds = frozenset({"selection", "alternative_added"})
 
     def __init__(self, doc: CaseDocument) -> None:
         super().__init__(doc)
@@ -92,22 +91,21 @@ class _Page(StepPage):
     def on_change(self, change: Change) -> None:
         self.took.append(change)
 
-    def refresh(self, section: str = "") -> None:
-        self.refreshed.append(section)
+    def refresh(self) -> None:
+        self.refreshed.append("all")
 
 
-def test_a_page_takes_each_change_once_by_kind_or_by_its_sections(qtbot, doc):
+def test_a_page_takes_each_change_of_its_kinds_once_and_refreshes_when_replaced(qtbot, doc):
     page = _Page(doc)
     qtbot.addWidget(page)
     doc.apply(SetText(("selection", "rationale"), "Cheapest"))
     assert [c.ids for c in page.took] == [("selection.rationale",)] and page.refreshed == []
-    doc.apply(SetText(("problem", "question"), "How?"))  # neither its kind nor its section
-    doc.notify("alternatives")  # an older edit that names only a section
-    assert page.refreshed == ["alternatives"]
-    doc.case.changes.emit(Change("alternative_added", ("a9",)))  # a verb not taken by kind
-    assert page.refreshed == ["alternatives", "alternatives"]
+    doc.apply(SetText(("problem", "question"), "How?"))  # not one of its kinds
+    doc.case.changes.emit(Change("alternative_added", ("a9",)))
+    assert [c.kind for c in page.took] == ["selection", "alternative_added"]
+    assert page.refreshed == []
     doc.replace(new_case(), None)
-    assert page.refreshed[-1] == "" and len(page.took) == 1
+    assert page.refreshed == ["all"] and len(page.took) == 2
 
 
 def test_the_chosen_list_scores_again_only_when_a_standing_may_move(qtbot, doc, monkeypatch):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from sample_cases import read_sample
+from sixstep.edits.fields import SetText
 
 
 def test_sample_titles_keep_their_ampersand(window):
@@ -24,9 +25,7 @@ def test_recent_paths_keep_their_ampersand(window, tmp_path):
 
 def test_a_title_with_newlines_is_one_line_in_the_window_title(window):
     window.files.new_blank()
-    window.doc.case.title = "Two\nlines  [*] here"
-    window.doc.notify("title")
-    window._update_title()
+    window.doc.apply(SetText(("title",), "Two\nlines  [*] here"))  # the title follows
     assert window.windowTitle().startswith("Two lines [ * ] here")
     assert "\n" not in window.windowTitle()
 

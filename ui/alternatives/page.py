@@ -68,6 +68,7 @@ class AlternativesPage(StepPage):
     """Step 4 page: an entry line where Enter adds, the list of ideas, and their cause links."""
 
     number = 4
+    kinds = FISHBONE_KINDS | ALTERNATIVE_KINDS
 
     def __init__(self, doc: CaseDocument, parent: QWidget | None = None) -> None:
         super().__init__(doc, parent)
@@ -135,9 +136,8 @@ class AlternativesPage(StepPage):
         splitter.addWidget(self.links_panel)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
-        doc.changed.connect(self._on_doc_changed)
         self.set_brainstorm_mode(False)
-        self.refresh("")
+        self.refresh()
 
     @property
     def alternatives(self) -> list[Alternative]:
@@ -156,7 +156,7 @@ class AlternativesPage(StepPage):
             return f"{alternative.name}  (merged into {into})"
         return f"{alternative.name}  (eliminated)"
 
-    def refresh(self, section: str = "") -> None:
+    def refresh(self) -> None:
         keep = self._current_id
         ids = [a.id for a in self.alternatives]
         shown = [self.list_widget.item(i).data(ID_ROLE) for i in range(self.list_widget.count())]
@@ -208,10 +208,7 @@ class AlternativesPage(StepPage):
             else None
         self._fill_causes()
 
-    def _on_doc_case_changed(self, section: str) -> None:
-        """Nothing: this page follows ``doc.changed``, by kind and id."""
-
-    def _on_doc_changed(self, change: Change) -> None:
+    def on_change(self, change: Change) -> None:
         kind = change.kind
         if kind in FISHBONE_KINDS:
             if not self.brainstorming:
@@ -220,7 +217,7 @@ class AlternativesPage(StepPage):
             if change.attribute == "addresses" and self._current_id in change.ids:
                 self._fill_causes()  # (notes are not shown on this page)
         elif kind in ALTERNATIVE_KINDS:
-            self.refresh("alternatives")
+            self.refresh()
 
     def set_brainstorm_mode(self, on: bool) -> None:
         """Only the entry line, the ideas and the countdown; no deleting, no links, no scores."""
@@ -233,7 +230,7 @@ class AlternativesPage(StepPage):
         self.hint_label.setVisible(on)
         self.links_panel.setVisible(not on)
         self.chrome.setVisible(not on and not self.projector_mode)
-        self.refresh("alternatives")
+        self.refresh()
         if on:
             self.entry.setFocus()
 
@@ -265,7 +262,7 @@ class AlternativesPage(StepPage):
         self.doc.push(command)
         self.entry.clear()
         self._current_id = command.alternative_id
-        self.refresh("alternatives")
+        self.refresh()
         self.list_widget.scrollToBottom()
         self.entry.setFocus()
 
@@ -280,7 +277,7 @@ class AlternativesPage(StepPage):
             self.doc.push(set_alternative_field_command(self.doc, alternative_id, "name", name,
                                                         merge=False))
         else:
-            self.refresh("alternatives")
+            self.refresh()
 
     def _on_causes_tree_toggled(self, cause_id: str, checked: bool) -> None:
         alternative = self.current_alternative()

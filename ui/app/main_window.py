@@ -16,6 +16,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QStackedWidget, QWidget
 
+from fishbone.changes import Change
 from sample_cases import list_samples
 from sixstep.caseio import new_case
 from sixstep.steps import STEPS
@@ -75,7 +76,7 @@ class MainWindow(QMainWindow):
         self.doc.undo_stack.cleanChanged.connect(self._update_title)
         self.doc.path_changed.connect(self._update_title)
         self.doc.replaced.connect(self._update_title)
-        self.doc.case_changed.connect(self._on_doc_case_changed)
+        self.doc.changed.connect(self._on_doc_changed)
         self.workspace.step_changed.connect(self._update_title)
 
         self._build_menus()
@@ -216,8 +217,8 @@ class MainWindow(QMainWindow):
     def _on_files_opened(self) -> None:
         self.show_step(1)
 
-    def _on_doc_case_changed(self, section: str) -> None:
-        if section == "title":
+    def _on_doc_changed(self, change: Change) -> None:
+        if change.kind == "title":
             self._update_title()
 
     def _update_title(self, *args: object) -> None:

@@ -49,7 +49,7 @@ class CriteriaPage(StepPage):
     """Step 3: the ordered criteria table, proposed weights and the not-addressed list."""
 
     number = 3
-    sections = ("not_addressed",)  # the criteria come through doc.changed, by kind
+    kinds = CRITERIA_KINDS  # (the not-addressed list follows its own changes)
 
     def __init__(self, doc: CaseDocument, parent: QWidget | None = None) -> None:
         super().__init__(doc, parent)
@@ -130,26 +130,25 @@ class CriteriaPage(StepPage):
         self.model.refused.connect(self.message_label.setText)
         self.model.told.connect(self.message_label.setText)
         self._current_id: str | None = None
-        doc.changed.connect(self._on_doc_changed)
-        self.refresh("")
+        self.refresh()
 
     # -- showing ------------------------------------------------------------------------------
 
-    def _on_doc_changed(self, change: Change) -> None:
-        if change.kind in CRITERIA_KINDS:
-            self.refresh("criteria")
+    def on_change(self, change: Change) -> None:
+        self._show_criteria()
 
-    def refresh(self, section: str = "") -> None:
-        if section in ("", "criteria"):
-            keep = self._current_id
-            self.model.reload()
-            ids = [c.id for c in self.doc.case.criteria]
-            if keep in ids:
-                self.select_row(ids.index(keep))
-            self.fitter.fit()
-            self._show_detail()
-        if section in ("", "not_addressed"):
-            self.not_addressed.refresh()
+    def refresh(self) -> None:
+        self._show_criteria()
+        self.not_addressed.refresh()
+
+    def _show_criteria(self) -> None:
+        keep = self._current_id
+        self.model.reload()
+        ids = [c.id for c in self.doc.case.criteria]
+        if keep in ids:
+            self.select_row(ids.index(keep))
+        self.fitter.fit()
+        self._show_detail()
         self.propose_button.setEnabled(any(c.kind == "want" for c in self.doc.case.criteria))
 
     def select_row(self, row: int) -> None:

@@ -13,18 +13,6 @@ from sixstep.case import Case
 from sixstep.edits.base import Edit
 from ui.document.commands import EditCommand, EditLog
 
-# Change kinds of the case (not the fishbone) -> the coarse section name of ``case_changed``.
-SECTIONS: dict[str, str] = {
-    "title": "title", "problem": "problem", "research": "research", "step_notes": "notes",
-    "not_addressed": "not_addressed", "selection": "selection",
-    "criterion_added": "criteria", "criterion_removed": "criteria",
-    "criterion_moved": "criteria", "criterion_changed": "criteria",
-    "alternative_added": "alternatives", "alternative_removed": "alternatives",
-    "alternative_moved": "alternatives", "alternative_changed": "alternatives",
-    "alternative_status": "alternatives", "scores": "scores", "score_scale": "score_scale",
-    "participants": "participants",
-}
-
 
 class CaseDocument(QObject):
     """Holds a ``Case`` and tells views what changed.
@@ -32,12 +20,10 @@ class CaseDocument(QObject):
     Every edit is a domain edit (``sixstep.edits``) applied through ``apply`` (or ``push`` of an
     ``EditCommand``); commands never touch views. ``changed(change)`` forwards the case's one
     change stream: a ``fishbone.changes.Change`` whose kind and ids say what changed.
-    ``case_changed`` and ``diagram_changed`` are the older, coarser forms of the same news.
+    Views refresh by the change's kind and ids; ``replaced`` means everything changed.
     """
 
     changed = Signal(object)  # fishbone.changes.Change
-    case_changed = Signal(str)
-    diagram_changed = Signal(object)  # fishbone.model.Change
     path_changed = Signal(object)  # Path | None
     replaced = Signal()  # the whole case was swapped (open, new)
 
@@ -48,23 +34,15 @@ class CaseDocument(QObject):
         self.case = case if case is not None else Case()
         self.path: Path | None = path
         self.log: EditLog | None = None  # hears of every edit applied (the recovery journal)
-        self._watch(self.case.fishbone)
+        self.case.changes.subscribe(self._on_case_change)
         self.undo_stack.indexChanged.connect(self._on_undo_stack_index_changed)
 
     @property
     def diagram(self) -> Diagram:
         return self.case.fishbone
 
-    def _watch(self, diagram: Diagram) -> None:
-        diagram.subscribe(self._on_diagram_change)
-
-    def _on_diagram_change(self, change: Change) -> None:
+    def _on_case_change(self, change: Change) -> None:
         self.changed.emit(change)
-        section = SECTIONS.get(change.kind)
-        if section is None:
-            self.diagram_changed.emit(change)
-        else:
-            self.case_changed.emit(section)
 
     def _on_undo_stack_index_changed(self, index: int) -> None:
         """An undo or redo that was refused changed nothing (the error was reported where it
@@ -80,9 +58,9 @@ class CaseDocument(QObject):
 
     def replace(self, case: Case, path: Path | None) -> None:
         """Swap in another case (after open or new): a fresh history, clean state."""
-        self.case.fishbone.unsubscribe(self._on_diagram_change)
+        self.case.changes.unsubscribe(self._on_case_change)
         self.case = case
-        self._watch(case.fishbone)
+        case.changes.subscribe(self._on_case_change)
         self.undo_stack.clear()
         self.set_path(path)
         self.replaced.emit()
@@ -113,10 +91,6 @@ class CaseDocument(QObject):
     def mark_saved(self, path: Path) -> None:
         self.set_path(path)
         self.undo_stack.setClean()
-
-    def notify(self, section: str) -> None:
-        """Tell views that ``section`` of the case changed (commands call this)."""
-        self.case_changed.emit(section)
 
     @property
     def display_name(self) -> str:

@@ -81,6 +81,7 @@ class EvaluatePage(StepPage):
     """Step 5 page: the score matrix above; review, chart, stability and set-aside tabs below."""
 
     number = 5
+    kinds = SHOWN_KINDS
 
     def __init__(self, doc: CaseDocument, parent: QWidget | None = None) -> None:
         super().__init__(doc, parent)
@@ -171,22 +172,18 @@ class EvaluatePage(StepPage):
         splitter.setStretchFactor(1, 2)
         self.splitter = splitter
         self._shown_once = False
-        doc.changed.connect(self._on_doc_changed)  # (after the matrix model connected)
-        self.refresh("")
+        self.refresh()
 
     # -- showing ------------------------------------------------------------------------------
 
-    def _on_doc_case_changed(self, section: str) -> None:
-        """Nothing: this page follows ``doc.changed``, by kind and id."""
-
-    def _on_doc_changed(self, change: Change) -> None:
+    def on_change(self, change: Change) -> None:
         kind = change.kind
         if kind == "alternative_changed" and change.attribute != "name":
             self.details.refresh()  # notes or links: nothing scored, ranked or listed changed
         elif kind in SHOWN_KINDS:
             self._show(kind)
 
-    def refresh(self, section: str = "") -> None:
+    def refresh(self) -> None:
         """Show the whole case afresh, scored again (it may have changed without an edit)."""
         forget(self.doc.case)
         self._show("")

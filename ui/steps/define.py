@@ -70,13 +70,13 @@ class DefinePage(StepPage):
             doc, ("problem", "seriousness"), "How serious it is",
             placeholder="How often, how costly, how urgent?", lines=3)
         add_section(layout, "How &serious is it?", self.seriousness_field)
-        self.refresh("")
+        self.refresh()
 
     def on_change(self, change: Change) -> None:
         if touches(change, ("problem", "question")):
             self.refresh()
 
-    def refresh(self, section: str = "") -> None:
+    def refresh(self) -> None:
         question = self.doc.case.problem.question.strip()
         self.question_hint.setVisible(not question.endswith("?"))
 

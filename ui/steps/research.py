@@ -132,7 +132,7 @@ class ResearchPage(StepPage):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.tabs)
         self._build_notes(notes)
-        self.refresh("")
+        self.refresh()
 
     def _build_notes(self, notes: QWidget) -> None:
         doc = self.doc
@@ -200,7 +200,7 @@ class ResearchPage(StepPage):
         self.root_label.setText(roots)
         self.confirmed_label.setText(confirmed)
 
-    def refresh(self, section: str = "") -> None:
+    def refresh(self) -> None:
         self.techniques.refresh()
         self._show_causes()
 

@@ -28,9 +28,10 @@ CHOSEN = ("selection", "chosen")
 # changes that add, take away, reorder or rename the alternatives that may be chosen
 LIST_KINDS = frozenset({"alternative_added", "alternative_removed", "alternative_moved",
                         "alternative_status"})
-# changes that can move a standing (the alternatives listed, the criteria, the scores)
+# changes that can move a standing (the alternatives listed, the criteria, the scores, the
+# scale they are given on, who gave them)
 RANK_KINDS = LIST_KINDS | {"criterion_added", "criterion_removed", "criterion_moved",
-                           "criterion_changed", "scores", "score_scale"}
+                           "criterion_changed", "scores", "score_scale", "participants"}
 REVIEW_QUESTIONS = [
     ("what_worked", "What worked &well?"),
     ("what_did_not", "What did &not work?"),
@@ -134,8 +135,8 @@ class ChosenChecklist(QWidget):
         elif change.kind in RANK_KINDS:
             self.show_choices(rescore=True)
 
-    def refresh(self, section: str = "") -> None:
-        """Everything again (the whole case replaced, or a section named by an older edit)."""
+    def refresh(self) -> None:
+        """Everything again (the whole case was replaced)."""
         self.show_choices(rescore=True)
 
     def show_choices(self, rescore: bool) -> None:
@@ -171,7 +172,6 @@ class SelectPage(StepPage):
 
     number = 6
     kinds = frozenset({"selection", "alternative_changed"}) | RANK_KINDS
-    sections = ("selection", "alternatives", "scores", "criteria")  # the bridge: older edits
 
     def __init__(self, doc: CaseDocument, parent: QWidget | None = None) -> None:
         super().__init__(doc, parent)
@@ -206,13 +206,13 @@ class SelectPage(StepPage):
             self.review_fields[attribute] = field
         layout.addLayout(review)
         layout.addStretch(1)
-        self.refresh("")
+        self.refresh()
 
     def on_change(self, change: Change) -> None:
         self.chosen.on_change(change)
 
-    def refresh(self, section: str = "") -> None:
-        self.chosen.refresh(section)
+    def refresh(self) -> None:
+        self.chosen.refresh()
 
     def set_projector_mode(self, on: bool) -> None:
         super().set_projector_mode(on)

@@ -50,8 +50,7 @@ class StepWorkspace(QWidget):
         layout.addWidget(self.navigator)
         layout.addWidget(self.stack, 1)
         self.current = 0
-        for signal in (doc.case_changed, doc.diagram_changed):
-            signal.connect(self._on_doc_changed)
+        doc.changed.connect(self._on_doc_changed)  # any change may complete or empty a step
         doc.replaced.connect(self._on_doc_changed)
         self._on_doc_changed()
 

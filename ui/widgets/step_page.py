@@ -6,57 +6,41 @@ from PySide6.QtCore import QSignalBlocker
 from PySide6.QtWidgets import QWidget
 
 from fishbone.changes import Change
-from ui.document.document import SECTIONS, CaseDocument
+from ui.document.document import CaseDocument
 
 
 class StepPage(QWidget):
     """A page edits ``doc.case`` through undoable edits and redraws on change.
 
-    Subclasses build their widgets in ``__init__``; ``refresh(section)`` shows the whole case
-    again ("" after the whole case was replaced). A page hears of changes in one of two ways:
-
-    - ``kinds``: the change kinds it shows; each such change of the case's one stream comes
-      to ``on_change(change)``, whose kind, ids and attribute say exactly what changed.
-    - ``sections`` (the bridge, while some edits still only name a coarse section): each
-      ``doc.case_changed(section)`` in ``sections`` (every one when a page declares neither)
-      comes to ``refresh(section)``, unless this page already took the same news by kind.
+    Subclasses build their widgets in ``__init__``. A page declares in ``kinds`` the change
+    kinds it shows; each such change of the case's one stream comes to ``on_change(change)``,
+    whose kind, ids and attribute say exactly what changed. ``refresh()`` shows the whole
+    case again (after the whole case was replaced).
 
     Widgets being filled must not push edits: use ``blocked(widget)`` while setting them.
     """
 
     number = 0
-    sections: tuple[str, ...] = ()  # the bridge: the case sections this page shows
     kinds: frozenset[str] = frozenset()  # the change kinds that come to ``on_change``
 
     def __init__(self, doc: CaseDocument, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.doc = doc
         self.projector_mode = False
-        self._taken: str | None = None  # the section of the change just taken by kind
         doc.changed.connect(self._on_doc_changed)
-        doc.case_changed.connect(self._on_doc_case_changed)
         doc.replaced.connect(self._on_doc_replaced)
 
     def _on_doc_changed(self, change: Change) -> None:
         if change.kind in self.kinds:
-            self._taken = SECTIONS.get(change.kind)
             self.on_change(change)
 
-    def _on_doc_case_changed(self, section: str) -> None:
-        taken, self._taken = self._taken, None
-        if section == taken:  # the same news, just handled by kind
-            return
-        if section in self.sections or not (self.sections or self.kinds):
-            self.refresh(section)
-
     def _on_doc_replaced(self) -> None:
-        self._taken = None
-        self.refresh("")
+        self.refresh()
 
     def on_change(self, change: Change) -> None:
         """One change of a kind in ``kinds``: show what it changed."""
 
-    def refresh(self, section: str = "") -> None:
+    def refresh(self) -> None:
         """Show the case's current values."""
 
     def set_projector_mode(self, on: bool) -> None:
