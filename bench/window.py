@@ -85,10 +85,7 @@ class ChangeCounter:
 
     def __init__(self, doc) -> None:  # noqa: ANN001
         self.count = 0
-        for name in ("changed", "case_changed", "diagram_changed"):
-            signal = getattr(doc, name, None)
-            if signal is not None:
-                signal.connect(self._on_doc_changed)
+        doc.changed.connect(self._on_doc_changed)
 
     def _on_doc_changed(self, *args: object) -> None:
         self.count += 1
