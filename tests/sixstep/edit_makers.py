@@ -18,6 +18,7 @@ from sixstep.edits.base import Edit
 from sixstep.edits.fields import EDITABLE, InsertItem, MoveItem, RemoveItem, SetText, SetTick
 from sixstep.edits.scores import SetScore
 from sixstep.edits.setup import ChangeScoringSetup, new_participant_id
+from sixstep.rules import TECHNIQUE_IDS
 
 Draw = Callable[[st.SearchStrategy[Any]], Any]
 Maker = Callable[[Case, Draw], Edit]
@@ -278,8 +279,8 @@ def field(case: Case, draw: Draw) -> Edit:
     if slot.holds == "texts":
         item: Any = draw(TEXTS)
     elif slot.holds == "ids":
-        assert slot.allowed is not None
-        item = pick(draw, list(slot.allowed(case)))
+        # candidates of both id lists: the slot's own rule (check_id) refuses the others
+        item = pick(draw, [a.id for a in case.alternatives] + list(TECHNIQUE_IDS))
     else:
         assert slot.record is not None
         item = slot.record(**{name: draw(TEXTS) for name in slot.fields})
