@@ -1,12 +1,13 @@
-"""Happy Burgers scored by a room of four: the group's want scores become four people's, two
-of them far apart on a few cells, so the matrix has contested cells and calm ones."""
+"""Happy Burgers scored by a room of four: each want cell's value (the mean of the sample's own
+scores) becomes four people's, two of them far apart on a few cells, so the matrix has
+contested cells and calm ones. Blind scoring starts off, so the tests turn it on themselves."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from sample_cases import read_sample
-from sixstep.case import Case, Participant, Score
+from sixstep.case import BlindScoring, Case, Participant, Score
 from sixstep.caseio import dumps_case, loads_case
 
 PEOPLE = (("p1", "Thandi"), ("p2", "Ravi"), ("p3", "Mia"), ("p4", "Jo"))
@@ -18,9 +19,35 @@ SPLIT = {  # (alternative, criterion) -> the four scores of a room that disagree
 }
 
 
+def group_values(case: Case) -> Case:
+    """``case`` with one group score per want cell: the mean of whatever was entered there."""
+    wants = {c.id for c in case.criteria if c.kind == "want"}
+    entered: dict[tuple[str, str], list[float]] = {}
+    scores: list[Score] = []
+    for score in case.scores:
+        if score.criterion not in wants:
+            scores.append(score)
+            continue
+        cell = (score.alternative, score.criterion)
+        if cell not in entered:
+            entered[cell] = []
+            scores.append(Score(score.alternative, score.criterion, 0.0, None))
+        entered[cell].append(float(score.value))
+    for number, score in enumerate(scores):
+        values = entered.get((score.alternative, score.criterion))
+        if values is not None:
+            mean = sum(values) / len(values)
+            scores[number] = Score(score.alternative, score.criterion,
+                                   int(mean) if mean.is_integer() else mean, None)
+    case.scores = scores
+    return case
+
+
 def four_people(case: Case) -> Case:
     """``case`` (Happy Burgers) with four participants who scored every want cell."""
+    case = group_values(case)
     case.participants = [Participant(pid, name) for pid, name in PEOPLE]
+    case.blind = BlindScoring()
     wants = {c.id for c in case.criteria if c.kind == "want"}
     scale = case.score_scale
     scores: list[Score] = []

@@ -61,8 +61,10 @@ def test_happy_burgers_shows_ranks_percents_and_the_fragile_lead(qtbot):
     assert len(names) == 5  # the eliminated and merged ones are set aside
     row = names.index("Let the cashier edit a sent order without a code")
     assert _shown(page, row, RANK) == "1" and _shown(page, row, PERCENT) == "78%"
-    # four participants: the group's own entry, then everyone's combined in brackets
-    assert _shown(page, row, FIRST_CRITERION) == "\u2713 pass (\u2713 pass)"
+    # four participants, yet the cell shows the group's value first and alone
+    assert page.participant_combo.count() == 5  # the group and the four
+    cell = page.model.index(row, FIRST_CRITERION)
+    assert (cell.data(), cell.data(OWN_ROLE)) == ("\u2713 pass", None)
     assert page.fragile_label.isVisible() and "fragile" in page.fragile_label.text()
     header = page.model.headerData(FIRST_CRITERION + 2, Qt.Orientation.Horizontal)
     assert "w 10 \u00b7 38%" in header and "lead 0\u2013100%" in header
@@ -218,7 +220,7 @@ def test_projector_mode_uses_numbered_headers_and_hides_editing(qtbot):
     page.set_projector_mode(True)
     assert page.model.headerData(FIRST_CRITERION + 2, Qt.Orientation.Horizontal) == \
         "C3\nw 10\n0\u2013100%"
-    assert _shown(page, 0, FIRST_CRITERION) == "\u2713 (\u2713)"
+    assert _shown(page, 0, FIRST_CRITERION) == "\u2713"  # the group's mark alone
     assert page.tabs.tabText(0) == "Criteria" and "C1  Works with one person" in \
         page.key_label.text()
     assert not page.details.chrome.isVisible() and page.matrix.isColumnHidden(TOTAL)
