@@ -141,13 +141,13 @@ def test_the_timer_runs_out_without_taking_the_keys_from_the_capture_line(make_w
     step_timer.countdown.clock = lambda: now[0]
     editor = window.workspace.page(2).fishbone
     assert window.workspace.frame(2).isAncestorOf(step_timer) and step_timer.isVisible()
-    assert step_timer.digits.text() == "30:00"  # step 2's default
+    assert step_timer.digits.text() == "40:00"  # the sample's preset for step 2
     editor.capture.setFocus()
     qtbot.keyClick(editor.capture, Qt.Key.Key_F8)
     assert step_timer.running and focus() is editor.capture
     windows = set(QApplication.topLevelWidgets())
     qtbot.keyClicks(editor.capture, "Fryer ")
-    now[0] += 30 * 60 - 90
+    now[0] += 40 * 60 - 90
     step_timer.tick()
     assert step_timer.is_red() and step_timer.digits.text() == "1:30"
     qtbot.keyClicks(editor.capture, "too ")
@@ -159,9 +159,9 @@ def test_the_timer_runs_out_without_taking_the_keys_from_the_capture_line(make_w
     assert step_timer.digits.text() == "0:00" and not step_timer.running
     assert set(QApplication.topLevelWidgets()) == windows  # no dialog came up
     qtbot.keyClick(editor.capture, Qt.Key.Key_F8, SHIFT)  # reset
-    assert step_timer.digits.text() == "30:00" and not step_timer.is_red()
+    assert step_timer.digits.text() == "40:00" and not step_timer.is_red()
     window.show_step(3)
-    assert step_timer.digits.text() == "15:00" and window.workspace.frame(3).isAncestorOf(
+    assert step_timer.digits.text() == "20:00" and window.workspace.frame(3).isAncestorOf(
         step_timer)
 
 
@@ -172,7 +172,7 @@ def test_a_step_preset_is_kept_in_the_case_and_projector_mode_shows_big_digits(m
     assert step_timer.set_minutes(7)
     assert window.doc.case.timers["4"] == 420 and step_timer.digits.text() == "7:00"
     window.doc.undo_stack.undo()
-    assert "4" not in window.doc.case.timers and step_timer.digits.text() == "20:00"
+    assert window.doc.case.timers["4"] == 600 and step_timer.digits.text() == "10:00"
     normal = step_timer.digits.font().pointSizeF()
     window.set_projector_mode(True)
     assert step_timer.digits.font().pointSizeF() >= 28 > normal
