@@ -51,6 +51,8 @@ from sixstep.steps import STEPS, count
 NOTHING = "(nothing recorded yet)"
 STATUS_WORDS = {"possible": "possible", "confirmed": "confirmed", "ruled_out": "ruled out"}
 ALTERNATIVE_WORDS = {"open": "open", "eliminated": "eliminated", "merged": "merged"}
+BLIND_REPORT = ("Blind scoring is on and the scores are not revealed yet, so the ranking and "
+                "the scores stay out of this report until the facilitator reveals them.")
 
 
 # -- helpers -------------------------------------------------------------------------------
@@ -69,6 +71,11 @@ def _step_title(n: int) -> str:
 def _note(case: Case, n: int) -> list[Block]:
     note = case.step_notes.get(str(n), "").strip()
     return [Paragraph(note, label="Facilitator's note:")] if note else []
+
+
+def _unrevealed(result: ScoringResult) -> ScoringResult:
+    """A result that gives nothing away: no ranking, no cells, no leader (while blind)."""
+    return ScoringResult(result.aggregate, (), (), (), (), {}, {}, {}, None, ())
 
 
 # -- the sections --------------------------------------------------------------------------
@@ -253,7 +260,7 @@ def _evaluate(case: Case, result: ScoringResult) -> list[Block]:
             f"total is the sum of the want scores times their weights{combined}; the percent "
             "is that total against a perfect score.", quiet=True))
     else:
-        blocks.append(Paragraph(NO_RANKING, quiet=True))
+        blocks.append(Paragraph(BLIND_REPORT if case.blind.hides else NO_RANKING, quiet=True))
     blocks += _matrix(case, result)
     if result.screened_out:
         blocks.append(Heading(3, "Screened out by a must"))
@@ -349,6 +356,8 @@ def _select(case: Case, result: ScoringResult) -> list[Block]:
 def report_blocks(case: Case) -> list[Block]:
     """The whole workshop in step order, as blocks of plain text."""
     result = score_case(case)
+    if case.blind.hides:  # the standings would give the hidden scores away
+        result = _unrevealed(result)
     steps: tuple[Callable[[], list[Block]], ...] = (
         lambda: _define(case), lambda: _research(case), lambda: _criteria(case, result),
         lambda: _alternatives(case), lambda: _evaluate(case, result),

@@ -1,8 +1,8 @@
 """Step 5's scoring setup as one verb: the score scale and the participants (who joins, who
 leaves, their names and order), with what that does to the scores already given.
 
-A participant who leaves takes their scores and their dots along (the causes' votes follow
-the dots left). Want scores outside a narrower scale are
+A participant who leaves takes their scores and their dots along (the causes they sat on keep
+their votes equal to the dots left). Want scores outside a narrower scale are
 refused unless the edit is told to clamp: then each moves to the nearest end of the scale.
 """
 
@@ -15,7 +15,12 @@ from typing import ClassVar
 from fishbone.changes import Change
 from sixstep.case import Case, Participant, Score, next_id
 from sixstep.edits.base import Applied, Edit, EditError, Nothing, done
-from sixstep.edits.dots import DetachedRecords, detach_participant_dots, restore_records
+from sixstep.edits.dots import (
+    DetachedRecords,
+    check_restore_records,
+    detach_participant_dots,
+    restore_records,
+)
 from sixstep.edits.records import Taken, check_put_back, put_back, take
 from sixstep.numbers import format_number, plain_number
 from sixstep.rules import check_scale, check_text
@@ -112,8 +117,8 @@ class ChangeScoringSetup(Edit):
         if outside or taken:
             changes.append(Change("scores", _alternatives(
                 [*outside, *(score for _, score in taken)])))
-        dots = detach_participant_dots(case, sorted(leaving))
-        changes += dots.changes()
+        dots = detach_participant_dots(case, leaving) if leaving else DetachedRecords()
+        changes.extend(dots.changes())
         old = _OldSetup(old_scale, old_people, old_names, old_values, taken, dots)
         return done(case, _PutBackSetup(self, old), *changes)
 
@@ -121,7 +126,8 @@ class ChangeScoringSetup(Edit):
 @dataclass(frozen=True)
 class _OldSetup:
     """What a setup change replaced: the scale, the participants (the same objects, with
-    their names), the clamped scores' values, and the scores and dots that left."""
+    their names), the clamped scores' values, the scores that left, and the dots that left
+    (with the votes of the causes they sat on)."""
 
     scale: tuple[float, float]
     participants: tuple[Participant, ...]
@@ -155,10 +161,7 @@ class _PutBackSetup(Edit):
     def apply(self, case: Case) -> Applied:
         old = self.old
         check_put_back(case.scores, old.taken)
-        check_put_back(case.dots, old.dots.dots)
-        for cause_id, _ in old.dots.votes:
-            if not case.fishbone.has_cause(cause_id):
-                raise EditError("The dots cannot go back: their cause is gone.")
+        check_restore_records(case, old.dots)
         scale = case.score_scale
         changes: list[Change] = []
         if (scale.min, scale.max) != old.scale:
@@ -178,5 +181,5 @@ class _PutBackSetup(Edit):
         moved = [score for score, _ in old.values] + [score for _, score in old.taken]
         if moved:
             changes.append(Change("scores", _alternatives(moved)))
-        changes += old.dots.changes()
+        changes.extend(old.dots.changes())
         return done(case, self.setup, *changes)

@@ -83,6 +83,8 @@ class DotsPanel(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setWordWrap(True)
         self.table.verticalHeader().hide()
+        # rows as tall as their wrapped text, whatever the width and the font (projector size)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setAccessibleName("Columns of the ranking")
         self.table.verticalHeader().setAccessibleName("Rows of the ranking")
         self.table.setTabKeyNavigation(False)

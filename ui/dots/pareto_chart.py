@@ -8,6 +8,7 @@ names the causes (long cause texts under the bars would be unreadable from the r
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from PySide6.QtGui import QImage
@@ -48,7 +49,11 @@ def pareto_image(rows: list[ParetoRow], look: ChartLook) -> QImage:
     axes.bar(ranks, [r.votes for r in rows],
              color=[VERIFY if r.verify_first else LATER for r in rows],
              hatch=["" if r.verify_first else "//" for r in rows], edgecolor=look.paper)
-    axes.set_xticks(ranks, [str(n) for n in ranks], fontsize=size)
+    # every rank while the numbers fit side by side, else every second, third... (projector)
+    label_px = size * dpi / 72 * 0.65 * len(str(len(ranks))) + size * dpi / 72 * 0.5
+    step = max(1, math.ceil(len(ranks) * label_px / max(look.width * 0.7, 1.0)))
+    axes.set_xticks(ranks, [str(n) if (n - 1) % step == 0 else "" for n in ranks],
+                    fontsize=size)
     axes.set_xlabel("Rank", fontsize=size, color=look.ink)
     axes.set_ylabel("Dots", fontsize=size, color=look.ink)
     axes.set_ylim(0, max((r.votes for r in rows), default=1) * 1.15)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from fishbone.changes import Change
+from sixstep.dots import dots_held
 from sixstep.edits.setup import ChangeScoringSetup, new_participant_id, scores_given
 from ui.document.document import CaseDocument
 from ui.widgets.buttons import add_key, add_move_keys, push_button, reorder_buttons, tab_order
@@ -108,10 +109,12 @@ class PeopleEditor(QWidget):
             return
         person_id, name = people[row]
         count = scores_given(self.doc.case, person_id)
+        dots = dots_held(self.doc.case, person_id)
         if self._change([p for p in people if p[0] != person_id], "Remove participant"):
-            if count:
-                self.tell(f"{name} left with {count} score{'s' * (count != 1)}; "
-                          "Undo brings them back.")
+            took = [f"{n} {word}{'s' * (n != 1)}" for n, word in
+                    ((count, "score"), (dots, "dot")) if n]
+            if took:
+                self.tell(f"{name} left with {' and '.join(took)}; Undo brings them back.")
             if self.list_widget.count():
                 self.list_widget.setCurrentRow(min(row, self.list_widget.count() - 1))
 

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sixstep.dots import dots_held
 from sixstep.edits.setup import new_participant_id, scores_given, scores_outside
 from sixstep.rules import SCALE_LIMIT, RuleError, check_scale
 from ui.common.theme import PlainLabel
@@ -334,8 +335,11 @@ class ScoringSetupDialog(QDialog):
                 lines.append(f"{_scores(outside)} {verb} to the nearest end of the new scale.")
         for pid, name in self.removed:
             given = scores_given(case, pid)
+            dots = dots_held(case, pid)
+            took = ([_scores(given)] if given else []) + (
+                [f"{dots} dot{'s' * (dots != 1)}"] if dots else [])
             lines.append(f"\u201c{name}\u201d leaves" + (
-                f", and their {_scores(given)} go too." if given else "."))
+                f", and their {' and '.join(took)} go too." if took else "."))
         known = {p.id: p.name for p in case.participants}
         people = self.people()
         added = [name for pid, name in people if pid not in known]

@@ -31,7 +31,9 @@ LIST_KINDS = frozenset({"alternative_added", "alternative_removed", "alternative
 # changes that can move a standing (the alternatives listed, the criteria, the scores, the
 # scale they are given on, who gave them)
 RANK_KINDS = LIST_KINDS | {"criterion_added", "criterion_removed", "criterion_moved",
-                           "criterion_changed", "scores", "score_scale", "participants"}
+                           "criterion_changed", "scores", "score_scale", "participants",
+                           "blind"}
+BLIND_STANDING = "hidden until the scores are revealed"  # while the room scores blind
 REVIEW_QUESTIONS = [
     ("what_worked", "What worked &well?"),
     ("what_did_not", "What did &not work?"),
@@ -40,9 +42,12 @@ REVIEW_QUESTIONS = [
 
 
 def standings(case: Case) -> dict[str, str]:
-    """A short plain-text standing per open alternative, from the scoring engine."""
+    """A short plain-text standing per open alternative, from the scoring engine (while the
+    room scores blind, only that the standings are hidden: they would give the scores away)."""
     from ui.scoring.cache import scored
 
+    if case.blind.hides:
+        return {a.id: BLIND_STANDING for a in case.open_alternatives()}
     try:
         result = scored(case)
     except (ValueError, KeyError, ZeroDivisionError):
