@@ -121,3 +121,34 @@ def headings_in_screen_order(diagram: Diagram, boxes: dict[Key, Box]) -> list[st
         return [c.id for c in diagram.categories]
     return [k[1] for k in sorted(keys, key=lambda k: (centre(boxes[k])[0],
                                                       keys.index(k)))]
+
+
+def tree_keys(diagram: Diagram) -> list[Key]:
+    """Every heading and cause in tree order: each heading, then its causes depth first."""
+    under = diagram.children_map()
+    order: list[Key] = []
+
+    def walk(category_id: str, parent: str | None) -> None:
+        for cause in under.get(parent, {}).get(category_id, []):
+            order.append(("cause", cause.id))
+            walk(category_id, cause.id)
+
+    for category in diagram.categories:
+        order.append(("category", category.id))
+        walk(category.id, None)
+    return order
+
+
+def _folded(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def find_keys(diagram: Diagram, text: str) -> list[Key]:
+    """Headings and causes whose text holds ``text`` (case and spacing ignored), in tree
+    order. Blank text finds nothing."""
+    wanted = _folded(text)
+    if not wanted:
+        return []
+    return [key for key in tree_keys(diagram)
+            if wanted in _folded(diagram.cause(key[1]).text if key[0] == "cause"
+                                 else diagram.category(key[1]).name)]

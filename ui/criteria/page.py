@@ -35,6 +35,7 @@ from ui.document.scoring_commands import (
 )
 from ui.widgets.buttons import add_key, add_move_keys, push_button, reorder_buttons
 from ui.widgets.fields import PlainLineEdit
+from ui.widgets.find_bar import FindBar, install_find, table_search
 from ui.widgets.sheet import SheetView
 from ui.widgets.step_page import StepPage
 from ui.widgets.table_fit import TableFitter
@@ -92,6 +93,9 @@ class CriteriaPage(StepPage):
             header.setSectionResizeMode(column, mode)
         self.fitter = TableFitter(self.table)
         self.table.selectionModel().currentRowChanged.connect(self._on_table_current_changed)
+        self.find_bar = FindBar(table_search(self.table), "criterion", top)  # Ctrl+F
+        install_find(self, self.find_bar)
+        top_layout.addWidget(self.find_bar)
         top_layout.addWidget(self.table, 1)
         add_move_keys(self.table, self.move_current, Qt.ShortcutContext.WidgetWithChildrenShortcut)
         add_key(self.table, "Delete", self.remove_current)  # not while a cell is being typed
