@@ -125,3 +125,23 @@ def test_a_score_out_of_range_stays_in_the_editor_with_the_reason(qtbot):
     qtbot.waitUntil(lambda: len(page.doc.case.scores) == 1)
     assert view.currentIndex().row() == 1 and view.refusal_text() == ""
     assert QApplication.focusWidget() is view
+
+
+def test_a_weight_the_rules_refuse_stays_in_the_editor_with_the_reason(qtbot):
+    page = _criteria_page(qtbot)
+    view, criteria = page.table, page.doc.case.criteria
+    row = next(r for r, c in enumerate(criteria) if c.kind == "want")
+    weight = criteria[row].weight
+    view.setFocus()
+    cell = page.model.index(row, WEIGHT)
+    view.setCurrentIndex(cell)
+    qtbot.keyClicks(view, "0")
+    editor = _open_editor(view)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: view.refusal_text() != "")
+    assert "positive number" in view.refusal_text()
+    assert view.currentIndex() == cell and view.indexWidget(cell) is editor
+    assert criteria[row].weight == weight and page.doc.undo_stack.count() == 0
+    qtbot.keyClick(editor, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: view.state() != QAbstractItemView.State.EditingState)
+    assert view.refusal_text() == "" and view.currentIndex() == cell
