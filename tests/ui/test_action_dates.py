@@ -1,15 +1,19 @@
-"""The action plan's due and follow-up cells edit with a date editor, one undo step per edit."""
+"""The action plan's due and follow-up cells read typed dates and words, one undo step per edit."""
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+
 import pytest
 from PySide6.QtCore import QDate, QStandardPaths, Qt
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QDateEdit, QLineEdit
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit
 
 from sixstep.case import Action
 from sixstep.caseio import new_case
+from sixstep.dates import read_date
 from ui.document.document import CaseDocument
 from ui.steps.select import ACTION_COLUMNS, SelectPage
+from ui.widgets.date_delegate import CellDateEdit
 
 DUE = next(i for i, c in enumerate(ACTION_COLUMNS) if c[0] == "due")
 FOLLOW_UP = next(i for i, c in enumerate(ACTION_COLUMNS) if c[0] == "follow_up")
@@ -42,7 +46,7 @@ def page(qtbot, doc) -> SelectPage:
     return page
 
 
-def _press_on_cell(qtbot, page: SelectPage, row: int, column: int, key) -> QDateEdit:
+def _press_on_cell(qtbot, page: SelectPage, row: int, column: int, key) -> CellDateEdit:
     """Put the cursor on a cell and press a key there; the editor that takes focus."""
     view = page.actions_table.view
     view.setFocus()
@@ -63,11 +67,16 @@ def _shown(page: SelectPage, row: int, column: int) -> str:
     return page.actions_table.model.index(row, column).data()
 
 
-def test_f2_opens_a_calendar_date_editor_and_enter_writes_one_undo_step(qtbot, page, doc):
+def test_f2_opens_a_date_editor_at_the_text_and_enter_writes_one_undo_step(qtbot, page, doc):
     editor = _press_on_cell(qtbot, page, 0, DUE, Qt.Key.Key_F2)
-    assert isinstance(editor, QDateEdit)
-    assert editor.calendarPopup() and editor.displayFormat() == "yyyy-MM-dd"
-    assert editor.date() == QDate(2026, 12, 1)
+    assert isinstance(editor, CellDateEdit) and editor.text() == "2026-12-01"
+    assert editor.day() == date(2026, 12, 1)
+    qtbot.keyClick(editor, Qt.Key.Key_F4)  # the calendar opens at the cell's day
+    assert editor.calendar.isVisible()
+    assert editor.calendar.selectedDate() == QDate(2026, 12, 1)
+    editor.calendar.hide()
+    editor.setFocus()
+    editor.selectAll()
     qtbot.keyClicks(editor, "20270315")
     _finish(qtbot, page, editor)
     assert doc.case.selection.actions[0].due == "2027-03-15"
@@ -89,16 +98,16 @@ def test_typing_a_full_date_with_dashes_lands_as_written(qtbot, page, doc):
 def test_text_that_is_not_a_date_stays_until_the_date_is_changed(qtbot, page, doc):
     assert _shown(page, 1, DUE) == "next Tuesday"
     editor = _press_on_cell(qtbot, page, 1, DUE, Qt.Key.Key_F2)
-    assert editor.date() == QDate.currentDate()
+    assert editor.text() == "next Tuesday"  # never replaced by today's date
     _finish(qtbot, page, editor)
     assert doc.case.selection.actions[1].due == "next Tuesday"
     assert _shown(page, 1, DUE) == "next Tuesday" and doc.undo_stack.count() == 0
 
     editor = _press_on_cell(qtbot, page, 1, DUE, Qt.Key.Key_F2)
-    qtbot.keyClick(editor, Qt.Key.Key_Up)  # one year on, from today
+    qtbot.keyClick(editor, Qt.Key.Key_Up)  # one day on, from the day the words name
     _finish(qtbot, page, editor)
-    assert doc.case.selection.actions[1].due == QDate.currentDate().addYears(1).toString(
-        "yyyy-MM-dd")
+    tuesday = read_date("next Tuesday", date.today())
+    assert doc.case.selection.actions[1].due == (tuesday + timedelta(days=1)).isoformat()
     doc.undo_stack.undo()
     assert doc.case.selection.actions[1].due == "next Tuesday"
 
@@ -150,5 +159,45 @@ def test_a_date_in_the_new_row_adds_an_action(qtbot, page, doc):
 
 def test_other_columns_keep_the_text_editor(qtbot, page, doc):
     editor = _press_on_cell(qtbot, page, 0, OWNER, Qt.Key.Key_F2)
-    assert isinstance(editor, QLineEdit) and not isinstance(editor.parentWidget(), QDateEdit)
+    assert isinstance(editor, QLineEdit) and not isinstance(editor, CellDateEdit)
     _finish(qtbot, page, editor, Qt.Key.Key_Escape)
+
+
+def _today() -> date:
+    return date.today()
+
+
+@pytest.mark.parametrize("words", ["next Friday", "in two weeks", "end of month",
+                                   "end of next week", "tomorrow"])
+def test_words_typed_in_a_due_cell_become_the_day_they_name(qtbot, page, doc, words):
+    expected = read_date(words, _today()).isoformat()
+    editor = _press_on_cell(qtbot, page, 0, DUE, words[0])
+    qtbot.keyClicks(editor, words[1:])
+    assert expected in page.date_delegate.preview_text(editor)  # the day shown beside
+    _finish(qtbot, page, editor)
+    assert doc.case.selection.actions[0].due == expected
+    assert expected != _today().isoformat() or words == "end of month"
+    assert doc.undo_stack.count() == 1
+
+
+def test_a_local_date_reads_day_first_as_said(qtbot, page, doc):
+    page.date_delegate.day_first = True
+    editor = _press_on_cell(qtbot, page, 0, FOLLOW_UP, "3")
+    qtbot.keyClicks(editor, "/1/2027")
+    _finish(qtbot, page, editor)
+    assert doc.case.selection.actions[0].follow_up == "2027-01-03"
+
+
+def test_text_that_cannot_be_read_is_kept_marked_and_named_by_step_6(qtbot, page, doc):
+    from sixstep.steps import step
+
+    editor = _press_on_cell(qtbot, page, 0, DUE, "w")
+    qtbot.keyClicks(editor, "hen Ann is back")
+    assert "not a date" in page.date_delegate.preview_text(editor)
+    _finish(qtbot, page, editor)
+    assert doc.case.selection.actions[0].due == "when Ann is back"
+    index = page.actions_table.model.index(0, DUE)
+    assert page.date_delegate.is_marked(index)
+    assert not page.date_delegate.is_marked(page.actions_table.model.index(0, FOLLOW_UP))
+    assert any("\u201cwhen Ann is back\u201d is not a date" in line
+               for line in step(6).missing(doc.case))

@@ -133,7 +133,7 @@ def test_twenty_causes_by_keyboard_alone(qtbot):
     d = view.doc.diagram
     press(qtbot, view, Qt.Key.Key_Down)  # nothing selected: the head
     assert view.selection == ("head", "head")
-    press(qtbot, view, Qt.Key.Key_Left)  # out to a heading
+    press(qtbot, view, Qt.Key.Key_Right)  # the head's first child: a heading
     assert view.selection[0] == "category"
     press(qtbot, view, Qt.Key.Key_Tab)
     type_and_enter(qtbot, view, "Cause 1")
@@ -157,17 +157,25 @@ def test_arrows_walk_the_tree(qtbot):
     view = make_view(qtbot)
     press(qtbot, view, Qt.Key.Key_Home)
     assert view.selection == ("head", "head")
-    seen = {view.selection}
-    for key in (Qt.Key.Key_Left, Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_Left,
-                Qt.Key.Key_Right, Qt.Key.Key_Down, Qt.Key.Key_Up, Qt.Key.Key_Left):
+    press(qtbot, view, Qt.Key.Key_Left)  # the head has no parent: it stays
+    assert view.selection == ("head", "head")
+    walk = [(Qt.Key.Key_Right, ("category", "people")), (Qt.Key.Key_Right, ("cause", "c1")),
+            (Qt.Key.Key_Right, ("cause", "c2")), (Qt.Key.Key_Right, ("cause", "c2")),
+            (Qt.Key.Key_Up, ("cause", "c2")), (Qt.Key.Key_Left, ("cause", "c1")),
+            (Qt.Key.Key_Left, ("category", "people")), (Qt.Key.Key_Left, ("head", "head"))]
+    for key, expected in walk:
         press(qtbot, view, key)
-        assert view.selection is not None
-        seen.add(view.selection)
-    assert len(seen) >= 3
-    # from a cause, the arrow towards the head climbs back to the parent side
-    view.select(("cause", "c2"))
-    press(qtbot, view, Qt.Key.Key_Right)
-    assert view.selection != ("cause", "c2")
+        assert view.selection == expected, key
+    # Down then Up between headings comes back; Up from the first cause never leaves its bone
+    view.select(("category", "people"))
+    press(qtbot, view, Qt.Key.Key_Down)
+    beside = view.selection
+    assert beside[0] == "category" and beside != ("category", "people")
+    press(qtbot, view, Qt.Key.Key_Up)
+    assert view.selection == ("category", "people")
+    view.select(("cause", "c1"))
+    press(qtbot, view, Qt.Key.Key_Up)
+    assert view.selection == ("cause", "c1")
 
 
 def test_typing_on_a_selected_cause_starts_editing(qtbot):

@@ -84,8 +84,9 @@ def test_arrows_keep_the_selection_in_view_at_reading_size(qtbot):
     assert view.selection == ("head", "head")
     assert_selection_in_view(view)
     seen = set()
-    for key in [Qt.Key.Key_Left] * 3 + [Qt.Key.Key_Down] * 4 + [Qt.Key.Key_Left] * 2 \
-            + [Qt.Key.Key_Up] * 3 + [Qt.Key.Key_Right] * 6 + [Qt.Key.Key_Down] * 5:
+    for key in [Qt.Key.Key_Right] + [Qt.Key.Key_Down] * 3 + [Qt.Key.Key_Right] \
+            + [Qt.Key.Key_Down] * 4 + [Qt.Key.Key_Right] * 2 + [Qt.Key.Key_Left] * 3 \
+            + [Qt.Key.Key_Up] * 2 + [Qt.Key.Key_Right] * 6 + [Qt.Key.Key_Down] * 5:
         qtbot.keyClick(view, key)
         seen.add(view.selection)
         assert_selection_in_view(view)

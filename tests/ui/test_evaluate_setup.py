@@ -83,8 +83,10 @@ def _names(dialog: ScoringSetupDialog) -> list[str]:
     return [dialog.list_widget.item(i).text() for i in range(dialog.list_widget.count())]
 
 
-def _type_cell(qtbot, page: EvaluatePage, row: int, column: int, text: str) -> None:
-    """Type into a matrix cell and press Enter, as a facilitator would."""
+def _type_cell(qtbot, page: EvaluatePage, row: int, column: int, text: str,
+               refused: bool = False) -> None:
+    """Type into a matrix cell and press Enter, as a facilitator would (a refused value stays
+    in the editor with its reason; Escape then leaves it)."""
     view = page.matrix
     if QApplication.activeWindow() is not view.window():  # the dialog has just closed
         _activate(qtbot, view.window())
@@ -96,6 +98,10 @@ def _type_cell(qtbot, page: EvaluatePage, row: int, column: int, text: str) -> N
         editor = view.indexWidget(view.currentIndex())
     qtbot.keyClicks(editor, text[1:])
     qtbot.keyClick(editor, Qt.Key.Key_Return)
+    if refused:
+        qtbot.waitUntil(lambda: view.refusal_text() != "")
+        assert view.state() == QAbstractItemView.State.EditingState
+        qtbot.keyClick(editor, Qt.Key.Key_Escape)
     _until_edited(qtbot, view)
 
 
@@ -136,7 +142,7 @@ def test_a_smaller_scale_is_refused_until_the_scores_outside_it_are_moved_in(qtb
     assert "1\u20135" in page.legend_label.text()
     assert page.doc.undo_stack.count() == 1
     assert page.doc.undo_stack.undoText() == "Change scoring setup"
-    _type_cell(qtbot, page, 1, CHEAP, "7")  # the matrix now holds the new scale too
+    _type_cell(qtbot, page, 1, CHEAP, "7", refused=True)  # the matrix holds the new scale too
     assert "Scores run from 1 to 5" in page.message_label.text()
     assert ("a2", "k2", None, 3) in _cells(case)
 

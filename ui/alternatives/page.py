@@ -32,6 +32,7 @@ from ui.document.scoring_commands import (
 )
 from ui.widgets.buttons import add_key, add_move_keys, reorder_buttons
 from ui.widgets.fields import PlainLineEdit
+from ui.widgets.find_bar import FindBar, install_find, table_search
 from ui.widgets.step_page import StepPage
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -110,6 +111,9 @@ class AlternativesPage(StepPage):
         self.list_widget.setItemDelegate(_NameDelegate(self.list_widget))
         self.list_widget.currentRowChanged.connect(self._on_list_current_changed)
         self.list_widget.itemChanged.connect(self._on_list_item_changed)
+        self.find_bar = FindBar(table_search(self.list_widget), "alternative", left)  # Ctrl+F
+        install_find(self, self.find_bar)
+        left_layout.addWidget(self.find_bar)
         left_layout.addWidget(self.list_widget, 1)
         self.chrome = QWidget(left)
         buttons = QHBoxLayout(self.chrome)

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -36,6 +35,8 @@ from ui.document.scoring_commands import (
 )
 from ui.widgets.buttons import add_key, add_move_keys, push_button, reorder_buttons
 from ui.widgets.fields import PlainLineEdit
+from ui.widgets.find_bar import FindBar, install_find, table_search
+from ui.widgets.sheet import SheetView
 from ui.widgets.step_page import StepPage
 from ui.widgets.table_fit import TableFitter
 
@@ -65,10 +66,11 @@ class CriteriaPage(StepPage):
         top_layout = QVBoxLayout(top)
         top_layout.setContentsMargins(0, 0, 0, 0)
         self.model = CriteriaTableModel(doc, self)
-        self.table = QTableView(top)
+        self.table = SheetView(top)  # Enter moves down the column; a refused value stays
         self.table.setAccessibleName("Criteria, most important first")
         self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.table.setModel(self.model)
+        self.table.listen_refusals(self.model.refused)
         self.table.setItemDelegate(CriteriaDelegate(self.table))
         self.table.setWordWrap(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -91,6 +93,9 @@ class CriteriaPage(StepPage):
             header.setSectionResizeMode(column, mode)
         self.fitter = TableFitter(self.table)
         self.table.selectionModel().currentRowChanged.connect(self._on_table_current_changed)
+        self.find_bar = FindBar(table_search(self.table), "criterion", top)  # Ctrl+F
+        install_find(self, self.find_bar)
+        top_layout.addWidget(self.find_bar)
         top_layout.addWidget(self.table, 1)
         add_move_keys(self.table, self.move_current, Qt.ShortcutContext.WidgetWithChildrenShortcut)
         add_key(self.table, "Delete", self.remove_current)  # not while a cell is being typed
@@ -152,9 +157,10 @@ class CriteriaPage(StepPage):
         self.propose_button.setEnabled(any(c.kind == "want" for c in self.doc.case.criteria))
 
     def select_row(self, row: int) -> None:
-        index = self.model.index(row, NAME)
+        """Make ``row`` current, in the column the cursor is in (so typing stays there)."""
+        column = self.table.currentIndex().column()
+        index = self.model.index(row, column if column >= 0 else NAME)
         self.table.setCurrentIndex(index)
-        self.table.selectRow(row)
 
     def current_row(self) -> int:
         index = self.table.currentIndex()

@@ -38,7 +38,9 @@ from ui.fishbone_editor.canvas.keyboard import apply_cause_key
 from ui.fishbone_editor.canvas.view import DiagramView
 from ui.fishbone_editor.capture_line import CaptureLine
 from ui.fishbone_editor.cause_panel import CausePanel
+from ui.fishbone_editor.find import canvas_search
 from ui.painting.style import LIGHT, PROJECTOR, DiagramStyle
+from ui.widgets.find_bar import FindBar, install_find
 
 Key = tuple[str, str]
 
@@ -90,6 +92,9 @@ class FishboneEditor(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(top)
+        self.find_bar = FindBar(canvas_search(self.view), "cause", self)  # Ctrl+F, not modal
+        install_find(self, self.find_bar)
+        layout.addWidget(self.find_bar)
         self.notice = theme.plain_label("")  # why the last edit was refused; never modal
         self.notice.setObjectName("fishbone_notice")
         self.notice.setAccessibleName("Why that was not done")

@@ -5,28 +5,29 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QModelIndex, Qt
 from PySide6.QtGui import QFontMetrics, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
-    QAbstractItemDelegate,
     QAbstractItemView,
     QHeaderView,
-    QTableView,
     QWidget,
 )
 
 from ui.scoring.matrix import ScoreMatrixModel
 from ui.scoring.score_text import FAIL_WORDS, PASS_WORDS
+from ui.widgets.sheet import SheetView
 from ui.widgets.table_fit import TableFitter
 
 _CLEAR_KEYS = (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)
 _ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 
-class ScoreMatrixView(QTableView):
+class ScoreMatrixView(SheetView):
     """Keyboard scoring: digits open the cell, Enter commits and moves down the column (then to
-    the top of the next criterion); on a must cell P or F scores at once; Delete clears."""
+    the top of the next criterion); a refused score stays in its editor with the reason; on a
+    must cell P or F scores at once; Delete clears."""
 
     def __init__(self, model: ScoreMatrixModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setModel(model)
+        self.listen_refusals(model.refused)
         self.setAccessibleName("Score matrix: alternatives by criteria")
         self.setTabKeyNavigation(False)  # Tab leaves the matrix; arrows move in it
         self.setWordWrap(True)
@@ -84,18 +85,6 @@ class ScoreMatrixView(QTableView):
         if model.criterion_at(column) is not None:
             return model.index(0, column)
         return index
-
-    def move_on(self) -> None:
-        target = self.next_cell(self.currentIndex())
-        if target.isValid():
-            self.setCurrentIndex(target)
-
-    def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
-        if hint == QAbstractItemDelegate.EndEditHint.SubmitModelCache:
-            super().closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
-            self.move_on()
-            return
-        super().closeEditor(editor, hint)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if self.state() == QAbstractItemView.State.EditingState:

@@ -1,9 +1,10 @@
 """The canvas keys: a facilitator can build the whole fishbone without the mouse.
 
 ==================  ===============================================================
-Arrows              select the connected box that way (see ``canvas.navigation``);
-                    with nothing selected, select the head. The view follows the
-                    selection, keeping its neighbours in sight where they fit
+Arrows              move like a tree (``fishbone.navigation``): Up/Down the sibling
+                    before/after, Left the parent (a cause's heading, a heading's
+                    head), Right the first child; with nothing selected, the head.
+                    The view follows the selection, keeping its neighbours in sight
 Home                select the head (the effect)
 PgUp / PgDown       jump to the heading before / after along the spine, tail to head
                     (from a cause, PgUp goes to its own heading; they wrap around)
