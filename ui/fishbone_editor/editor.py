@@ -203,16 +203,13 @@ class FishboneEditor(QWidget):
     # -- modes ---------------------------------------------------------------------------------
     def set_projector_mode(self, on: bool) -> None:
         """Readable text for the back of the room, the view following the selection; the
-        side panel and the facilitator's tools hide."""
+        side panel stays as the facilitator left it (its toggle too): nothing that edits hides."""
         self.projector_mode = on
         self.view.set_style(ROOM if on else self.style_normal)
         self.fit_action.setText("Whole diagram" if on else "Fit")
         self.fit_action.setCheckable(on)
         self.fit_action.setChecked(on and self.view.overview)
-        for name in ("100%", "Panel"):
-            self.toolbar_actions[name].setVisible(not on)
-        self._show_panel()
-        self.view.open_notes = None if on else self.open_notes
+        self.toolbar_actions["100%"].setVisible(not on)  # a zoom; the reading floor rules here
         bars = (Qt.ScrollBarPolicy.ScrollBarAlwaysOff if on  # the view follows the selection
                 else Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.view.setHorizontalScrollBarPolicy(bars)
@@ -226,7 +223,7 @@ class FishboneEditor(QWidget):
             self.view.set_style(style)
 
     def _show_panel(self) -> None:
-        visible = self.panel_action.isChecked() and not self.projector_mode
+        visible = self.panel_action.isChecked()
         self.panel.setVisible(visible)
         if visible and self.splitter.sizes()[1] < PANEL_MIN_WIDTH:  # it was dragged shut
             total = sum(self.splitter.sizes()) or self.width()

@@ -207,8 +207,6 @@ class ResearchPage(StepPage):
     def set_projector_mode(self, on: bool) -> None:
         super().set_projector_mode(on)
         self.techniques.set_guidance_visible(not on)
-        self.to_research_list.set_buttons_visible(not on)
-        self.efforts_table.set_buttons_visible(not on)
         self.fishbone.set_projector_mode(on)
         for view in (self.picker, self.dots, self.relations):
             view.set_projector_mode(on)

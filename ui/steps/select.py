@@ -214,6 +214,3 @@ class SelectPage(StepPage):
     def refresh(self, section: str = "") -> None:
         self.chosen.refresh(section)
 
-    def set_projector_mode(self, on: bool) -> None:
-        super().set_projector_mode(on)
-        self.actions_table.set_buttons_visible(not on)
