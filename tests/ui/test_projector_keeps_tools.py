@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 import shiboken6
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -30,6 +31,8 @@ FACILITATOR_ONLY = (GuidancePanel, StepTimer)
 # Buttons that only change the view, never the case: the canvas zoom to 100 % (projector
 # mode keeps its own reading floor and "Whole diagram" instead).
 VIEW_ONLY = frozenset({"100%"})
+# Folded, not taken: the fishbone's side panel folds so the room sees the diagram; its "Panel"
+# button stays on show, and one click on it (as here) brings back every control it holds.
 
 
 def _is_editing(widget: QWidget) -> bool:
@@ -84,7 +87,8 @@ def _controls(window: MainWindow, step: int) -> list[QWidget]:
 
 
 @pytest.mark.parametrize("sample", ["happy_burgers"])
-def test_every_editing_control_of_every_step_stays_in_projector_mode(make_window, sample):
+def test_every_editing_control_of_every_step_stays_in_projector_mode(make_window, qtbot,
+                                                                     sample):
     window = make_window(size=(1280, 720), sample=sample, active=False)
     normal: dict[int, list[QWidget]] = {}
     for step in range(1, 7):
@@ -97,6 +101,12 @@ def test_every_editing_control_of_every_step_stays_in_projector_mode(make_window
         window.show_step(step)
         frame = window.workspace.frame(step)
         QApplication.processEvents()
+        if step == 2:
+            editor = window.workspace.page(2).fishbone
+            toggle = editor.toolbar.widgetForAction(editor.panel_action)
+            assert not editor.panel.isVisible() and _shown(toggle, frame)
+            qtbot.mouseClick(toggle, Qt.MouseButton.LeftButton)
+            assert editor.panel.isVisible()
         for widget in normal[step]:
             if not shiboken6.isValid(widget):
                 continue  # rebuilt by a refresh: its successor is checked below
