@@ -92,6 +92,7 @@ class FishboneEditor(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(top)
+        layout.addWidget(self.capture.note)  # where the last cause went; never modal
         self.notice = theme.plain_label("")  # why the last edit was refused; never modal
         self.notice.setObjectName("fishbone_notice")
         self.notice.setAccessibleName("Why that was not done")
