@@ -221,8 +221,8 @@ def test_side_panel_is_narrow_and_steps_aside_when_the_editor_is(qtbot):
     action.trigger()  # asked for on a narrow editor: it shows
     assert panel.isVisible()
     editor.set_projector_mode(True)
-    assert not panel.isVisible()
-    assert not editor.toolbar_actions["Panel"].isVisible()
+    assert not panel.isVisible()  # folded for the room ...
+    assert editor.toolbar_actions["Panel"].isVisible()  # ... and one click away
     editor.set_projector_mode(False)
     assert panel.isVisible()
 
@@ -256,9 +256,11 @@ def test_notes_from_the_context_menu_open_the_panel(qtbot):
     assert editor.panel.text.text() == cause.text
     qtbot.keyClicks(editor.panel.notes, " More")
     assert cause.notes.endswith(" More")
-    editor.set_projector_mode(True)
+    editor.set_projector_mode(True)  # the panel folds, and "Notes..." still opens it
+    assert not editor.panel.isVisible()
     menu = build_context_menu(editor.view, ("cause", cause.id))
-    assert not any(a.text().startswith("Notes") for a in menu.actions())
+    next(a for a in menu.actions() if a.text().startswith("Notes")).trigger()
+    assert editor.panel.isVisible() and editor.panel.notes.hasFocus()
 
 
 def test_capture_line_follows_the_window_font(qtbot):

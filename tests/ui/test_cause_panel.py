@@ -141,7 +141,7 @@ def test_projector_mode(qtbot):
     editor = make_editor(qtbot)
     normal_size = editor.view.diagram_scene.cause_item("c1").box.rect[3]
     editor.set_projector_mode(True)
-    assert not editor.panel.isVisible()
+    assert not editor.panel.isVisible() and editor.panel_action.isVisible()  # one click away
     assert editor.view.diagram_scene.diagram_style is ROOM
     assert editor.view.diagram_scene.cause_item("c1").box.rect[3] > normal_size
     editor.set_projector_mode(False)

@@ -158,9 +158,10 @@ def test_not_addressed_list(page, qtbot):
     assert "Parking" not in items and len(items) == 3
 
 
-def test_projector_mode_hides_editing_chrome(page):
+def test_projector_mode_keeps_the_editing_chrome(page):
     page.set_projector_mode(True)
-    assert not page.chrome.isVisible() and not page.not_addressed.entry.isVisible()
-    assert page.table.isVisible()
+    assert page.chrome.isVisible() and page.not_addressed.entry.isVisible()
+    assert page.entry.isVisible() and page.propose_button.isVisible()
+    assert page.table.isVisible() and not page.hint_label.isVisible()
     page.set_projector_mode(False)
-    assert page.chrome.isVisible()
+    assert page.chrome.isVisible() and page.hint_label.isVisible()

@@ -215,7 +215,7 @@ def test_the_chart_draws_stacked_bars_when_shown(qtbot):
     assert labels[-1].startswith("1. Let the cashier")
 
 
-def test_projector_mode_uses_numbered_headers_and_hides_editing(qtbot):
+def test_projector_mode_uses_numbered_headers_and_keeps_editing(qtbot):
     page = _page(qtbot, load_case(SAMPLE))
     page.set_projector_mode(True)
     assert page.model.headerData(FIRST_CRITERION + 2, Qt.Orientation.Horizontal) == \
@@ -223,7 +223,7 @@ def test_projector_mode_uses_numbered_headers_and_hides_editing(qtbot):
     assert _shown(page, 0, FIRST_CRITERION) == "\u2713"  # the group's mark alone
     assert page.tabs.tabText(0) == "Criteria" and "C1  Works with one person" in \
         page.key_label.text()
-    assert not page.details.chrome.isVisible() and page.matrix.isColumnHidden(TOTAL)
+    assert not page.details.chrome.isHidden() and page.matrix.isColumnHidden(TOTAL)
     page.set_projector_mode(False)
     assert page.tabs.tabText(0) == "Review" and page.details.chrome.isVisible()
 

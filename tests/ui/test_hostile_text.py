@@ -4,15 +4,14 @@ the window wider than the screen."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QTimer
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QApplication, QMessageBox, QScrollArea
+from PySide6.QtWidgets import QScrollArea
 
 from sample_cases import read_sample
 from sixstep.caseio import loads_case
 from ui.app.main_window import MainWindow
 from ui.common.theme import breakable
-from ui.fishbone_editor.capture_line import CANCEL, ask_unknown_heading
+from ui.fishbone_editor.capture_note import CaptureNote
 
 LONG = "W" * 300
 LINK = "https://intranet.example.com/reports/night-shift/complaints-summary-2026.pdf"
@@ -40,18 +39,13 @@ def test_an_ampersand_in_an_alternative_stays_on_its_tick_box(window):
     assert QKeySequence.mnemonic(box.text()).isEmpty()  # no underlined D, no Alt+D
 
 
-def test_the_new_heading_question_keeps_the_ampersand(qtbot):
-    seen: list[str] = []
-
-    def answer() -> None:
-        box = QApplication.activeModalWidget()
-        assert isinstance(box, QMessageBox)
-        seen.extend(b.text() for b in box.buttons())
-        box.reject()
-
-    QTimer.singleShot(0, answer)
-    assert ask_unknown_heading(None, "R&D", "Tools & kit") == CANCEL
-    assert 'Add heading "R&&D"' in seen and 'Put it all under "Tools && kit"' in seen
+def test_the_new_heading_button_keeps_the_ampersand(qtbot):
+    note = CaptureNote()
+    qtbot.addWidget(note)
+    note.say('No heading "R&D": the whole line went under "Tools & kit".', "R&D")
+    assert note.make_button.text() == "Make heading \u201cR&&D\u201d"
+    assert QKeySequence.mnemonic(note.make_button.text()).isEmpty()
+    assert note.text() == 'No heading "R&D": the whole line went under "Tools & kit".'
 
 
 @pytest.mark.parametrize("word", [LONG, LINK])

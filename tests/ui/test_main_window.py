@@ -191,7 +191,7 @@ def test_projector_mode_enlarges_every_text_and_hides_facilitator_panels(window,
     assert window.projector_mode and window.projector_action.isChecked()
     assert not frame.guidance.isVisibleTo(window)
     assert not window.workspace.navigator.isVisibleTo(window)
-    assert not window.workspace.page(1).terms_table.remove_button.isVisibleTo(window)
+    assert window.workspace.page(1).terms_table.remove_button.isVisibleTo(window)
     for step in range(1, 7):
         window.show_step(step)
         texts = [w for w in _shown(window)

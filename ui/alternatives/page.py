@@ -233,7 +233,7 @@ class AlternativesPage(StepPage):
         self.countdown.setVisible(on)
         self.hint_label.setVisible(on)
         self.links_panel.setVisible(not on)
-        self.chrome.setVisible(not on and not self.projector_mode)
+        self.chrome.setVisible(not on)
         self.refresh()
         if on:
             self.entry.setFocus()
@@ -251,10 +251,6 @@ class AlternativesPage(StepPage):
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange:
             self._size_list_font()
-
-    def set_projector_mode(self, on: bool) -> None:
-        super().set_projector_mode(on)
-        self.chrome.setVisible(not on and not self.brainstorming)
 
     # -- editing ------------------------------------------------------------------------------
 

@@ -188,10 +188,7 @@ class CriteriaPage(StepPage):
 
     def set_projector_mode(self, on: bool) -> None:
         super().set_projector_mode(on)
-        self.chrome.setVisible(not on)
-        self.hint_label.setVisible(not on)
-        self.message_label.setVisible(not on)
-        self.not_addressed.set_editing_visible(not on)
+        self.hint_label.setVisible(not on)  # the entry line and its buttons stay: they enlarge
         self.table.setColumnHidden(DESCRIPTION, on)  # shown below the table for the current row
         self.detail_label.setVisible(on)
         self._show_detail()

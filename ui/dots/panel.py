@@ -209,12 +209,9 @@ class DotsPanel(QWidget):
         self.chart.setPixmap(pixmap)
 
     def set_projector_mode(self, on: bool) -> None:
-        """The room sees the ranking, the chart and the dots left; the settings step aside
-        and so does the share column."""
+        """The room sees the ranking, the chart and the dots left; the share column steps
+        aside (the settings stay: projector mode never takes away a way to change data)."""
         self.projector_mode = on
-        for widget in (*self.settings_labels, self.budget_spin, self.cap_spin,
-                       self.anonymous_box):
-            widget.setVisible(not on)
         self.table.setColumnHidden(SHARE_COLUMN, on)
         self._chart_timer.start()
 

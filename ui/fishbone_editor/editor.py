@@ -2,8 +2,9 @@
 
 Projector mode draws with the room style (bigger, bolder text and heavier lines), keeps every
 box's text at 20 pt or more on screen (the view follows the selection; "Whole diagram" shows
-all of it, small, and back) and hides the side panel, so the room sees the diagram and nothing
-else. In normal mode the panel is narrow, can be hidden, and hides by itself when the editor
+all of it, small, and back) and folds the side panel, so the room sees the diagram; the
+"Panel" button and a cause's "Notes..." bring it back at once (nothing that edits is out of
+reach). In normal mode the panel is narrow, can be hidden, and hides by itself when the editor
 is too narrow to spare it.
 """
 
@@ -66,6 +67,7 @@ class FishboneEditor(QWidget):
         self.projector_mode = False
         self._narrow = False
         self._auto_hidden = False  # the panel was hidden by a narrow editor, not by the user
+        self._projector_folded = False  # the panel was folded by projector mode
         self.setObjectName("fishbone_editor")
 
         self.view = DiagramView(doc, self.style_normal, self)
@@ -95,6 +97,7 @@ class FishboneEditor(QWidget):
         self.find_bar = FindBar(canvas_search(self.view), "cause", self)  # Ctrl+F, not modal
         install_find(self, self.find_bar)
         layout.addWidget(self.find_bar)
+        layout.addWidget(self.capture.note)  # where the last cause went; never modal
         self.notice = theme.plain_label("")  # why the last edit was refused; never modal
         self.notice.setObjectName("fishbone_notice")
         self.notice.setAccessibleName("Why that was not done")
@@ -208,16 +211,19 @@ class FishboneEditor(QWidget):
     # -- modes ---------------------------------------------------------------------------------
     def set_projector_mode(self, on: bool) -> None:
         """Readable text for the back of the room, the view following the selection; the
-        side panel and the facilitator's tools hide."""
+        side panel folds (its button stays to bring it back) and opens again on leaving."""
         self.projector_mode = on
         self.view.set_style(ROOM if on else self.style_normal)
         self.fit_action.setText("Whole diagram" if on else "Fit")
         self.fit_action.setCheckable(on)
         self.fit_action.setChecked(on and self.view.overview)
-        for name in ("100%", "Panel"):
-            self.toolbar_actions[name].setVisible(not on)
-        self._show_panel()
-        self.view.open_notes = None if on else self.open_notes
+        self.toolbar_actions["100%"].setVisible(not on)  # a zoom; the reading floor rules here
+        if on and self.panel_action.isChecked():
+            self._projector_folded = True
+            self.panel_action.setChecked(False)
+        elif not on and self._projector_folded:
+            self._projector_folded = False
+            self.panel_action.setChecked(True)
         bars = (Qt.ScrollBarPolicy.ScrollBarAlwaysOff if on  # the view follows the selection
                 else Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.view.setHorizontalScrollBarPolicy(bars)
@@ -231,7 +237,7 @@ class FishboneEditor(QWidget):
             self.view.set_style(style)
 
     def _show_panel(self) -> None:
-        visible = self.panel_action.isChecked() and not self.projector_mode
+        visible = self.panel_action.isChecked()
         self.panel.setVisible(visible)
         if visible and self.splitter.sizes()[1] < PANEL_MIN_WIDTH:  # it was dragged shut
             total = sum(self.splitter.sizes()) or self.width()
@@ -240,7 +246,7 @@ class FishboneEditor(QWidget):
     def open_notes(self, cause_id: str) -> None:
         """Show the panel (if hidden) with ``cause_id``'s notes, ready for typing."""
         self.view.select(("cause", cause_id))
-        self._auto_hidden = False
+        self._auto_hidden = self._projector_folded = False
         self.panel_action.setChecked(True)
         self.panel.tabs.setCurrentWidget(self.panel.box)
         self.panel.notes.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -250,7 +256,7 @@ class FishboneEditor(QWidget):
         self._show_panel()
 
     def _on_panel_action_triggered(self, checked: bool) -> None:
-        self._auto_hidden = False  # the user's own choice from now on
+        self._auto_hidden = self._projector_folded = False  # the user's own choice from now on
 
     def _on_splitter_moved(self, pos: int, index: int) -> None:
         if self.splitter.sizes()[1] == 0 and self.panel_action.isChecked():
@@ -266,7 +272,7 @@ class FishboneEditor(QWidget):
         if narrow and self.panel_action.isChecked():
             self._auto_hidden = True
             self.panel_action.setChecked(False)
-        elif not narrow and self._auto_hidden:
+        elif not narrow and self._auto_hidden and not self.projector_mode:  # the room's room
             self._auto_hidden = False
             self.panel_action.setChecked(True)
 

@@ -267,11 +267,10 @@ class RelationsPanel(QWidget):
         return self._apply(edit)
 
     def set_projector_mode(self, on: bool) -> None:
-        """The room sees the diagram and its summary; the list and the captions step aside."""
+        """The room reads the diagram at full size; the captions step aside, every control stays."""
         self.projector_mode = on
-        self.side.setVisible(not on)
         self.view.min_scale = 1.0 if on else 0.0  # 20 pt text stays 20 pt: scroll instead
-        for widget in (self.from_label, self.to_label, self.every_box):
+        for widget in (self.from_label, self.to_label):  # the combos say it (accessible names)
             widget.setVisible(not on)
         self._schedule()
 

@@ -277,10 +277,6 @@ class EvaluatePage(StepPage):
 
     def set_projector_mode(self, on: bool) -> None:
         super().set_projector_mode(on)
-        self.details.set_editing_visible(not on)
-        self.restore_button.setVisible(not on)
-        self.setup_button.setVisible(not on)
-        self.message_label.setVisible(not on)
         self.model.compact = on
         self.room.set_projector_mode(on)
         key_tab = self.tabs.indexOf(self.key_area)

@@ -80,7 +80,3 @@ class DefinePage(StepPage):
         question = self.doc.case.problem.question.strip()
         self.question_hint.setVisible(not question.endswith("?"))
 
-    def set_projector_mode(self, on: bool) -> None:
-        super().set_projector_mode(on)
-        for editor in (self.terms_table, self.symptoms_list, self.effects_list):
-            editor.set_buttons_visible(not on)

@@ -24,6 +24,7 @@ from ui.facilitation import five_whys
 from ui.fishbone_editor.editor import FishboneEditor
 from ui.painting.style import DARK, LIGHT
 from ui.relations.page import RelationsPanel
+from ui.widgets.buttons import add_key
 from ui.widgets.fields import TextField, try_apply
 from ui.widgets.form import add_section, scrolling_body, section_label
 from ui.widgets.record_table import RecordTable
@@ -128,11 +129,19 @@ class ResearchPage(StepPage):
         self.picker = DotPicker(doc, self.tabs)  # who votes, beside the tabs on every tab
         self.tabs.setCornerWidget(self.picker, Qt.Corner.TopRightCorner)
         self.picker.add_voter_keys(self)
+        add_key(self, "Ctrl+L", self.focus_capture_line,
+                Qt.ShortcutContext.WidgetWithChildrenShortcut)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.tabs)
         self._build_notes(notes)
         self.refresh()
+
+    def focus_capture_line(self) -> None:
+        """Ctrl+L from anywhere on the step: the cursor at the end of the capture line."""
+        self.tabs.setCurrentWidget(self.fishbone)
+        self.fishbone.capture.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.fishbone.capture.end(False)
 
     def _build_notes(self, notes: QWidget) -> None:
         doc = self.doc
@@ -207,8 +216,6 @@ class ResearchPage(StepPage):
     def set_projector_mode(self, on: bool) -> None:
         super().set_projector_mode(on)
         self.techniques.set_guidance_visible(not on)
-        self.to_research_list.set_buttons_visible(not on)
-        self.efforts_table.set_buttons_visible(not on)
         self.fishbone.set_projector_mode(on)
         for view in (self.picker, self.dots, self.relations):
             view.set_projector_mode(on)

@@ -219,6 +219,3 @@ class SelectPage(StepPage):
     def refresh(self) -> None:
         self.chosen.refresh()
 
-    def set_projector_mode(self, on: bool) -> None:
-        super().set_projector_mode(on)
-        self.actions_table.set_buttons_visible(not on)
