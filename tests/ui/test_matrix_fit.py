@@ -41,3 +41,12 @@ def test_a_header_whose_text_changes_is_refitted(qtbot, monkeypatch):
     doc.apply(SetCriterionWeight("k2", 7))
     assert seen and all(first <= FIRST_CRITERION + 1 <= last for first, last in seen)
     assert "7" in model.headerData(FIRST_CRITERION + 1, Qt.Orientation.Horizontal)
+
+
+def test_a_score_shows_the_page_once(qtbot, monkeypatch):
+    doc, evaluate, _ = pages(qtbot)
+    refreshes: list[int] = []
+    refresh = evaluate.model.refresh
+    monkeypatch.setattr(evaluate.model, "refresh", lambda: (refreshes.append(1), refresh()))
+    doc.push(SetScoreCommand(doc, "a2", "k2", 3, None))
+    assert len(refreshes) == 1

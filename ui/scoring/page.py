@@ -171,7 +171,8 @@ class EvaluatePage(StepPage):
         splitter.setStretchFactor(1, 2)
         self.splitter = splitter
         self._shown_once = False
-        doc.changed.connect(self._on_doc_changed)  # (after the matrix model connected)
+        # (StepPage already connected doc.changed to _on_doc_changed: a second connection
+        # showed the whole page twice per change)
         self.refresh("")
 
     # -- showing ------------------------------------------------------------------------------
