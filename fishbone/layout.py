@@ -20,8 +20,9 @@ from __future__ import annotations
 
 import math
 
-from fishbone.geometry import Box, Layout, LayoutOptions, Line, Point, TextMeasurer
-from fishbone.layout_pack import least_between, outline, push_needed, reach_between
+from fishbone.geometry import Layout, LayoutOptions, TextMeasurer
+from fishbone.layout_bones import Bone, RawBox, RawLine, extent, finish, mirror
+from fishbone.layout_pack import least_between, push_needed, reach_between
 from fishbone.layout_text import CachedMeasurer, wrap_text
 from fishbone.layout_tree import (
     Block,
@@ -29,7 +30,6 @@ from fishbone.layout_tree import (
     Spacing,
     diagonal_block,
     horizontal_block,
-    stem_pieces,
 )
 from fishbone.model import Cause, Diagram
 
@@ -61,13 +61,17 @@ class LayoutCache(CachedMeasurer):
     """A measurer for a caller that lays out again after every small edit (the canvas).
 
     Besides texts and wraps it keeps the blocks of the last layout's cause subtrees, keyed by
-    everything they are built from (ids, texts, nesting, options), so a subtree in which no
-    cause changed is reused as it is; only the blocks used last time are kept.
+    everything they are built from (ids, texts, nesting; options, for all of them), so a
+    subtree in which no cause changed is reused as it is, and each category's ``Bone``, so
+    a bone none of whose subtrees changed is neither packed nor emitted again unless it
+    moved; only the blocks and bones used last time are kept.
     """
 
     def __init__(self, measurer: TextMeasurer, limit: int = 50_000) -> None:
         super().__init__(measurer, limit)
         self.blocks: dict[tuple[object, ...], Block] = {}
+        self.bones: dict[tuple[object, ...], Bone] = {}
+        self.options: LayoutOptions | None = None  # those the blocks and bones were made with
 
 
 class _Layouter:
@@ -75,8 +79,13 @@ class _Layouter:
         self.diagram = diagram
         self.m = measure if isinstance(measure, CachedMeasurer) else CachedMeasurer(measure)
         self.cache = measure if isinstance(measure, LayoutCache) else None
+        if self.cache is not None and self.cache.options != options:
+            # blocks and bones are keyed without the options: other options, other shapes
+            self.cache.options = options
+            self.cache.blocks, self.cache.bones = {}, {}
         # the cache's blocks after this layout
         self.used_blocks: dict[tuple[object, ...], Block] = {}
+        self.used_bones: dict[tuple[object, ...], Bone] = {}
         self.options = options
         angle = min(max(options.bone_angle, 15.0), 90.0)
         self.sep = max(options.gap + MARK_REACH, 2 * MARK_REACH)
@@ -104,55 +113,70 @@ class _Layouter:
         return Label(item_id, kind, role, depth, lines, max(width, MIN_WIDTH[role]), height)
 
     def cause_block(self, top: Cause, depth: int) -> Block:
-        """The block of ``top`` and every cause shown under it (no recursion: depth is free)."""
-        order: list[tuple[Cause, int, list[int]]] = []  # pre-order, with children's indices
-        stack: list[tuple[Cause, int, int]] = [(top, depth, -1)]
-        self.seen.add(top.id)
+        """The block of ``top`` and every cause shown under it (no recursion: depth is free).
+
+        One walk lists the shown causes in pre-order with their number of shown children;
+        that list (ids, texts, counts) with the depth is the cache key, as it fixes the tree.
+        """
+        seen, kids_of = self.seen, self.kids
+        seen.add(top.id)
+        order: list[tuple[Cause, int, int]] = []  # pre-order: cause, level, shown children
+        key: list[object] = [depth]
+        stack: list[tuple[Cause, int]] = [(top, depth)]
         while stack:
-            cause, level, parent = stack.pop()
-            if parent >= 0:
-                order[parent][2].append(len(order))
-            order.append((cause, level, []))
-            below = [] if cause.collapsed else self.kids.get(cause.id, [])
-            fresh = [k for k in below if k.id not in self.seen]
-            self.seen.update(k.id for k in fresh)
-            me = len(order) - 1
-            stack.extend((k, level + 1, me) for k in reversed(fresh))
-        key: tuple[object, ...] | None = None
+            cause, level = stack.pop()
+            below = None if cause.collapsed else kids_of.get(cause.id)
+            count = 0
+            if below:
+                fresh = [k for k in below if k.id not in seen]
+                count = len(fresh)
+                if count:
+                    seen.update(k.id for k in fresh)
+                    stack.extend((k, level + 1) for k in reversed(fresh))
+            order.append((cause, level, count))
+            key += (cause.id, cause.text, count)
+        frozen = tuple(key)
         if self.cache is not None:
-            key = (self.options, tuple((c.id, c.text, lv, tuple(ks)) for c, lv, ks in order))
-            found = self.cache.blocks.get(key)
+            found = self.cache.blocks.get(frozen)
             if found is not None:
-                self.used_blocks[key] = found
+                self.used_blocks[frozen] = found
                 return found
-        built: dict[int, Block] = {}
-        for index in range(len(order) - 1, -1, -1):  # children before their parents
-            cause, level, kid_indices = order[index]
+        built: list[Block] = []  # a stack: a parent pops its children, first child on top
+        for cause, level, count in reversed(order):  # children before their parents
             role = "cause" if level == 1 else "subcause"
             label = self.label(cause.id, "cause", cause.text, role, level)
-            kids = [built.pop(k) for k in kid_indices]
+            kids = [built.pop() for _ in range(count)]
             if level % 2:
-                built[index] = horizontal_block(label, kids, self.sp)
+                built.append(horizontal_block(label, kids, self.sp))
             else:
-                built[index] = diagonal_block(label, kids, self.sp, self.sep, CAUSE_MIN_RISE)
-        if key is not None:
-            self.used_blocks[key] = built[0]
+                built.append(diagonal_block(label, kids, self.sp, self.sep, CAUSE_MIN_RISE))
+        self.used_blocks[frozen] = built[0]
         return built[0]
 
-    def category_block(self, category_id: str, name: str) -> Block:
+    def category_bone(self, category_id: str, name: str) -> Bone:
+        """The category's bone, reused from the cache when its heading and every cause block
+        under it are the same (the blocks are the cache's own, so identity says it)."""
         label = self.label(category_id, "category", name, "category", 0)
         kids = [self.cause_block(c, 1) for c in self.roots.get(category_id, [])
                 if c.id not in self.seen]  # (a cause listed twice is shown once)
-        return diagonal_block(label, kids, self.sp, SPINE_CLEAR, CATEGORY_MIN_RISE)
+        key = (label, tuple(id(k) for k in kids))
+        if self.cache is not None:
+            found = self.cache.bones.get(key)
+            if found is not None:
+                self.used_bones[key] = found
+                return found
+        bone = Bone(diagonal_block(label, kids, self.sp, SPINE_CLEAR, CATEGORY_MIN_RISE),
+                    LINE_PAD)  # (its block holds the kids, so their ids stay theirs)
+        self.used_bones[key] = bone
+        return bone
 
     # -- packing ---------------------------------------------------------------------------
     def run(self) -> Layout:
-        blocks = [self.category_block(c.id, c.name) for c in self.diagram.categories]
-        shapes = [stem_pieces(b, LINE_PAD) for b in blocks]
-        rights = [outline(s, right=True) for s in shapes]
-        lefts = [outline(s, right=False) for s in shapes]
+        bones = [self.category_bone(c.id, c.name) for c in self.diagram.categories]
+        rights = [b.right for b in bones]
+        lefts = [b.left for b in bones]
         feet: list[float] = []
-        for i in range(len(blocks)):
+        for i in range(len(bones)):
             x = feet[-1] + MIN_STEP if feet else 0.0
             for j in range(i % 2, i, 2):  # earlier bones on the same side of the spine
                 x = max(x, feet[j] + push_needed(rights[j], lefts[i], self.sep))
@@ -166,51 +190,28 @@ class _Layouter:
             head_x = max(head_x, foot + reach_between(right, reach_y, 1.0) + self.sep)
             tail_x = min(tail_x, foot + least_between(left, -SPINE_CLEAR - 60.0, 1.0))
 
-        boxes: list[_RawBox] = [("head", "head", head_x, -head.height / 2, head.width,
-                                 head.height, head.lines, "head", 0)]
-        lines: list[_RawLine] = [("spine", "spine", ((tail_x, 0.0), (head_x, 0.0)))]
-        for i, (block, foot) in enumerate(zip(blocks, feet, strict=True)):
-            _emit(block, -1.0 if i % 2 else 1.0, foot, boxes, lines)
         flip = not self.options.head_on_right
+        boxes: list[RawBox] = [("head", "head", head_x, -head.height / 2, head.width,
+                                head.height, head.lines, "head", 0)]
+        lines: list[RawLine] = [("spine", "spine", ((tail_x, 0.0), (head_x, 0.0)))]
+        if flip:
+            boxes, lines = mirror(boxes, lines)
+        extents = [extent(boxes, lines)]
+        for i, (bone, foot) in enumerate(zip(bones, feet, strict=True)):
+            extents.append(bone.place(foot, -1.0 if i % 2 else 1.0, flip))
         if self.cache is not None:
             self.cache.blocks = self.used_blocks
-        return _finish(boxes, lines, self.options.margin, flip)
+            self.cache.bones = self.used_bones
 
-
-# Boxes and lines before the drawing is moved into place: (id, kind, x, y, w, h, lines, role,
-# depth) and (id, kind, points). Plain tuples, so each Box and Line is made once, in _finish.
-_RawBox = tuple[str, str, float, float, float, float, tuple[str, ...], str, int]
-_RawLine = tuple[str, str, tuple[Point, ...]]
-
-
-def _emit(block: Block, fy: float, ox: float, boxes: list[_RawBox],
-          lines: list[_RawLine]) -> None:
-    """Place a category's block with its foot at (ox, 0), y scaled by ``fy`` (1 or -1)."""
-    stack: list[tuple[Block, float, float, float, str]] = [(block, ox, 0.0, fy, "bone")]
-    while stack:
-        block, ox, oy, fy, kind = stack.pop()
-        lab = block.label
-        x, y, w, h = block.rect
-        top = oy + y if fy > 0 else oy - y - h
-        boxes.append((lab.id, lab.kind, ox + x, top, w, h, lab.lines, lab.role, lab.depth))
-        lines.append((lab.id, kind, tuple((ox + px, oy + fy * py) for px, py in block.line)))
-        for kid, dx, dy, mirrored in reversed(block.children):
-            stack.append((kid, ox + dx, oy + fy * dy, -fy if mirrored else fy, "cause"))
-
-
-def _finish(boxes: list[_RawBox], lines: list[_RawLine], margin: float, flip: bool) -> Layout:
-    """Mirror for a head on the left if asked, then move the drawing to start at (0, 0)."""
-    if flip:
-        boxes = [(i, k, -x - w, y, w, h, t, r, d) for i, k, x, y, w, h, t, r, d in boxes]
-        lines = [(i, k, tuple((-px, py) for px, py in points)) for i, k, points in lines]
-    xs = [b[2] for b in boxes] + [b[2] + b[4] for b in boxes]
-    ys = [b[3] for b in boxes] + [b[3] + b[5] for b in boxes]
-    for _, _, points in lines:
-        xs.extend(p[0] for p in points)
-        ys.extend(p[1] for p in points)
-    dx, dy = margin - min(xs), margin - min(ys)
-    width, height = max(xs) - min(xs) + 2 * margin, max(ys) - min(ys) + 2 * margin
-    moved = [Box(i, k, (x + dx, y + dy, w, h), t, r, d) for i, k, x, y, w, h, t, r, d in boxes]
-    shifted = [Line(i, k, tuple((px + dx, py + dy) for px, py in points))
-               for i, k, points in lines]
-    return Layout((0.0, 0.0, width, height), moved, shifted)
+        # Move the drawing to start at (margin, margin).
+        margin = self.options.margin
+        x0, x1 = min(e[0] for e in extents), max(e[1] for e in extents)
+        y0, y1 = min(e[2] for e in extents), max(e[3] for e in extents)
+        dx, dy = margin - x0, margin - y0
+        all_boxes, all_lines = finish(boxes, lines, dx, dy)
+        for bone in bones:
+            placed_boxes, placed_lines = bone.finish(dx, dy)
+            all_boxes += placed_boxes
+            all_lines += placed_lines
+        return Layout((0.0, 0.0, x1 - x0 + 2 * margin, y1 - y0 + 2 * margin), all_boxes,
+                      all_lines)

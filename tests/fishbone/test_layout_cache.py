@@ -74,3 +74,44 @@ def test_a_layout_cache_rebuilds_only_changed_subtrees_and_matches_a_fresh_layou
         for options in (LayoutOptions(), LayoutOptions(head_on_right=False, max_label_width=90)):
             assert layout_diagram(d, cache, options) == layout_diagram(
                 d, MonospaceMeasurer(), options)
+
+
+def test_an_edit_in_one_category_leaves_the_other_bones_and_their_boxes_as_they_were():
+    d = nested()
+    cache = LayoutCache(MonospaceMeasurer())
+    first = layout_diagram(d, cache)
+    bones = dict(cache.bones)
+    d.set_cause("c9", "text", "cause 9 of a few wordz")  # same size; under "k", "j" is first
+    again = layout_diagram(d, cache)
+    assert again == layout_diagram(d, MonospaceMeasurer())
+    kept = [key for key in cache.bones if key in bones]
+    assert len(kept) == 1 and kept[0][0].id == "j"  # the other bone is reused...
+    before = {b.id: b for b in first.boxes}
+    for box in again.boxes:
+        if box.id in ("j", "c0", "c2", "c4", "c6", "c8", "c10"):  # ...and its boxes too
+            assert box is before[box.id]
+
+
+def test_a_kept_cache_follows_random_edits_exactly():
+    import random
+
+    from tests.fishbone.test_layout_properties import random_diagram
+
+    rng = random.Random(5)
+    d = random_diagram(3, 120)
+    cache = LayoutCache(MonospaceMeasurer())
+    flipped = LayoutOptions(head_on_right=False)
+    for step in range(40):
+        cause = rng.choice(d.causes)
+        what = rng.random()
+        if what < 0.4:
+            d.set_cause(cause.id, "text", cause.text + rng.choice([" more", "x", ""]))
+        elif what < 0.6:
+            d.set_cause(cause.id, "collapsed", not cause.collapsed)
+        elif what < 0.8:
+            d.remove_cause(cause.id)
+        else:
+            d.add_cause(Cause(d.next_cause_id(), cause.category, cause.id, "a new one"))
+        options = flipped if step % 7 == 3 else LayoutOptions()
+        assert layout_diagram(d, cache, options) == layout_diagram(
+            d, MonospaceMeasurer(), options)

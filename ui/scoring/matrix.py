@@ -54,6 +54,7 @@ class ScoreMatrixModel(QAbstractTableModel):
 
     refused = Signal(str)
     stored = Signal(str)  # a score typed while blind: the confirmation to show
+    values_changed = Signal()  # rescored with the same rows and columns: totals and ranks moved
 
     def __init__(self, doc: CaseDocument, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -73,6 +74,7 @@ class ScoreMatrixModel(QAbstractTableModel):
         self._shared: set[int] = set()  # places held by more than one alternative
         self._failed: dict[str, tuple[str, ...]] = {}
         self._incomplete: dict[str, Incomplete] = {}
+        self._headers: list[object] = []  # the column headers' texts at the last refresh
         self.room = RoomCells(doc.case)
         doc.changed.connect(self._on_doc_changed)
         doc.replaced.connect(self._forget_scores)
@@ -115,11 +117,22 @@ class ScoreMatrixModel(QAbstractTableModel):
             if self.rowCount() and self.columnCount():
                 self.dataChanged.emit(self.index(0, 0),
                                       self.index(self.rowCount() - 1, self.columnCount() - 1))
-            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.columnCount() - 1)
+            # (a header shows a weight, its share and the leader's range: compared with what
+            # the last refresh showed, as the case has changed under the headers already)
+            headers, self._headers = self._headers, self._header_texts()
+            changed = [c for c, text in enumerate(self._headers)
+                       if c >= len(headers) or text != headers[c]]
+            if changed:
+                self.headerDataChanged.emit(Qt.Orientation.Horizontal, changed[0], changed[-1])
+            self.values_changed.emit()
         else:
             self.beginResetModel()
             self.rows, self.columns = rows, columns
+            self._headers = self._header_texts()
             self.endResetModel()
+
+    def _header_texts(self) -> list[object]:
+        return [self.headerData(c, Qt.Orientation.Horizontal) for c in range(self.columnCount())]
 
     def _index_result(self, result: ScoringResult | None) -> None:
         ranking = result.ranking if result else ()

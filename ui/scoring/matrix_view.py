@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from PySide6.QtCore import QEvent, QModelIndex, Qt
 from PySide6.QtGui import QFontMetrics, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
@@ -10,7 +12,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.scoring.matrix import ScoreMatrixModel
+from ui.scoring.matrix import FIRST_CRITERION, ScoreMatrixModel
 from ui.scoring.score_text import FAIL_WORDS, PASS_WORDS
 from ui.widgets.sheet import SheetView
 from ui.widgets.table_fit import TableFitter
@@ -46,14 +48,36 @@ class ScoreMatrixView(SheetView):
         self.fitter = TableFitter(self)
         model.modelReset.connect(self.fit)
         model.headerDataChanged.connect(self._on_model_header_changed)
+        model.values_changed.connect(self._on_model_values_changed)
 
     def score_model(self) -> ScoreMatrixModel:
         model = self.model()
         assert isinstance(model, ScoreMatrixModel)
         return model
 
-    def _on_model_header_changed(self, *_args: object) -> None:
-        self.fit()
+    def _on_model_header_changed(self, orientation: Qt.Orientation, first: int,
+                                 last: int) -> None:
+        if orientation == Qt.Orientation.Horizontal:
+            self.fit_columns(range(first, last + 1))
+
+    def _on_model_values_changed(self) -> None:
+        """A score moved the totals and ranks: refit those and the column being typed in."""
+        self.fit_columns([*range(1, FIRST_CRITERION), self.currentIndex().column()])
+
+    def fit_columns(self, columns: Iterable[int]) -> None:
+        """Refit only ``columns`` (a whole ``fit`` measures every cell twice: a score edit
+        cannot afford it); the names take what is left, and the rows refit only if the
+        names' width changed (the header refits them when a column's width changes)."""
+        model = self.score_model()
+        header = self.horizontalHeader()
+        for column in sorted(set(columns)):
+            if 1 <= column < model.columnCount():
+                self.resizeColumnToContents(column)
+        others = sum(header.sectionSize(c) for c in range(1, model.columnCount()))
+        least = QFontMetrics(self.font()).averageCharWidth() * (18 if model.compact else 22)
+        width = max(least, self.viewport().width() - others - 2)
+        if width != header.sectionSize(0):
+            header.resizeSection(0, width)
 
     def fit(self) -> None:
         """Values and headers set the width of every column but the first; the names take

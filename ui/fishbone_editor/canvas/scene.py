@@ -87,7 +87,7 @@ class DiagramScene(QGraphicsScene):
         if change.kind == "cause_changed" and change.attribute in PAINT_ONLY:
             self._repaint_causes(change.ids)
             return
-        self.relayout()
+        self.relayout(change)
 
     def _repaint_causes(self, ids: tuple[str, ...]) -> None:
         self.updated_last = 0
@@ -105,9 +105,16 @@ class DiagramScene(QGraphicsScene):
                 self.updated_last += 1
 
     # -- layout --------------------------------------------------------------------------------
-    def relayout(self) -> None:
-        """Lay out again and bring the items in line with the new geometry."""
+    def relayout(self, change: Change | None = None) -> None:
+        """Lay out again and bring the items in line with the new geometry.
+
+        Given the ``change`` that called for it, an item whose box or line is the very object
+        it drew last time (the layout cache hands back those of bones that did not move) and
+        whose cause is neither named by the change nor collapsed (it shows a count of what it
+        hides) is known to be up to date and is skipped without a look at its content.
+        """
         layout = compute_layout(self.diagram, self.diagram_style, self.options)
+        named: frozenset[str] | None = frozenset(change.ids) if change is not None else None
         self.layout = layout
         causes = {c.id: c for c in self.diagram.causes}
         right = head_points_right(layout)
@@ -125,6 +132,10 @@ class DiagramScene(QGraphicsScene):
                     counts = hidden_counts(self.diagram)
                 hidden = counts.get(box.id, 0)
             item = self.boxes.get(key)
+            if (item is not None and named is not None and item.box is box
+                    and item.cause is cause and item.head_right == right
+                    and (cause is None or not (cause.collapsed or cause.id in named))):
+                continue
             if item is None:
                 item = self.boxes[key] = BoxItem(box, self.diagram_style, cause, hidden, right)
                 item.set_flags(selected=key == self.selection)
@@ -141,6 +152,9 @@ class DiagramScene(QGraphicsScene):
             cause = causes.get(line.id) if line.kind == "cause" else None
             depth = depths.get(line.id, 1)
             item = self.lines.get(key)
+            if (item is not None and named is not None and item.line is line
+                    and item.cause is cause and line.kind != "spine" and line.id not in named):
+                continue
             if item is None:
                 item = self.lines[key] = LineItem(line, self.diagram_style, cause, depth, head)
                 self.addItem(item)
