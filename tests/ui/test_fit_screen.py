@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QApplication, QTableView
 
+from sixstep.steps import STEPS
 from ui.app.main_window import MainWindow
+from ui.app.placement import place_window, remember_place
+from ui.common.settings import AppSettings
 
 
 def visible_rows(view: QTableView) -> int:
@@ -30,3 +34,54 @@ def test_step_5_shows_at_least_five_matrix_rows(make_window, size, projector):
     matrix = window.workspace.page(5).matrix
     assert matrix.model().rowCount() >= 5
     assert visible_rows(matrix) >= 5, (size, projector, matrix.viewport().height())
+
+
+@pytest.mark.parametrize("projector", [False, True])
+def test_at_800_by_600_every_step_keeps_its_size_and_its_page(make_window, projector):
+    window: MainWindow = make_window(size=(800, 600), sample="happy_burgers", active=False)
+    window.set_projector_mode(projector)
+    for number in range(1, 7):
+        window.show_step(number)
+        QApplication.processEvents()
+        hint = window.minimumSizeHint()
+        assert hint.width() <= 800 and hint.height() <= 600, (number, hint)
+        page = window.workspace.page(number)
+        assert page.isVisible() and page.height() >= 150, (number, page.height())
+
+
+def test_a_narrow_step_list_keeps_the_names_in_tooltips_and_spoken_text(make_window):
+    window: MainWindow = make_window(size=(800, 600), sample="happy_burgers", active=False)
+    window.show_step(1)
+    QApplication.processEvents()
+    navigator = window.workspace.navigator
+    assert navigator.compact
+    for number, step in enumerate(STEPS, start=1):
+        item = navigator.item(number - 1)
+        assert item.text().startswith(str(number))
+        assert step.title in item.toolTip()
+        assert step.title in item.data(Qt.ItemDataRole.AccessibleTextRole)
+    assert window.workspace.frame(1).heading.text().endswith(STEPS[0].title)
+
+
+def test_the_window_opens_within_the_available_screen_and_remembers_its_place(qtbot):
+    settings = AppSettings.in_memory()
+    window = MainWindow(settings)
+    window.files.interactive = False
+    qtbot.addWidget(window)
+    area = QRect(0, 0, 1024, 768)
+    place_window(window, settings, area)
+    assert area.contains(window.frameGeometry()) or area.contains(window.geometry())
+    assert window.width() <= 1024 and window.height() <= 768
+    window.show()
+    qtbot.waitExposed(window)
+    window.setGeometry(QRect(40, 50, 700, 500))
+    QApplication.processEvents()
+    remember_place(window, settings)
+    again = MainWindow(settings)
+    qtbot.addWidget(again)
+    place_window(again, settings, area)
+    assert (again.width(), again.height()) == (700, 500)
+    # a place remembered on a bigger screen is brought back within this one
+    small = QRect(0, 0, 640, 480)
+    place_window(again, settings, small)
+    assert again.width() <= 640 and again.height() <= 480

@@ -108,11 +108,9 @@ def run_app(path: Path | None, screenshot: Path | None, step: int | None,
             print(f"{screenshot}: cannot write the PNG", file=sys.stderr)
             return 2
         return 0
-    geometry = settings.value("window/geometry")
-    if geometry:
-        from PySide6.QtCore import QByteArray
+    from ui.app.placement import place_window
 
-        window.restoreGeometry(QByteArray(geometry))
+    place_window(window, settings)  # where it was left, within the available screen
     window.show()
     from ui.files import guard, journal_script
 

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QStackedWidget, 
 from sample_cases import list_samples
 from sixstep.caseio import new_case
 from sixstep.steps import STEPS
+from ui.app.placement import remember_place
 from ui.app.start_screen import StartScreen
 from ui.common import theme
 from ui.common.settings import AppSettings
@@ -277,7 +278,7 @@ class MainWindow(QMainWindow):
         self.recovery.flush()  # the latest edits are safe while the save question waits
         if self.files.maybe_save():
             self.recovery.session_closed()
-            self.settings.set_value("window/geometry", bytes(self.saveGeometry().data()))
+            remember_place(self, self.settings)
             event.accept()
         else:
             event.ignore()

@@ -109,7 +109,7 @@ class EvaluatePage(StepPage):
             combo.setSizeAdjustPolicy(  # widen the page past the screen
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(7)
-        self.participant_combo.setMinimumContentsLength(14)
+        self.participant_combo.setMinimumContentsLength(9)  # fits an 800-pixel screen
         layout.addWidget(self.participant_bar)
         self.fragile_label = _label(self, "Warning about the lead")
         self.fragile_label.setFrameShape(QFrame.Shape.StyledPanel)
