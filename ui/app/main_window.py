@@ -21,6 +21,7 @@ from sixstep.caseio import new_case
 from sixstep.steps import STEPS
 from ui.app.placement import remember_place
 from ui.app.start_screen import StartScreen
+from ui.app.undo_follow import UndoFollower
 from ui.common import theme
 from ui.common.settings import AppSettings
 from ui.document.document import CaseDocument
@@ -81,6 +82,7 @@ class MainWindow(QMainWindow):
 
         self._build_menus()
         self.room = RoomTools(self, self.doc, self.workspace)  # timer, parking lot, workshop
+        self.undo_follow = UndoFollower(self)  # undo and redo go to what they changed
         hints = QGuiApplication.styleHints()
         if hints is not None:
             hints.colorSchemeChanged.connect(self._on_hints_color_scheme_changed)
