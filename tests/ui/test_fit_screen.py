@@ -10,6 +10,7 @@ from sixstep.steps import STEPS
 from ui.app.main_window import MainWindow
 from ui.app.placement import place_window, remember_place
 from ui.common.settings import AppSettings
+from ui.scoring.matrix import FIRST_CRITERION
 
 
 def visible_rows(view: QTableView) -> int:
@@ -85,3 +86,18 @@ def test_the_window_opens_within_the_available_screen_and_remembers_its_place(qt
     small = QRect(0, 0, 640, 480)
     place_window(again, settings, small)
     assert again.width() <= 640 and again.height() <= 480
+
+
+def test_headers_say_the_lead_in_words_where_there_is_room_and_short_where_not(make_window):
+    roomy: MainWindow = make_window(size=(1600, 1000), sample="happy_burgers", active=False)
+    roomy.show_step(5)
+    QApplication.processEvents()
+    model = roomy.workspace.page(5).model
+    header = model.headerData(FIRST_CRITERION + 3, Qt.Orientation.Horizontal)
+    assert "keeps the lead\nfrom 23% to 100%" in header
+    small: MainWindow = make_window(size=(1024, 768), sample="happy_burgers", active=False)
+    small.show_step(5)
+    QApplication.processEvents()
+    model = small.workspace.page(5).model
+    header = model.headerData(FIRST_CRITERION + 3, Qt.Orientation.Horizontal)
+    assert "lead 23\u2013100%" in header and "keeps" not in header

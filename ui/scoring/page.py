@@ -365,10 +365,15 @@ class EvaluatePage(StepPage):
             self._share_height()
 
     def _fold_if_short(self) -> None:
-        """Short of height (for this font), the review tabs start folded."""
+        """Short of height (for this font), the review tabs start folded and the headings
+        take the short form."""
         scale = max(self.font().pointSizeF(), 1.0) / NORMAL_PT
-        if self.splitter.height() < self.FOLD_BELOW * scale:
+        short = self.splitter.height() < self.FOLD_BELOW * scale
+        if short:
             self.folded = True
+        if self.model.wordy == short:  # headings say the lead's range in words where there
+            self.model.wordy = not short  # is room, the short form where height is short
+            self.model.refresh()
 
     # -- editing ------------------------------------------------------------------------------
 
