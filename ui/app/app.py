@@ -42,7 +42,7 @@ def build_window(path: Path | None, step: int | None, projector: bool, interacti
         if not window.files.open_path(Path(path)):
             window.deleteLater()
             return None
-        window.show_step(step or 1)
+        window.show_step(step or window.current_step() or 1)  # else where it was left
     if projector:
         window.set_projector_mode(True)
     return window

@@ -79,6 +79,7 @@ class MainWindow(QMainWindow):
         self.doc.replaced.connect(self._update_title)
         self.doc.case_changed.connect(self._on_doc_case_changed)
         self.workspace.step_changed.connect(self._update_title)
+        self.workspace.step_changed.connect(self._on_workspace_step_changed)
 
         self._build_menus()
         self.room = RoomTools(self, self.doc, self.workspace)  # timer, parking lot, workshop
@@ -217,7 +218,12 @@ class MainWindow(QMainWindow):
         self.show_step(1)
 
     def _on_files_opened(self) -> None:
-        self.show_step(1)
+        path = self.doc.path
+        self.show_step((self.settings.case_step(path) if path is not None else None) or 1)
+
+    def _on_workspace_step_changed(self, number: int) -> None:
+        if self.doc.path is not None and number > 0:  # a reopened case opens where it was left
+            self.settings.set_case_step(self.doc.path, number)
 
     def _on_doc_case_changed(self, section: str) -> None:
         if section == "title":
@@ -281,6 +287,7 @@ class MainWindow(QMainWindow):
         if self.files.maybe_save():
             self.recovery.session_closed()
             remember_place(self, self.settings)
+            self._on_workspace_step_changed(self.current_step())  # a case saved just now
             event.accept()
         else:
             event.ignore()
