@@ -83,7 +83,7 @@ class MainWindow(QMainWindow):
 
         self._build_menus()
         self.room = RoomTools(self, self.doc, self.workspace)  # timer, parking lot, workshop
-        self.undo_follow = UndoFollower(self)  # undo and redo go to what they changed
+        self.undo_follow = UndoFollower(self, self)  # undo and redo go to what they changed
         hints = QGuiApplication.styleHints()
         if hints is not None:
             hints.colorSchemeChanged.connect(self._on_hints_color_scheme_changed)

@@ -3,18 +3,17 @@ framed, and "Undid: Edit symptom" in the status bar."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtCore import QObject, Qt, QTimer
-from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QFrame, QWidget
+from PySide6.QtGui import QAction, QColor, QPalette
+from PySide6.QtWidgets import QFrame, QStatusBar, QWidget
 
 from fishbone.changes import Change
 from sixstep.edits.fields import touches
+from ui.document.document import CaseDocument
 from ui.steps.change_steps import first_shown
-
-if TYPE_CHECKING:
-    from ui.app.main_window import MainWindow
+from ui.steps.workspace import StepWorkspace
 
 FLASH_MS = 1500
 CAUSE_KINDS = frozenset({"cause_added", "cause_moved", "cause_changed", "dots"})
@@ -47,11 +46,25 @@ def _shows(widget: QWidget, change: Change) -> bool:
     return isinstance(path, tuple) and bool(path) and touches(change, path)
 
 
+class FollowedWindow(Protocol):
+    """What the follower needs of the main window (which creates it)."""
+
+    doc: CaseDocument
+    workspace: StepWorkspace
+    undo_action: QAction
+    redo_action: QAction
+
+    def statusBar(self) -> QStatusBar: ...  # noqa: N802 - Qt's name
+    def show_step(self, number: int) -> None: ...
+    def current_step(self) -> int: ...
+    def on_start_screen(self) -> bool: ...
+
+
 class UndoFollower(QObject):
     """Watches the case's changes during the window's undo and redo actions."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, window: FollowedWindow, parent: QObject | None = None) -> None:
+        super().__init__(parent)
         self.window = window
         self.flash: Flash | None = None
         self._seen: list[Change] = []
