@@ -83,12 +83,18 @@ class ScoreMatrixView(QTableView):
         lines = max(max(heights) - pad, line) // line
         while lines > 1 and sum(min(h, lines * line + pad) for h in heights) > room:
             lines -= 1
-        spare = room - sum(min(h, lines * line + pad) for h in heights)
+        model = self.model()
+        floors = [max((self.sizeHintForIndex(model.index(r, c)).height()  # the values' own
+                       for c in range(1, model.columnCount())), default=0)  # (larger) font
+                  for r in range(rows)]
+        capped = [max(min(h, lines * line + pad), floor) for h, floor in zip(heights, floors,
+                                                                              strict=True)]
+        spare = room - sum(capped)
         for row, height in enumerate(heights):
-            if height > lines * line + pad:
-                extra = line if spare >= line else 0  # the room left: one more line, in order
-                spare -= extra
-                self.setRowHeight(row, lines * line + pad + extra)
+            if height > capped[row]:
+                extra = line if spare >= line and height >= capped[row] + line else 0
+                spare -= extra  # the room left: one more line, in order
+                self.setRowHeight(row, capped[row] + extra)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
