@@ -185,6 +185,12 @@ def lead_span_text(low: float, high: float) -> str:
     return f"lead {stability_span(low, high)}"
 
 
+def lead_span_sentence(low: float, high: float) -> list[str]:
+    """Under a weight's heading, in words, as two lines: ``keeps the lead`` / ``from 20% to
+    60%`` (the short ``lead 20\u201360%`` is for narrow headings)."""
+    return ["keeps the lead", f"from {stability_range(low, high)}"]
+
+
 def stability_range(low: float, high: float, decimals: int = 0) -> str:
     """``20% to 60%`` (the report gives one decimal)."""
     return f"{share_text(low, decimals)} to {share_text(high, decimals)}"

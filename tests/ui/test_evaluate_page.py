@@ -67,7 +67,7 @@ def test_happy_burgers_shows_ranks_percents_and_the_fragile_lead(qtbot):
     assert (cell.data(), cell.data(OWN_ROLE)) == ("\u2713 pass", None)
     assert page.fragile_label.isVisible() and "fragile" in page.fragile_label.text()
     header = page.model.headerData(FIRST_CRITERION + 2, Qt.Orientation.Horizontal)
-    assert "w 10 \u00b7 38%" in header and "lead 0\u2013100%" in header
+    assert "w 10 \u00b7 38%" in header and "keeps the lead\nfrom 0% to 100%" in header
     assert page.tabs.tabText(3) == "Set aside (2)"
     assert "a5" in [a.id for a in page.model.rows]
     page.stability.show_result(page.doc.case, page.model.result)

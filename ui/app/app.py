@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -41,7 +42,7 @@ def build_window(path: Path | None, step: int | None, projector: bool, interacti
         if not window.files.open_path(Path(path)):
             window.deleteLater()
             return None
-        window.show_step(step or 1)
+        window.show_step(step or window.current_step() or 1)  # else where it was left
     if projector:
         window.set_projector_mode(True)
     return window
@@ -58,25 +59,25 @@ def grab_window(window, out: Path, size: tuple[int, int] = SCREENSHOT_SIZE) -> b
     return window.grab().save(str(out), "PNG")
 
 
-def display_problem(environ: dict[str, str] | None = None, platform: str = sys.platform
-                    ) -> str | None:
+def display_problem(environ: dict[str, str] | None = None, platform: str = sys.platform,
+                    can_load: Callable[[str], bool] | None = None) -> str | None:
     """Why a window cannot open on this Linux machine, in one line; None when it can.
 
     Qt itself would abort the interpreter with a page of plugin messages instead.
     """
     env = os.environ if environ is None else environ
-    if not platform.startswith("linux") or env.get("QT_QPA_PLATFORM"):
+    if not platform.startswith("linux") or env.get("QT_QPA_PLATFORM", "xcb") != "xcb":
         return None
-    if env.get("WAYLAND_DISPLAY"):
+    if env.get("WAYLAND_DISPLAY") and not env.get("QT_QPA_PLATFORM"):
         return None
     if not env.get("DISPLAY"):
         return ("no screen to open the window on (DISPLAY is not set): run it from a desktop "
                 "session, under xvfb-run, or with --screenshot OUT.png to render offscreen")
-    import ctypes.util
+    from ui.app.xcb_libraries import install_line, loads, missing_packages
 
-    if ctypes.util.find_library("xcb-cursor") is None:
-        return ("Qt needs the xcb-cursor library to open a window on X11: install it "
-                "(Debian/Ubuntu: sudo apt-get install libxcb-cursor0)")
+    missing = missing_packages(can_load or loads)
+    if missing:
+        return install_line(missing)
     return None
 
 
@@ -108,11 +109,9 @@ def run_app(path: Path | None, screenshot: Path | None, step: int | None,
             print(f"{screenshot}: cannot write the PNG", file=sys.stderr)
             return 2
         return 0
-    geometry = settings.value("window/geometry")
-    if geometry:
-        from PySide6.QtCore import QByteArray
+    from ui.app.placement import place_window
 
-        window.restoreGeometry(QByteArray(geometry))
+    place_window(window, settings)  # where it was left, within the available screen
     window.show()
     from ui.files import guard, journal_script
 

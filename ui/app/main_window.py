@@ -20,7 +20,9 @@ from fishbone.changes import Change
 from sample_cases import list_samples
 from sixstep.caseio import new_case
 from sixstep.steps import STEPS
+from ui.app.placement import remember_place
 from ui.app.start_screen import StartScreen
+from ui.app.undo_follow import UndoFollower
 from ui.common import theme
 from ui.common.settings import AppSettings
 from ui.document.document import CaseDocument
@@ -78,9 +80,11 @@ class MainWindow(QMainWindow):
         self.doc.replaced.connect(self._update_title)
         self.doc.changed.connect(self._on_doc_changed)
         self.workspace.step_changed.connect(self._update_title)
+        self.workspace.step_changed.connect(self._on_workspace_step_changed)
 
         self._build_menus()
         self.room = RoomTools(self, self.doc, self.workspace)  # timer, parking lot, workshop
+        self.undo_follow = UndoFollower(self, self)  # undo and redo go to what they changed
         hints = QGuiApplication.styleHints()
         if hints is not None:
             hints.colorSchemeChanged.connect(self._on_hints_color_scheme_changed)
@@ -215,7 +219,12 @@ class MainWindow(QMainWindow):
         self.show_step(1)
 
     def _on_files_opened(self) -> None:
-        self.show_step(1)
+        path = self.doc.path
+        self.show_step((self.settings.case_step(path) if path is not None else None) or 1)
+
+    def _on_workspace_step_changed(self, number: int) -> None:
+        if self.doc.path is not None and number > 0:  # a reopened case opens where it was left
+            self.settings.set_case_step(self.doc.path, number)
 
     def _on_doc_changed(self, change: Change) -> None:
         if change.kind == "title":
@@ -278,7 +287,8 @@ class MainWindow(QMainWindow):
         self.recovery.flush()  # the latest edits are safe while the save question waits
         if self.files.maybe_save():
             self.recovery.session_closed()
-            self.settings.set_value("window/geometry", bytes(self.saveGeometry().data()))
+            remember_place(self, self.settings)
+            self._on_workspace_step_changed(self.current_step())  # a case saved just now
             event.accept()
         else:
             event.ignore()

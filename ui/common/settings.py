@@ -11,6 +11,7 @@ from PySide6.QtCore import QSettings
 ORGANIZATION = "ProblemWorkshop"
 APPLICATION = "Problem Workshop"
 MAX_RECENT = 8
+MAX_CASE_STEPS = 40
 
 
 @dataclass(frozen=True)
@@ -23,6 +24,7 @@ class Setting:
 
 SETTINGS: tuple[Setting, ...] = (
     Setting("recent_files", list, [], "Case files opened or saved lately, newest first."),
+    Setting("case_steps", list, [], "The step each case was left at: 'N path', newest first."),
     Setting("last_directory", str, "", "Folder the Open and Save dialogs start in."),
     Setting("window/geometry", bytes, b"", "Size and place of the main window."),
     Setting("ui/show_guidance", bool, True, "Show the facilitator's guidance above each step."),
@@ -104,3 +106,17 @@ class AppSettings:
 
     def clear_recent_files(self) -> None:
         self.set_value("recent_files", [])
+
+    def case_step(self, path: Path) -> int | None:
+        """The step the case at ``path`` was left at, if it was opened before."""
+        text = str(Path(path).resolve())
+        for line in self.value("case_steps"):
+            number, _, where = line.partition(" ")
+            if where == text and number.isdigit():
+                return int(number)
+        return None
+
+    def set_case_step(self, path: Path, step: int) -> None:
+        text = str(Path(path).resolve())
+        kept = [line for line in self.value("case_steps") if line.partition(" ")[2] != text]
+        self.set_value("case_steps", [f"{step} {text}", *kept][:MAX_CASE_STEPS])

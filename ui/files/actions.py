@@ -10,7 +10,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, QStandardPaths, Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from sixstep.atomic import clean_stale_temps, failure_message
@@ -20,6 +20,23 @@ from ui.document.document import CaseDocument
 
 SUFFIX = ".case.json"
 FILTER = "Case files (*.case.json *.json);;All files (*)"
+
+
+def app_folder() -> Path:
+    """The folder the app runs from (the one holding its samples)."""
+    import sample_cases
+
+    return Path(sample_cases.__file__).resolve().parent.parent
+
+
+def in_app_folder(path: Path) -> bool:
+    return Path(path).resolve().is_relative_to(app_folder())
+
+
+def documents_folder() -> str:
+    """The user's documents folder (their home when the desktop names none)."""
+    found = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return found or str(Path.home())
 
 
 class FileActions(QObject):
@@ -58,7 +75,12 @@ class FileActions(QObject):
         return Path(name) if name else None
 
     def ask_save_path(self) -> Path | None:
-        start = self.doc.path or Path(self._start_dir()) / self._suggested_name()
+        path = self.doc.path
+        if path is not None and not in_app_folder(path):
+            start = path
+        else:
+            name = path.name if path is not None else self._suggested_name()
+            start = Path(self._start_dir()) / name
         name, _ = QFileDialog.getSaveFileName(self.window, "Save the case as", str(start),
                                               FILTER)
         if not name:
@@ -75,9 +97,13 @@ class FileActions(QObject):
         box.exec()
 
     def _start_dir(self) -> str:
-        if self.doc.path is not None:
-            return str(self.doc.path.parent)
-        return self.settings.value("last_directory") or str(Path.home())
+        """The case's folder, else the last one used, else the user's documents folder;
+        never the app's own folder (where the samples live)."""
+        for folder in (self.doc.path.parent if self.doc.path is not None else None,
+                       self.settings.value("last_directory") or None):
+            if folder is not None and not in_app_folder(Path(folder)):
+                return str(folder)
+        return documents_folder()
 
     def _suggested_name(self) -> str:
         words = "".join(ch if ch.isalnum() else " " for ch in self.doc.case.title.split(":")[0])
@@ -147,7 +173,7 @@ class FileActions(QObject):
         return True
 
     def save(self) -> bool:
-        if self.doc.path is None:
+        if self.doc.path is None or in_app_folder(self.doc.path):  # never over a sample
             return self.save_as()
         return self.save_to(self.doc.path)
 

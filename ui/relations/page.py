@@ -93,8 +93,10 @@ class RelationsPanel(QWidget):
         for widget in (self.from_label, self.from_combo, self.to_label, self.to_combo):
             form.addWidget(widget)
             form.setStretchFactor(widget, 1 if isinstance(widget, QComboBox) else 0)
-        form.addWidget(self.add_button)
-        form.addWidget(self.every_box)
+        actions = QHBoxLayout()  # a second row, so the page fits an 800-pixel screen
+        actions.addWidget(self.add_button)
+        actions.addWidget(self.every_box)
+        actions.addStretch(1)
 
         self.scene = RelationsScene(self)
         self.view = RelationsView(self.scene, self)
@@ -125,6 +127,7 @@ class RelationsPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(form)
+        layout.addLayout(actions)
         layout.addWidget(self.message)
         layout.addWidget(self.splitter, 1)
         layout.addWidget(self.summary_label)
@@ -169,7 +172,7 @@ class RelationsPanel(QWidget):
         for view, what in ((combo.view(), "every cause"), (completer.popup(), "causes that match")):
             if view is not None:
                 view.setAccessibleName(f"{name}: {what}")
-        combo.setMinimumContentsLength(12)
+        combo.setMinimumContentsLength(10)
         combo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         return combo

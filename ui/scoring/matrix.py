@@ -66,6 +66,7 @@ class ScoreMatrixModel(QAbstractTableModel):
         self.rows: list[Alternative] = []
         self.columns: list[Criterion] = []
         self.compact = False
+        self.wordy = True  # the lead's range in words; False where height is short
         # Looked up for every cell many times while the view sizes itself, so indexed once:
         # the participant's own scores by cell (built when first asked, dropped on any change),
         # and each alternative's rank and failed musts from the latest scoring.
@@ -371,8 +372,12 @@ class ScoreMatrixModel(QAbstractTableModel):
         if result is not None and result.leader and criterion.id in result.stability \
                 and not self.hides:
             low, high = result.stability[criterion.id]
-            lines.append(result_text.stability_span(low, high) if self.compact
-                         else result_text.lead_span_text(low, high))
+            if self.compact:
+                lines.append(result_text.stability_span(low, high))
+            elif self.wordy:
+                lines.extend(result_text.lead_span_sentence(low, high))
+            else:
+                lines.append(result_text.lead_span_text(low, high))
         return "\n".join(lines)
 
     def criteria_key(self) -> str:

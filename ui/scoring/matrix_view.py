@@ -92,7 +92,34 @@ class ScoreMatrixView(SheetView):
         least = QFontMetrics(self.font()).averageCharWidth() * (18 if model.compact else 22)
         header.resizeSection(0, max(least, self.viewport().width() - others - 2))
         self.resizeRowsToContents()
+        self._cap_rows()
         self.fitter.rows_fitted()  # the columns' resizing asked for this very refit
+
+    def _cap_rows(self) -> None:
+        """Short of height, long names show fewer lines (the end elided; the whole name is in
+        the Review tab), as many as let every row be seen; never less than one line."""
+        rows = self.model().rowCount()
+        room = self.viewport().height()
+        heights = [self.rowHeight(r) for r in range(rows)]
+        if not rows or sum(heights) <= room:
+            return
+        line = QFontMetrics(self.font()).lineSpacing()
+        pad = min(heights) - line * max(1, min(heights) // line)  # margins around the text
+        lines = max(max(heights) - pad, line) // line
+        while lines > 1 and sum(min(h, lines * line + pad) for h in heights) > room:
+            lines -= 1
+        model = self.model()
+        floors = [max((self.sizeHintForIndex(model.index(r, c)).height()  # the values' own
+                       for c in range(1, model.columnCount())), default=0)  # (larger) font
+                  for r in range(rows)]
+        capped = [max(min(h, lines * line + pad), floor) for h, floor in zip(heights, floors,
+                                                                              strict=True)]
+        spare = room - sum(capped)
+        for row, height in enumerate(heights):
+            if height > capped[row]:
+                extra = line if spare >= line and height >= capped[row] + line else 0
+                spare -= extra  # the room left: one more line, in order
+                self.setRowHeight(row, capped[row] + extra)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -15,13 +15,14 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSplitter,
     QTabWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from fishbone.changes import Change
 from sixstep import result_text
-from ui.common.theme import PlainLabel
+from ui.common.theme import NORMAL_PT, PlainLabel
 from ui.document.document import CaseDocument
 from ui.document.scoring_commands import RestoreAlternativeCommand
 from ui.scoring.cache import forget
@@ -109,7 +110,7 @@ class EvaluatePage(StepPage):
             combo.setSizeAdjustPolicy(  # widen the page past the screen
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(7)
-        self.participant_combo.setMinimumContentsLength(14)
+        self.participant_combo.setMinimumContentsLength(9)  # fits an 800-pixel screen
         layout.addWidget(self.participant_bar)
         self.fragile_label = _label(self, "Warning about the lead")
         self.fragile_label.setFrameShape(QFrame.Shape.StyledPanel)
@@ -168,6 +169,15 @@ class EvaluatePage(StepPage):
         bar.addStretch(1)
         layout.insertWidget(1, self.room.row)
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
+        self.fold_button = QToolButton(self.tabs)
+        self.fold_button.setCheckable(True)
+        self.fold_button.setAutoRaise(True)
+        self.fold_button.setAccessibleName("Fold or unfold the review tabs")
+        self.fold_button.toggled.connect(self.fold_tabs)
+        self.tabs.setCornerWidget(self.fold_button)
+        self.tabs.tabBarClicked.connect(self._on_tabs_bar_clicked)
+        self.folded = False
+        self._show_fold_button()
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         self.splitter = splitter
@@ -285,11 +295,43 @@ class EvaluatePage(StepPage):
             self.tabs.setCurrentIndex(0)
         elif not on and key_tab >= 0:
             self.tabs.removeTab(key_tab)
+        if self._shown_once:
+            self._fold_if_short()
         self._share_height()
         self._show("")
 
+    FOLD_BELOW = 560  # splitter heights (at the normal font) where the tabs start folded
+
+    def fold_tabs(self, folded: bool) -> None:
+        """Folded, the tabs show only their names and the matrix takes the height; clicking
+        a tab's name (or the button beside them) unfolds them."""
+        self.folded = bool(folded)
+        with self.blocked(self.fold_button):
+            self.fold_button.setChecked(self.folded)
+        self._show_fold_button()
+        if self.folded:
+            bar = self.tabs.tabBar().sizeHint().height() + 4
+            self.tabs.setMaximumHeight(bar)
+            total = sum(self.splitter.sizes())
+            self.splitter.setSizes([max(total - bar, 0), bar])
+        else:
+            self.tabs.setMaximumHeight(16777215)
+            self._share_height()
+
+    def _show_fold_button(self) -> None:
+        self.fold_button.setText("Unfold \u25b4" if self.folded else "Fold \u25be")
+        self.fold_button.setToolTip("Show the review tabs under the matrix" if self.folded
+                                    else "Fold the tabs away: more rows of the matrix")
+
+    def _on_tabs_bar_clicked(self, _index: int) -> None:
+        if self.folded:
+            self.fold_tabs(False)
+
     def _share_height(self) -> None:
         """Most of the height to the matrix (more in projector mode); the tabs scroll."""
+        if self.folded:
+            self.fold_tabs(True)
+            return
         total = max(self.splitter.height(), 300)
         top = int(total * (0.72 if self.projector_mode else 0.66))
         self.splitter.setSizes([top, total - top])
@@ -312,7 +354,19 @@ class EvaluatePage(StepPage):
         super().showEvent(event)
         if not self._shown_once:
             self._shown_once = True
+            self._fold_if_short()
             self._share_height()
+
+    def _fold_if_short(self) -> None:
+        """Short of height (for this font), the review tabs start folded and the headings
+        take the short form."""
+        scale = max(self.font().pointSizeF(), 1.0) / NORMAL_PT
+        short = self.splitter.height() < self.FOLD_BELOW * scale
+        if short:
+            self.folded = True
+        if self.model.wordy == short:  # headings say the lead's range in words where there
+            self.model.wordy = not short  # is room, the short form where height is short
+            self.model.refresh()
 
     # -- editing ------------------------------------------------------------------------------
 

@@ -84,6 +84,7 @@ class StepFrame(QWidget):
         self.heading = plain_label(f"Step {step.number} of 6: {step.title}", role="heading",
                                    wrap=False)
         self.heading.setAccessibleName("Step heading")
+        self.heading.setWordWrap(True)  # on a narrow screen it takes two lines, never the width
         self.guidance = GuidancePanel(step, self, doc)
         self.head = QHBoxLayout()  # the heading's row; the window adds the step timer here
         self.head.addWidget(self.heading, 1)

@@ -50,6 +50,7 @@ class StepWorkspace(QWidget):
         layout.addWidget(self.navigator)
         layout.addWidget(self.stack, 1)
         self.current = 0
+        self.short = False  # too little height: the guidance starts folded
         doc.changed.connect(self._on_doc_changed)  # any change may complete or empty a step
         doc.replaced.connect(self._on_doc_changed)
         self._on_doc_changed()
@@ -66,6 +67,8 @@ class StepWorkspace(QWidget):
             remember_normal_fonts(frame)
             self._apply_mode(frame)
             scale_fonts(frame, self.projector_mode)
+            if self.short:
+                frame.guidance.set_expanded(False)
         return self.frames[number]
 
     def page(self, number: int) -> QWidget:
@@ -96,11 +99,17 @@ class StepWorkspace(QWidget):
             widget = widget.nextInFocusChain()
 
     COMPACT_BELOW = 1150  # window widths (at the normal font) that get the narrow navigator
+    SHORT_BELOW = 760  # heights below which the guidance folds itself (the page needs room)
 
     def resizeEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
         super().resizeEvent(event)
         scale = self.font().pointSizeF() / NORMAL_PT if self.font().pointSizeF() > 0 else 1
         self.navigator.set_compact(self.width() < self.COMPACT_BELOW * scale)
+        short = self.height() < self.SHORT_BELOW
+        if short != self.short:  # fold (or unfold) once on crossing; the user may reopen it
+            self.short = short
+            for frame in self.frames.values():
+                frame.guidance.set_expanded(not short)
 
     def _on_doc_changed(self, *args: object) -> None:
         self.navigator.update_marks(self.doc.case)
