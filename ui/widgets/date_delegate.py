@@ -24,7 +24,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QHelpEvent, QKeyEvent, QResizeEvent
+from PySide6.QtGui import QBrush, QColor, QHelpEvent, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
@@ -208,7 +208,7 @@ class DateDelegate(QStyledItemDelegate):
             if style is not None:
                 option.icon = style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
                 option.features |= QStyleOptionViewItem.ViewItemFeature.HasDecoration
-            option.backgroundBrush = QColor(255, 200, 0, 70)
+            option.backgroundBrush = QBrush(QColor(255, 200, 0, 70))
 
     def helpEvent(self, event: QHelpEvent, view: QAbstractItemView,  # noqa: N802
                   option: QStyleOptionViewItem, index: _Index) -> bool:

@@ -151,17 +151,17 @@ class DiagramScene(QGraphicsScene):
             seen.add(key)
             cause = causes.get(line.id) if line.kind == "cause" else None
             depth = depths.get(line.id, 1)
-            item = self.lines.get(key)
-            if (item is not None and named is not None and item.line is line
-                    and item.cause is cause and line.kind != "spine" and line.id not in named):
+            line_item = self.lines.get(key)
+            if (line_item is not None and named is not None and line_item.line is line
+                    and line_item.cause is cause and line.kind != "spine" and line.id not in named):
                 continue
-            if item is None:
-                item = self.lines[key] = LineItem(line, self.diagram_style, cause, depth, head)
-                self.addItem(item)
+            if line_item is None:
+                line_item = self.lines[key] = LineItem(line, self.diagram_style, cause, depth, head)
+                self.addItem(line_item)
                 updated += 1
-            elif item.signature != line_signature(line, cause, depth) or (
-                    line.kind == "spine" and item.head != head):
-                item.set_content(line, cause, depth, head)
+            elif line_item.signature != line_signature(line, cause, depth) or (
+                    line.kind == "spine" and line_item.head != head):
+                line_item.set_content(line, cause, depth, head)
                 updated += 1
         for store in (self.boxes, self.lines):
             for key in [k for k in store if k not in seen]:
