@@ -189,6 +189,9 @@ class CriteriaPage(StepPage):
     def set_projector_mode(self, on: bool) -> None:
         super().set_projector_mode(on)
         self.hint_label.setVisible(not on)  # the entry line and its buttons stay: they enlarge
+        # a shorter label at projector size, so the row still fits an 800-pixel screen
+        self.propose_button.setText(
+            "Propose weights\u2026" if on else "Propose weights from order\u2026")
         self.table.setColumnHidden(DESCRIPTION, on)  # shown below the table for the current row
         self.detail_label.setVisible(on)
         self._show_detail()

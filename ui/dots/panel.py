@@ -12,7 +12,7 @@ from PySide6.QtGui import QPalette, QPixmap, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
-    QHBoxLayout,
+    QGridLayout,
     QHeaderView,
     QLabel,
     QSizePolicy,
@@ -58,20 +58,19 @@ class DotsPanel(QWidget):
         self.budget_spin = self._spin("Dots each participant may place", 0)
         self.cap_spin = self._spin("Most dots one participant may put on one cause", 0)
         self.cap_spin.setSpecialValueText("No cap")
-        settings = QHBoxLayout()
+        settings = QGridLayout()  # two rows, so projector-size text still fits a narrow screen
         self.settings_labels = [QLabel("&Dots each:", self), QLabel("Most on one ca&use:", self)]
         self.settings_labels[0].setBuddy(self.budget_spin)
         self.settings_labels[1].setBuddy(self.cap_spin)
-        for label, spin in zip(self.settings_labels, (self.budget_spin, self.cap_spin),
-                               strict=True):
-            settings.addWidget(label)
-            settings.addWidget(spin)
-            settings.addSpacing(12)
+        for row, (label, spin) in enumerate(zip(self.settings_labels,
+                                                (self.budget_spin, self.cap_spin), strict=True)):
+            settings.addWidget(label, row, 0)
+            settings.addWidget(spin, row, 1)
         self.anonymous_box = QCheckBox("&Anonymous room", self)
         self.anonymous_box.setAccessibleName("Anonymous room: record the room's totals only")
         self.anonymous_box.setToolTip("Record only how many dots each cause gets, not whose")
-        settings.addWidget(self.anonymous_box)
-        settings.addStretch(1)
+        settings.addWidget(self.anonymous_box, 0, 2)
+        settings.setColumnStretch(3, 1)
         self.left_label = PlainLabel("", self)
         self.left_label.setWordWrap(True)
         self.left_label.setAccessibleName("Dots left per participant")

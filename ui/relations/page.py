@@ -6,14 +6,16 @@ outcomes (most arrows in) and loops are marked on the diagram and said in words 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QKeyEvent, QPalette, QShowEvent
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
+from PySide6.QtGui import QKeyEvent, QPalette, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QCheckBox,
     QComboBox,
     QCompleter,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -89,14 +91,23 @@ class RelationsPanel(QWidget):
         self.every_box = QCheckBox("Every ca&use", self)
         self.every_box.setAccessibleName("Show every cause, not only those with dots or arrows")
         self.every_box.setToolTip("Show every cause; otherwise only those with dots or arrows")
-        form = QHBoxLayout()
+        form_box = QWidget(self)
+        form = QHBoxLayout(form_box)
+        form.setContentsMargins(0, 0, 0, 0)
         for widget in (self.from_label, self.from_combo, self.to_label, self.to_combo):
             form.addWidget(widget)
             form.setStretchFactor(widget, 1 if isinstance(widget, QComboBox) else 0)
-        actions = QHBoxLayout()  # a second row, so the page fits an 800-pixel screen
+        actions_box = QWidget(self)
+        actions = QHBoxLayout(actions_box)
+        actions.setContentsMargins(0, 0, 0, 0)
         actions.addWidget(self.add_button)
         actions.addWidget(self.every_box)
         actions.addStretch(1)
+        # one row when wide; the buttons go to a second row on a narrow screen (see resizeEvent)
+        self.top_row = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.top_row.addWidget(form_box, 1)
+        self.top_row.addWidget(actions_box)
+        self.form_box, self.actions_box = form_box, actions_box
 
         self.scene = RelationsScene(self)
         self.view = RelationsView(self.scene, self)
@@ -125,9 +136,9 @@ class RelationsPanel(QWidget):
         self.splitter.setSizes([900, 260])
 
         layout = QVBoxLayout(self)
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)  # minimumSizeHint
         layout.setContentsMargins(6, 6, 6, 6)
-        layout.addLayout(form)
-        layout.addLayout(actions)
+        layout.addLayout(self.top_row)
         layout.addWidget(self.message)
         layout.addWidget(self.splitter, 1)
         layout.addWidget(self.summary_label)
@@ -269,9 +280,28 @@ class RelationsPanel(QWidget):
         edit: Edit = edits[0] if len(edits) == 1 else Sequence(edits, "Remove arrows")
         return self._apply(edit)
 
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        """As narrow as the two-row arrangement allows, whichever is shown now."""
+        hint = super().minimumSizeHint()
+        narrow = max(self.form_box.minimumSizeHint().width(),
+                     self.actions_box.minimumSizeHint().width(),
+                     self.splitter.minimumSizeHint().width()) + 12
+        return QSize(min(hint.width(), narrow), hint.height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        needed = (self.form_box.minimumSizeHint().width()
+                  + self.actions_box.sizeHint().width() + 24)
+        direction = (QBoxLayout.Direction.LeftToRight if event.size().width() >= needed
+                     else QBoxLayout.Direction.TopToBottom)
+        if self.top_row.direction() != direction:
+            self.top_row.setDirection(direction)
+
     def set_projector_mode(self, on: bool) -> None:
-        """The room reads the diagram at full size; the captions step aside, every control stays."""
+        """The room reads the diagram at full size; the captions and the list of arrows step aside
+        (each arrow stays on the diagram, where Delete removes it); every other control stays."""
         self.projector_mode = on
+        self.side.setVisible(not on)
         self.view.min_scale = 1.0 if on else 0.0  # 20 pt text stays 20 pt: scroll instead
         for widget in (self.from_label, self.to_label):  # the combos say it (accessible names)
             widget.setVisible(not on)
