@@ -46,6 +46,7 @@ class LayoutOptions:
     padding: float = 6.0  # inside each box, around the text
     gap: float = 10.0  # the least space kept between any two boxes
     margin: float = 24.0  # around the whole drawing
+    head_fallback: str = ""  # shown in the head while the diagram has no effect (not stored)
 
 
 @dataclass(frozen=True)

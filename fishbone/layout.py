@@ -2,7 +2,8 @@
 
 The scheme (head on the right; everything mirrors when it is on the left):
 
-* the head holds the effect at the right end of a horizontal spine;
+* the head holds the effect (while there is none, the caller's ``head_fallback``, such as
+  the problem question) at the right end of a horizontal spine;
 * category bones rise (or fall) from the spine at ``bone_angle``, alternating above and below
   in category order from the tail towards the head, each with its heading at the outer end;
 * causes at depth 1, 3, 5... are horizontal bones with the label at the outer (tail) end;
@@ -182,7 +183,8 @@ class _Layouter:
                 x = max(x, feet[j] + push_needed(rights[j], lefts[i], self.sep))
             feet.append(x)
 
-        head = self.label("head", "head", self.diagram.effect, "head", 0)
+        effect = self.diagram.effect.strip() and self.diagram.effect
+        head = self.label("head", "head", effect or self.options.head_fallback, "head", 0)
         reach_y = -head.height / 2 - self.sep
         head_x = feet[-1] + HEAD_GAP if feet else 0.0
         tail_x = feet[0] - TAIL if feet else -3 * TAIL

@@ -1,11 +1,13 @@
 """The fishbone editor: capture line on top, the canvas, a side panel and a small toolbar.
 
-Projector mode draws with the room style (bigger, bolder text and heavier lines), keeps every
-box's text at 20 pt or more on screen (the view follows the selection; "Whole diagram" shows
-all of it, small, and back) and folds the side panel, so the room sees the diagram; the
-"Panel" button and a cause's "Notes..." bring it back at once (nothing that edits is out of
-reach). In normal mode the panel is narrow, can be hidden, and hides by itself when the editor
-is too narrow to spare it.
+Projector mode draws with the room style (bigger, bolder text and heavier lines, on black in
+a dark theme), keeps every box's text at 20 pt or more on screen (the view follows the
+selection; "Whole diagram" shows all of it, small, and back; "Bone by bone" one heading with
+its causes, PgUp/PgDown for the others), gives the capture line the editor's whole width (the
+tools go below it) and folds the side panel, so the room sees the diagram; the "Panel" button
+and a cause's "Notes..." bring it back at once (nothing that edits is out of reach). While no
+effect is written the head shows the problem question. In normal mode the panel is narrow,
+can be hidden, and hides by itself when the editor is too narrow to spare it.
 """
 
 from __future__ import annotations
@@ -14,9 +16,9 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence, QResizeEvent, QTextCursor
+from PySide6.QtGui import QAction, QColor, QKeySequence, QResizeEvent, QTextCursor
 from PySide6.QtWidgets import (
-    QHBoxLayout,
+    QBoxLayout,
     QMenu,
     QSplitter,
     QToolBar,
@@ -24,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fishbone.changes import Change
 from ui.common import theme
 from ui.common.theme import PROJECTOR_PT
 from ui.document.document import CaseDocument
@@ -40,7 +43,7 @@ from ui.fishbone_editor.canvas.view import DiagramView
 from ui.fishbone_editor.capture_line import CaptureLine
 from ui.fishbone_editor.cause_panel import CausePanel
 from ui.fishbone_editor.find import canvas_search
-from ui.painting.style import LIGHT, PROJECTOR, DiagramStyle
+from ui.painting.style import LIGHT, PROJECTOR, PROJECTOR_DARK, DiagramStyle
 from ui.widgets.find_bar import FindBar, install_find
 
 Key = tuple[str, str]
@@ -50,6 +53,9 @@ Key = tuple[str, str]
 # marks' words ("ROOT", "6 votes") grow too, as far as they can without covering the text.
 ROOM = replace(PROJECTOR, subcause_font=PROJECTOR.cause_font,
                mark_font=replace(PROJECTOR.mark_font, size=14))
+ROOM_DARK = replace(PROJECTOR_DARK, name="projector_dark", subcause_font=ROOM.subcause_font,
+                    mark_font=ROOM.mark_font)
+BONE_KEY = "Ctrl+Shift+B"
 
 PANEL_WIDTH = 290
 PANEL_MIN_WIDTH = 230
@@ -77,7 +83,7 @@ class FishboneEditor(QWidget):
         self.panel.setMinimumWidth(PANEL_MIN_WIDTH)
         self.toolbar = self._build_toolbar()
 
-        top = QHBoxLayout()
+        top = self.top_row = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         top.setContentsMargins(0, 0, 0, 0)
         self.capture.setMinimumWidth(260)
         top.addWidget(self.capture, 1)
@@ -118,6 +124,9 @@ class FishboneEditor(QWidget):
 
         self.view.diagram_scene.selection_changed.connect(self._on_scene_selection_changed)
         self.view.overview_changed.connect(self._on_view_overview_changed)
+        doc.changed.connect(self._on_doc_changed)
+        doc.replaced.connect(self._show_question_in_head)
+        self._show_question_in_head()
         self.capture.cause_added.connect(self._on_capture_cause_added)
         self.panel.headings.heading_chosen.connect(self._on_headings_heading_chosen)
         # no focus proxy: Qt's Tab skips a proxy's elder siblings, so the line would be lost
@@ -137,6 +146,11 @@ class FishboneEditor(QWidget):
         self.goto_menu.aboutToShow.connect(self._on_goto_menu_about_to_show)
         self._tool(bar, "Go to", "Home, PgUp, PgDown on the diagram", self._show_goto_menu,
                    "Go to \u25be")
+        self.bone_action = self._tool(bar, "Bone by bone", BONE_KEY, self._on_bone_triggered)
+        self.bone_action.setCheckable(True)
+        self.bone_action.setShortcut(QKeySequence(BONE_KEY))
+        self.bone_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.addAction(self.bone_action)
         collapse = self.view.diagram_actions.set_all_collapsed
         self._tool(bar, "Collapse all", "", lambda: collapse(True))
         self._tool(bar, "Expand all", "", lambda: collapse(False))
@@ -213,7 +227,10 @@ class FishboneEditor(QWidget):
         """Readable text for the back of the room, the view following the selection; the
         side panel folds (its button stays to bring it back) and opens again on leaving."""
         self.projector_mode = on
-        self.view.set_style(ROOM if on else self.style_normal)
+        self.view.set_style(self._room_style() if on else self.style_normal)
+        # the room reads the whole cause being typed: the line gets the full width
+        self.top_row.setDirection(QBoxLayout.Direction.TopToBottom if on
+                                  else QBoxLayout.Direction.LeftToRight)
         self.fit_action.setText("Whole diagram" if on else "Fit")
         self.fit_action.setCheckable(on)
         self.fit_action.setChecked(on and self.view.overview)
@@ -233,8 +250,29 @@ class FishboneEditor(QWidget):
     def set_diagram_style(self, style: DiagramStyle) -> None:
         """The look outside projector mode (the window's light or dark theme)."""
         self.style_normal = style
-        if not self.projector_mode:
-            self.view.set_style(style)
+        self.view.set_style(self._room_style() if self.projector_mode else style)
+
+    def _room_style(self) -> DiagramStyle:
+        return ROOM_DARK if QColor(self.style_normal.background).lightness() < 128 else ROOM
+
+    def _on_bone_triggered(self) -> None:
+        self.view.set_bone_by_bone(self.bone_action.isChecked())
+        self.view.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _on_doc_changed(self, change: Change) -> None:
+        if change.kind == "effect" or (change.kind == "problem"
+                                       and "problem.question" in change.ids):
+            self._show_question_in_head()
+
+    def _show_question_in_head(self) -> None:
+        """The head shows the problem question while no effect is written (the layout is
+        given the text; the case keeps its empty effect)."""
+        scene = self.view.diagram_scene
+        question = " ".join(self.doc.case.problem.question.split())
+        if scene.options.head_fallback != question:
+            scene.options = replace(scene.options, head_fallback=question)
+            if not self.doc.diagram.effect.strip():
+                scene.relayout()
 
     def _show_panel(self) -> None:
         visible = self.panel_action.isChecked()
@@ -327,7 +365,7 @@ class FishboneEditor(QWidget):
         self.panel.show_selection(key)
 
     def _on_capture_cause_added(self, cause_id: str) -> None:
-        self.view.select(("cause", cause_id))  # the focus stays in the capture line
+        self.view.select_in_place(("cause", cause_id))  # the focus stays in the capture line
 
     def _on_headings_heading_chosen(self, category_id: str) -> None:
         if self.view.selection != ("category", category_id):

@@ -133,7 +133,27 @@ PROJECTOR = replace(
     root_outline_width=4.5,
 )
 
-STYLES: dict[str, DiagramStyle] = {s.name: s for s in (LIGHT, DARK, PROJECTOR)}
+# The projector's sizes and line weights on a black background, for a dark room or theme.
+PROJECTOR_DARK = replace(
+    DARK,
+    name="projector_dark",
+    **{f: getattr(PROJECTOR, f) for f in (
+        "head_font", "category_font", "cause_font", "subcause_font", "mark_font",
+        "spine_width", "bone_width", "cause_line_width", "subcause_line_width",
+        "outline_width", "strong_outline_width", "root_outline_width")},
+    background="#000000",
+    spine="#ffffff",
+    bone="#e6edf3",
+    cause_line="#9fb3c8",
+    head_fill="#ffffff",
+    head_text="#000000",
+    cause_fill="#000000",
+    cause_text="#ffffff",
+    possible="#9fb3c8",
+)
+
+STYLES: dict[str, DiagramStyle] = {
+    s.name: s for s in (LIGHT, DARK, PROJECTOR, PROJECTOR_DARK)}
 
 
 def make_font(spec: FontSpec) -> QFont:

@@ -13,6 +13,11 @@ the view stays at reading size and follows the selection (with its parent, neigh
 siblings and sub-causes where they fit), and zooming out stops at the floor. The overview
 (Ctrl+0, or ``set_overview``) is the one way past it: the whole diagram, however small, and
 Ctrl+0 again goes back to reading size around the selection.
+
+Bone by bone (``set_bone_by_bone``): one heading with all its causes fills the view, never
+under the reading floor; PgUp and PgDown select the previous and next heading. Adding or
+changing a cause keeps the box at the middle of the view (or the selection) where it was on
+screen, so the room does not see the diagram jump when it is laid out again.
 """
 
 from __future__ import annotations
@@ -24,6 +29,7 @@ from PySide6.QtGui import QContextMenuEvent, QKeyEvent, QMouseEvent, QPainter, Q
 from PySide6.QtWidgets import QGraphicsView, QWidget
 
 from ui.document.document import CaseDocument
+from ui.fishbone_editor.canvas import navigation as nav
 from ui.fishbone_editor.canvas.actions import DiagramActions
 from ui.fishbone_editor.canvas.dragging import CauseDrag
 from ui.fishbone_editor.canvas.editing import EditSession
@@ -32,6 +38,7 @@ from ui.fishbone_editor.canvas.items import BoxItem
 from ui.fishbone_editor.canvas.keyboard import handle_key, wants_key
 from ui.fishbone_editor.canvas.menus import show_context_menu
 from ui.fishbone_editor.canvas.scene import DiagramScene, Key
+from ui.fishbone_editor.canvas.steady import Anchor, bone_rect, heading_of, keep_anchor, take_anchor
 from ui.painting.paint import head_points_right, qrect
 from ui.painting.style import LIGHT, DiagramStyle
 
@@ -61,6 +68,9 @@ class DiagramView(QGraphicsView):
         self.min_text_points = 0.0  # the reading floor; 0: none
         self.overview = False  # the whole diagram on show despite the reading floor
         self._before_overview: tuple[float, QPointF, bool] | None = None
+        self.bone_by_bone = False  # one heading and its causes fill the view
+        self._anchor: Anchor | None = None  # kept on screen through the next relayout
+        self._follow_box_only = False
         # set by a host with a notes field: the context menu then offers "Notes..."
         self.open_notes: Callable[[str], None] | None = None
         # (menu text, shortcut, action on a cause id) a host adds to every cause's menu
@@ -73,6 +83,7 @@ class DiagramView(QGraphicsView):
         self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAccessibleName("Fishbone diagram")
+        doc.changed.connect(self._on_doc_changed)  # before the scene lays out again
         doc.changed.connect(self.diagram_scene.on_change)
         doc.replaced.connect(self._on_doc_replaced)
         self.diagram_scene.relaid_out.connect(self._on_scene_relaid_out)
@@ -85,10 +96,20 @@ class DiagramView(QGraphicsView):
         self._set_overview(False)
         self.fit_to_window()
 
+    def _on_doc_changed(self, change: object) -> None:
+        if self._anchor is None and self.isVisible():
+            self._anchor = take_anchor(self, self.diagram_scene)
+
     def _on_scene_relaid_out(self) -> None:
+        anchor, self._anchor = self._anchor, None
+        if anchor is not None:  # an edit: what the room saw stays put, scroll only if must
+            keep_anchor(self, self.diagram_scene, anchor)
         if self.edit_session is not None:
             self.edit_session.place()
-        self.ensure_selection_visible()
+        if anchor is not None:
+            self.select_in_place(self.selection)
+        else:
+            self.ensure_selection_visible()
 
     def _on_scene_selection_changed(self, key: Key | None) -> None:
         self.ensure_selection_visible()
@@ -104,10 +125,27 @@ class DiagramView(QGraphicsView):
     def select(self, key: Key | None) -> None:
         self.diagram_scene.select(key)
 
+    def select_in_place(self, key: Key | None) -> None:
+        """Select ``key`` and scroll only as far as needed to show its own box (a cause just
+        added stays where the room saw it appear, and so do its neighbours)."""
+        self._follow_box_only = True
+        try:
+            if key == self.selection:
+                self.ensure_selection_visible()
+            else:
+                self.select(key)
+        finally:
+            self._follow_box_only = False
+
     def ensure_selection_visible(self) -> None:
         """Scroll as little as needed to show the selection and what is around it."""
         key = self.diagram_scene.selection
         if key is None or self.diagram_scene.box(key) is None or self._drag is not None:
+            return
+        if self.bone_by_bone and self._show_bone(key):
+            return
+        if self._follow_box_only:
+            self.ensureVisible(qrect(self.diagram_scene.box(key)), 4, 4)
             return
         self.ensureVisible(self._focus_rect(key), FOLLOW_MARGIN, FOLLOW_MARGIN)
 
@@ -139,6 +177,42 @@ class DiagramView(QGraphicsView):
         room_h = (vp.height() - 2 * FOLLOW_MARGIN) / self.zoom
         return next((r for r in rects if r.width() <= room_w and r.height() <= room_h),
                     rects[-1])
+
+    def set_bone_by_bone(self, on: bool) -> None:
+        """Show one heading with all its causes at reading size (on), or the diagram (off)."""
+        self.bone_by_bone = on
+        if not on:
+            self.fit_to_window()
+            return
+        d = self.diagram_scene.diagram
+        if heading_of(d, self.selection) is None and d.categories:
+            boxes = {k: item.box for k, item in self.diagram_scene.boxes.items()}
+            first = nav.headings_in_screen_order(d, boxes)
+            self.select(("category", first[0] if first else d.categories[0].id))
+        self.ensure_selection_visible()
+
+    def _show_bone(self, key: Key) -> bool:
+        """Fit the bone of ``key``'s heading, no smaller than reading size and not past
+        ``MAX_FIT``, keeping ``key`` in sight; False when ``key`` has no heading."""
+        heading = heading_of(self.diagram_scene.diagram, key)
+        if heading is None:
+            return False
+        rect = bone_rect(self.diagram_scene, heading)
+        vp = self.viewport().rect()
+        if rect.isEmpty() or vp.isEmpty():
+            return False
+        fit = min((vp.width() - 2 * FOLLOW_MARGIN) / rect.width(),
+                  (vp.height() - 2 * FOLLOW_MARGIN) / rect.height())
+        self._apply_zoom(max(self.reading_floor, min(MAX_FIT, fit)))
+        self._auto_fit = False
+        if fit < self.zoom:  # too big at reading size: at least the boxes, without the marks
+            rect = bone_rect(self.diagram_scene, heading, 0.0)
+        self.centerOn(rect.center())
+        own = self.diagram_scene.box(key)
+        shown = self.mapToScene(self.viewport().rect()).boundingRect()
+        if own is not None and not shown.contains(qrect(own)):
+            self.ensureVisible(qrect(own), 4, 4)
+        return True
 
     # -- zoom ----------------------------------------------------------------------------------
     @property
