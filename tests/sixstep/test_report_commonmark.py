@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
+import markdown_it  # noqa: E402 - a test dependency (pyproject "test" extra)
 import pytest
 
 from fishbone.model import Cause
@@ -15,8 +16,6 @@ from sixstep.caseio import loads_case
 from sixstep.report import Bullets, Heading, Outline, Paragraph, Table, report_blocks
 from sixstep.report_markdown import markdown_from_blocks
 from sixstep.result_text import one_line
-
-markdown_it = pytest.importorskip("markdown_it")
 
 # what our own Markdown makes; anything else came from typed text
 OUR_TAGS = {"h1", "h2", "h3", "h4", "p", "ul", "ol", "li", "em", "strong", "table", "thead",
