@@ -180,7 +180,8 @@ class MainWindow(QMainWindow):
         self.recent_menu.clear()
         for path in recent:
             self._action(self.recent_menu, theme.no_mnemonic(str(path)),
-                         lambda _=False, p=path: self.files.open_path(p))
+                         lambda _=False, p=path: self.files.open_path(p)
+                         ).setToolTip(theme.plain_tip(str(path)))
         self.recent_menu.setEnabled(bool(recent))
 
     # -- what is shown ---------------------------------------------------------------------
