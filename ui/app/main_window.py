@@ -278,6 +278,7 @@ class MainWindow(QMainWindow):
         self.recovery.flush()  # the latest edits are safe while the save question waits
         if self.files.maybe_save():
             self.recovery.session_closed()
+            self.files.release_lock()  # another window may now open the file
             self.settings.set_value("window/geometry", bytes(self.saveGeometry().data()))
             event.accept()
         else:
