@@ -38,6 +38,7 @@ AT_STEP_2 = START_SCREEN + """
 import sys
 from pathlib import Path
 w.files.interactive = False
+w.files.locking = False  # the bench only reads the sample: no lock beside it
 w.files.open_path(Path(sys.argv[1]), ask=False)
 w.show_step(2); app.processEvents()
 """

@@ -61,6 +61,7 @@ def open_window(recovery_dir: Path | None = None):  # noqa: ANN201 - MainWindow,
 
 
 def open_case(window, path: Path, step: int = 2) -> None:  # noqa: ANN001
+    window.files.locking = False  # the bench only reads the sample: no lock beside it
     window.files.open_path(path, ask=False)
     window.show_step(step)
 

@@ -8,22 +8,37 @@ import re
 from sixstep.report_blocks import Block, Bullets, Heading, Outline, Paragraph, Table
 from sixstep.result_text import one_line
 
-_INLINE = re.compile(r"([\\`*_\[\]{}<>|#~&!])")
-_LINE_START = re.compile(r"^(\s*)([-+=]|\d{1,9}[.)](?=\s|$))")
+_ALWAYS = re.compile(r"[`*_\[\]]|\\(?=[!-/:-@\[-`{-~]|$)")
+_TAG_START = re.compile(r"<(?=[A-Za-z/!?])")  # could open HTML or an autolink
+_ENTITY = re.compile(r"&(?=#?\w+;)")  # would be read as a character reference
+_LINE_START = re.compile(r"^([-+>#]|\d{1,9}[.)](?=\s|$))")
+_UNDERLINE = re.compile(r"^=")  # a setext heading underline
+_FENCE = re.compile(r"^~{3,}")
+_CLOSING_HASHES = re.compile(r"(\s)(#+)$")  # would close an ATX heading
 
 
-def md_escape(text: str) -> str:
-    """Typed text as Markdown that any viewer shows literally (no HTML, no emphasis, no lists).
+def md_escape(text: str, cell: bool = False) -> str:
+    """Typed text as Markdown that a CommonMark viewer shows literally (no HTML, emphasis,
+    links, lists, quotes or headings made from it).
 
-    Every character that can start markup is backslash-escaped; a line that could open a list,
-    a quote or a heading underline gets its first mark escaped as well.
+    Only what CommonMark needs is escaped, and only with escapes Python-Markdown also
+    reads, so no viewer shows a stray backslash: "*", "_", "`", "[", "]" and a backslash
+    before punctuation always; "<" that could open a tag and "&" that could open an entity
+    as character references; a mark that could open a block at the start of a line; a "|"
+    only inside a table cell (``cell``).
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
     text = "".join(ch for ch in text if ch == "\n" or ch >= " ")
     lines = []
     for line in text.split("\n"):
-        line = _INLINE.sub(r"\\\1", line.strip())
-        line = _LINE_START.sub(lambda m: m.group(1) + _escape_mark(m.group(2)), line)
+        line = _ALWAYS.sub(lambda m: "\\" + m.group(), line.strip())
+        line = _TAG_START.sub("&lt;", _ENTITY.sub("&amp;", line))
+        if cell:  # no blocks open inside a cell; only its pipes matter
+            line = line.replace("|", "\\|")
+        else:
+            line = _UNDERLINE.sub("&#61;", _FENCE.sub(lambda m: "&#126;" + m.group()[1:], line))
+            line = _LINE_START.sub(lambda m: _escape_mark(m.group(1)), line)
+            line = _CLOSING_HASHES.sub(lambda m: m.group(1) + "\\" + m.group(2), line)
         lines.append(line)
     return "\n".join(lines)
 
@@ -48,7 +63,7 @@ def _md_inline(p: Paragraph) -> str:
 
 
 def _md_cell(text: str) -> str:
-    return md_escape(one_line(text)) or " "
+    return md_escape(one_line(text), cell=True) or " "
 
 
 def _md_block(block: Block) -> str:

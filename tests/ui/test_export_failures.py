@@ -38,7 +38,9 @@ def case(small):
 
 
 def names(folder: Path) -> list[str]:
-    return sorted(p.name for p in folder.iterdir())
+    """The files in ``folder``, leaving out the lock an open case keeps beside its file."""
+    return sorted(p.name for p in folder.iterdir()
+                  if not (p.name.startswith(".") and p.name.endswith(".lock")))
 
 
 def plain_line(message: str, name: str) -> None:

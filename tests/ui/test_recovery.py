@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import textwrap
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import QApplication
 
 from sample_cases import read_sample
 from sixstep.caseio import dumps_case, load_case, loads_case
+from sixstep.file_lock import lock_path
 from ui.app.app import build_window
 from ui.app.main_window import MainWindow
 from ui.common.settings import AppSettings
@@ -83,6 +85,13 @@ def mark_dead(file: Path) -> None:
     header = json.loads(head)
     header["pid"] = DEAD_PID
     file.write_bytes(json.dumps(header).encode() + b"\n" + body)
+
+
+def mark_dead_lock(case_file: Path) -> None:
+    """The crash's other trace: the lock beside the file names a process that is gone."""
+    lock = lock_path(case_file)
+    lock.write_text(lock.read_text(encoding="utf-8").replace(
+        f'"pid": {os.getpid()},', f'"pid": {DEAD_PID},'), encoding="utf-8")
 
 
 def test_typing_keeps_a_snapshot_that_loads_to_the_same_case(qtbot, make_window, sample_file):
@@ -160,6 +169,7 @@ def test_after_a_crash_the_work_is_offered_and_recovered_as_unsaved(
     type_title(qtbot, first, " (crashed)")
     file = wait_for_snapshot(qtbot, first)
     mark_dead(file)
+    mark_dead_lock(sample_file)
 
     second = make_window()
     panel = second.start_screen.recovery_panel

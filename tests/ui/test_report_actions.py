@@ -47,7 +47,7 @@ def test_markdown_report_follows_the_open_case_with_its_unsaved_edits(window, tm
     window.report_action.trigger()
     text = (tmp_path / "r.md").read_text(encoding="utf-8")
     assert text.startswith("# Happy Burgers")
-    assert "What if \\| the \\<b\\>till\\</b\\> \\# fails?" in text
+    assert "What if | the &lt;b>till&lt;/b> # fails?" in text
 
 
 def test_cancel_writes_nothing_and_errors_are_shown(window, tmp_path):

@@ -130,17 +130,21 @@ class CauseChecklist(QTreeWidget):
     def _add_causes(self, parent: QTreeWidgetItem, causes: list[Cause],
                     tree: dict[str | None, dict[str, list[Cause]]], checked: set[str],
                     enabled: bool) -> None:
-        for cause in causes:
-            item = QTreeWidgetItem(parent, [cause_label(cause)])
+        """Rows for ``causes`` and everything under them, in order; a loop with its own
+        stack, so no chain of causes in a file can reach Python's recursion limit."""
+        flags = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsUserCheckable
+        if enabled:
+            flags |= Qt.ItemFlag.ItemIsEnabled
+        stack = [(parent, cause) for cause in reversed(causes)]
+        while stack:
+            above, cause = stack.pop()
+            item = QTreeWidgetItem(above, [cause_label(cause)])
             item.setData(0, CAUSE_ID_ROLE, cause.id)
-            flags = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsUserCheckable
-            if enabled:
-                flags |= Qt.ItemFlag.ItemIsEnabled
             item.setFlags(flags)
             state = Qt.CheckState.Checked if cause.id in checked else Qt.CheckState.Unchecked
             item.setCheckState(0, state)
-            self._add_causes(item, tree.get(cause.id, {}).get(cause.category, []), tree,
-                             checked, enabled)
+            children = tree.get(cause.id, {}).get(cause.category, [])
+            stack.extend((item, child) for child in reversed(children))
 
     def showEvent(self, event: QShowEvent) -> None:
         self._fill_pending()

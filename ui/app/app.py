@@ -38,6 +38,7 @@ def build_window(path: Path | None, step: int | None, projector: bool, interacti
     recovery_dir = default_recovery_dir() if interactive else None
     window = MainWindow(settings or AppSettings(), recovery_dir=recovery_dir)
     window.files.interactive = interactive
+    window.files.locking = interactive  # a screenshot only reads the file: no lock beside it
     if path is not None:
         if not window.files.open_path(Path(path)):
             window.deleteLater()

@@ -185,7 +185,8 @@ class MainWindow(QMainWindow):
         self.recent_menu.clear()
         for path in recent:
             self._action(self.recent_menu, theme.no_mnemonic(str(path)),
-                         lambda _=False, p=path: self.files.open_path(p))
+                         lambda _=False, p=path: self.files.open_path(p)
+                         ).setToolTip(theme.plain_tip(str(path)))
         self.recent_menu.setEnabled(bool(recent))
 
     # -- what is shown ---------------------------------------------------------------------
@@ -289,6 +290,7 @@ class MainWindow(QMainWindow):
             self.recovery.session_closed()
             remember_place(self, self.settings)
             self._on_workspace_step_changed(self.current_step())  # a case saved just now
+            self.files.release_lock()  # another window may now open the file
             event.accept()
         else:
             event.ignore()

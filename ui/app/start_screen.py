@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from sample_cases import list_samples
-from ui.common.theme import plain_label
+from ui.common.theme import plain_label, plain_tip
 from ui.files.recovery_panel import RecoveryPanel
 
 _PATH_ROLE = Qt.ItemDataRole.UserRole
@@ -175,7 +175,7 @@ class StartScreen(QWidget):
             item = QListWidgetItem(path.name)
             item.setData(_DETAIL_ROLE, str(path.parent))
             item.setData(_PATH_ROLE, str(path))
-            item.setToolTip(str(path))
+            item.setToolTip(plain_tip(str(path)))
             item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{path.name} in {path.parent}")
             self.recent_list.addItem(item)
         self.recent_list.setVisible(bool(paths))

@@ -3,6 +3,10 @@
 The questions to the user (``ask_*``) and ``show_error`` are methods so that tests can
 replace them. A case is only swapped out after the new one has loaded: a bad file never
 costs the group the case on screen.
+
+The open file is locked (``sixstep.file_lock``): a second window on it is offered a
+read-only view or a copy, and a save first checks the file was not changed on disk since it
+was read, and asks if it was.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from sixstep.atomic import clean_stale_temps, failure_message
 from sixstep.caseio import CaseFormatError, load_case, loads_case, new_case, save_case
+from sixstep.file_lock import FileLock, LockOwner, changed_on_disk, stamp
 from ui.common.settings import AppSettings
 from ui.document.document import CaseDocument
 
@@ -50,6 +55,12 @@ class FileActions(QObject):
         super().__init__(window)
         self.window, self.doc, self.settings = window, doc, settings
         self.interactive = True  # False: report errors on stderr (screenshots, batch)
+        self.lock: FileLock | None = None  # the lock on doc.path while this window holds it
+        self.disk_stamp = None  # the file as it was read or last saved
+        self.read_only = False  # opened while another window held the file: Save asks a name
+        self.locking = True  # False: a look that never saves (a screenshot) takes no lock
+        self._swapping = False
+        doc.replaced.connect(self._on_doc_replaced)
 
     # -- questions (tests replace these) -----------------------------------------------
     def ask_save_changes(self) -> str:
@@ -68,6 +79,49 @@ class FileActions(QObject):
         return {QMessageBox.StandardButton.Save: "save",
                 QMessageBox.StandardButton.Discard: "discard"}.get(
                     QMessageBox.StandardButton(answer), "cancel")
+
+    def ask_locked(self, path: Path, owner: LockOwner) -> str:
+        """"read_only", "copy" or "cancel" for a file another window has open (without a
+        user to ask: read-only, which never overwrites anyone)."""
+        if not self.interactive:
+            return "read_only"
+        box = QMessageBox(self.window)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle("The case is open elsewhere")
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(f"\u201c{path.name}\u201d is already open ({owner.describe()}).")
+        box.setInformativeText("Saving from two windows would overwrite one window's work. "
+                               "Open it read-only (Save then asks for a new name), or open a "
+                               "copy that has no file yet.")
+        read_only = box.addButton("Open read-only", QMessageBox.ButtonRole.AcceptRole)
+        copy = box.addButton("Open a copy", QMessageBox.ButtonRole.ActionRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(read_only)
+        box.exec()
+        return {id(read_only): "read_only", id(copy): "copy"}.get(id(box.clickedButton()),
+                                                                 "cancel")
+
+    def ask_changed_on_disk(self, path: Path) -> str:
+        """"overwrite", "save_as" or "cancel" when the file changed since it was read
+        (without a user to ask: cancel, and say why)."""
+        if not self.interactive:
+            print(f"Not saved: {path.name} changed on disk since it was read.",
+                  file=sys.stderr)
+            return "cancel"
+        box = QMessageBox(self.window)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle("The file changed on disk")
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(f"\u201c{path.name}\u201d was changed by someone else since it was "
+                    "opened or last saved here.")
+        box.setInformativeText("Overwrite loses those changes; Save As keeps both.")
+        overwrite = box.addButton("Overwrite", QMessageBox.ButtonRole.DestructiveRole)
+        save_as = box.addButton("Save As\u2026", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(save_as)
+        box.exec()
+        return {id(overwrite): "overwrite", id(save_as): "save_as"}.get(
+            id(box.clickedButton()), "cancel")
 
     def ask_open_path(self) -> Path | None:
         name, _ = QFileDialog.getOpenFileName(self.window, "Open a case", self._start_dir(),
@@ -166,14 +220,33 @@ class FileActions(QObject):
                 self.settings.remove_recent_file(path)
                 self.recent_changed.emit()
             return False
-        self.doc.replace(case, path)
+        held = self.lock is not None and _same(self.lock.path, path)  # opened again here
+        lock = self.lock if held and self.lock is not None else FileLock(path)
+        owner = None if held or not self.locking else lock.acquire()
+        read_only = False
+        if owner is not None:
+            answer = self.ask_locked(path, owner)
+            if answer == "cancel":
+                return False
+            if answer == "copy":
+                self.doc.replace(case, None)
+                self.opened.emit()
+                return True
+            lock, read_only = None, True
+        self._swapping = True
+        try:
+            self.doc.replace(case, path)
+        finally:
+            self._swapping = False
+        self._hold(lock, path)
+        self.read_only = read_only
         self._remember(path)
         clean_stale_temps(path.parent)  # a save cut off by a kill left its temporary file
         self.opened.emit()
         return True
 
     def save(self) -> bool:
-        if self.doc.path is None or in_app_folder(self.doc.path):  # never over a sample
+        if self.doc.path is None or self.read_only or in_app_folder(self.doc.path):
             return self.save_as()
         return self.save_to(self.doc.path)
 
@@ -182,19 +255,59 @@ class FileActions(QObject):
         return self.save_to(path) if path is not None else False
 
     def save_to(self, path: Path) -> bool:
+        path = Path(path)
+        ours = self.lock is not None and _same(self.lock.path, path)
+        if ours and changed_on_disk(path, self.disk_stamp):
+            answer = self.ask_changed_on_disk(path)
+            if answer == "save_as":
+                return self.save_as()
+            if answer != "overwrite":
+                return False
+        lock = self.lock if ours else FileLock(path)
+        owner = None if ours else lock.acquire()
+        if owner is not None:
+            self.show_error("Cannot save the case",
+                            f"{path.name} is open in another window ({owner.describe()}). "
+                            "Save under another name, or close it there first.")
+            return False
         self.saving.emit()
         try:
             save_case(self.doc.case, path)
         except Exception as exc:  # every failure is shown, in plain words
+            if not ours:
+                lock.release()
             self.show_error("Cannot save the case",
                             f"{failure_message(path, exc)}\n\n"
                             "The case is still open; try another folder or name.")
             return False
-        self.doc.mark_saved(Path(path))
-        self._remember(Path(path))
+        self.doc.mark_saved(path)
+        self._hold(lock, path)
+        self.read_only = False
+        self._remember(path)
         return True
+
+    # -- the lock on the open file ----------------------------------------------------------
+    def _hold(self, lock: FileLock | None, path: Path) -> None:
+        """Keep ``lock`` (letting go of any other) and the stamp of ``path`` as it is now."""
+        if self.lock is not None and self.lock is not lock:
+            self.lock.release()
+        self.lock, self.disk_stamp = lock, stamp(path)
+
+    def release_lock(self) -> None:
+        """Let another window have the file (the window closes or shows another case)."""
+        if self.lock is not None:
+            self.lock.release()
+        self.lock, self.disk_stamp, self.read_only = None, None, False
+
+    def _on_doc_replaced(self) -> None:
+        if not self._swapping:  # new, sample, recovered work: this file is no longer shown
+            self.release_lock()
 
     def _remember(self, path: Path) -> None:
         self.settings.add_recent_file(path)
         self.settings.set_value("last_directory", str(Path(path).resolve().parent))
         self.recent_changed.emit()
+
+
+def _same(a: Path, b: Path) -> bool:
+    return Path(a).absolute() == Path(b).absolute()

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.common.theme import plain_label
+from ui.common.theme import plain_label, plain_tip
 from ui.files.recovery import Snapshot
 
 MAX_ROWS_SHOWN = 3
@@ -48,7 +48,7 @@ def _one_line(text: str, parent: QWidget, bold: bool = False) -> QLabel:
     """A label that keeps its line (never squashed to half a line) and is clipped if long."""
     label = plain_label(text, wrap=False, parent=parent)
     label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
-    label.setToolTip(text)
+    label.setToolTip(plain_tip(text))
     if bold:
         font = QFont(label.font())
         font.setBold(True)
@@ -68,9 +68,9 @@ class SnapshotRow(QFrame):
         title = _one_line(snapshot_title(snap), self, bold=True)
         detail = _one_line(snapshot_detail(snap), self)
         if snap.original_path is not None:
-            detail.setToolTip(str(snap.original_path))
+            detail.setToolTip(plain_tip(str(snap.original_path)))
         elif not snap.readable:
-            detail.setToolTip(f"{snap.file}\n{snap.error}")
+            detail.setToolTip(plain_tip(f"{snap.file}\n{snap.error}"))
         self.recover_button = QPushButton("Recover", self)
         self.recover_button.setAccessibleName(f"Recover {snapshot_title(snap)}")
         self.recover_button.setToolTip("Open this work as an unsaved case; nothing is "
