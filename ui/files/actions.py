@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from sixstep.atomic import clean_stale_temps, failure_message
 from sixstep.caseio import CaseFormatError, load_case, loads_case, new_case, save_case
-from sixstep.file_lock import FileLock, LockOwner, changed_on_disk, stamp
+from sixstep.file_lock import DiskStamp, FileLock, LockOwner, changed_on_disk, stamp
 from ui.common.settings import AppSettings
 from ui.document.document import CaseDocument
 
@@ -56,7 +56,7 @@ class FileActions(QObject):
         self.window, self.doc, self.settings = window, doc, settings
         self.interactive = True  # False: report errors on stderr (screenshots, batch)
         self.lock: FileLock | None = None  # the lock on doc.path while this window holds it
-        self.disk_stamp = None  # the file as it was read or last saved
+        self.disk_stamp: DiskStamp | None = None  # the file as it was read or last saved
         self.read_only = False  # opened while another window held the file: Save asks a name
         self.locking = True  # False: a look that never saves (a screenshot) takes no lock
         self._swapping = False
@@ -221,7 +221,9 @@ class FileActions(QObject):
                 self.recent_changed.emit()
             return False
         held = self.lock is not None and _same(self.lock.path, path)  # opened again here
-        lock = self.lock if held and self.lock is not None else FileLock(path)
+        lock: FileLock | None = (self.lock if held and self.lock is not None
+                                 else FileLock(path))
+        assert lock is not None
         owner = None if held or not self.locking else lock.acquire()
         read_only = False
         if owner is not None:
@@ -263,7 +265,7 @@ class FileActions(QObject):
                 return self.save_as()
             if answer != "overwrite":
                 return False
-        lock = self.lock if ours else FileLock(path)
+        lock = self.lock if ours and self.lock is not None else FileLock(path)
         owner = None if ours else lock.acquire()
         if owner is not None:
             self.show_error("Cannot save the case",

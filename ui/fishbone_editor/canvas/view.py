@@ -144,8 +144,9 @@ class DiagramView(QGraphicsView):
             return
         if self.bone_by_bone and self._show_bone(key):
             return
-        if self._follow_box_only:
-            self.ensureVisible(qrect(self.diagram_scene.box(key)), 4, 4)
+        box = self.diagram_scene.box(key)
+        if self._follow_box_only and box is not None:
+            self.ensureVisible(qrect(box), 4, 4)
             return
         self.ensureVisible(self._focus_rect(key), FOLLOW_MARGIN, FOLLOW_MARGIN)
 
