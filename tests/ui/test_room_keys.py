@@ -41,12 +41,13 @@ def window_keys(top: QWidget) -> list[tuple[str, str]]:
         owners = action.associatedObjects()
         if any(isinstance(o, QMenu) or (isinstance(o, QWidget) and _shown(o, top))
                for o in owners) or action.parent() is top:
-            out += [(k.toString(), f"action {action.text()!r}") for k in action.shortcuts()]
+            out += [(k.toString(), f"action {action.text()!r} @{id(action):x}")
+                    for k in action.shortcuts()]
     for shortcut in top.findChildren(QShortcut):
         parent = shortcut.parent()
         if (shortcut.context() in WINDOW_WIDE and shortcut.isEnabled()
                 and isinstance(parent, QWidget) and _shown(parent, top)):
-            out += [(k.toString(), "shortcut") for k in shortcut.keys()]
+            out += [(k.toString(), f"shortcut @{id(shortcut):x}") for k in shortcut.keys()]
     for widget in top.findChildren(QWidget):
         if not _shown(widget, top) or isinstance(widget.window(), QMenu):
             continue
@@ -62,7 +63,8 @@ def window_keys(top: QWidget) -> list[tuple[str, str]]:
                      if widget.isTabEnabled(i)]
         elif isinstance(widget, QMenuBar):
             texts = [a.text() for a in widget.actions()]
-        out += [(_mnemonic(t), f"{type(widget).__name__} {t!r}") for t in texts if _mnemonic(t)]
+        out += [(_mnemonic(t), f"{type(widget).__name__} {t!r} @{id(widget):x}")
+                for t in texts if _mnemonic(t)]
     return [(k, what) for k, what in out if k]
 
 
@@ -75,18 +77,21 @@ def scoped_keys(top: QWidget) -> dict[QWidget, list[tuple[str, str]]]:
         for owner in action.associatedObjects():
             if isinstance(owner, QWidget) and _shown(owner, top):
                 out.setdefault(owner, []).extend(
-                    (k.toString(), f"action {action.text()!r}") for k in action.shortcuts())
+                    (k.toString(), f"action {action.text()!r} @{id(action):x}")
+                    for k in action.shortcuts())
     for shortcut in top.findChildren(QShortcut):
         parent = shortcut.parent()
         if (shortcut.context() not in WINDOW_WIDE and isinstance(parent, QWidget)
                 and _shown(parent, top)):
-            out.setdefault(parent, []).extend((k.toString(), "shortcut") for k in shortcut.keys())
+            out.setdefault(parent, []).extend((k.toString(), f"shortcut @{id(shortcut):x}")
+                                              for k in shortcut.keys())
     return out
 
 
 def clashes(top: QWidget) -> list[str]:
     """Every key that two things claim on ``top`` as it is shown now."""
-    wide = window_keys(top)
+    # one action (or shortcut, or widget) reached twice is one meaning, not a clash
+    wide = list(dict.fromkeys(window_keys(top)))
     found = [f"{key}: {[w for k, w in wide if k == key]}"
              for key, n in Counter(k for k, _ in wide).items() if n > 1]
     scoped = scoped_keys(top)
@@ -98,7 +103,7 @@ def clashes(top: QWidget) -> list[str]:
             mine += [(k, w) for k, w in scoped.get(parent, [])
                      if parent is not widget]
             parent = parent.parentWidget()
-        around = mine + wide
+        around = list(dict.fromkeys(mine + wide))
         for key, n in Counter(k for k, _ in around).items():
             if n > 1 and key in {k for k, _ in keys}:
                 found.append(f"{type(widget).__name__} {widget.accessibleName()!r} {key}: "
