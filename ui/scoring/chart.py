@@ -80,11 +80,10 @@ class ScoreChart(QWidget):
     def _ensure_canvas(self) -> None:
         if self.canvas is not None:
             return
-        from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
         from matplotlib.figure import Figure
 
         self.figure = Figure(layout="constrained")
-        self.canvas = FigureCanvasQTAgg(self.figure)
+        self.canvas = _guarded_canvas_class()(self.figure)
         self.canvas.setParent(self)
         self.canvas.setAccessibleName("Stacked bars of each alternative's weighted scores")
         self._layout.insertWidget(0, self.canvas, 1)
@@ -113,7 +112,7 @@ class ScoreChart(QWidget):
         self.canvas.show()
         self.note_label.setText(left_out)
         self._plot(case, result)
-        self.canvas.draw_idle()
+        self.canvas.draw()  # now, not on a timer that may fire after the widget is gone
 
     def text_size(self, bars: int, names: list[str]) -> tuple[float, int]:
         """The text size in points and the legend's columns: the widget's font size, made
@@ -178,3 +177,21 @@ class ScoreChart(QWidget):
         if case is None or result is None:
             return ""
         return result_text.left_out_note(result)
+
+
+def _guarded_canvas_class() -> Any:
+    """matplotlib's Qt canvas, made safe to outlive its widget: a queued idle draw or a paint
+    that arrives after Qt deleted the widget does nothing (it crashed the app at close)."""
+    import shiboken6
+    from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+
+    class GuardedCanvas(FigureCanvasQTAgg):
+        def _draw_idle(self) -> None:
+            if shiboken6.isValid(self):
+                super()._draw_idle()
+
+        def paintEvent(self, event: Any) -> None:  # noqa: N802 - Qt's name
+            if shiboken6.isValid(self):
+                super().paintEvent(event)
+
+    return GuardedCanvas
