@@ -90,6 +90,11 @@ class ScoreChart(QWidget):
 
     def draw(self) -> None:
         """Redraw the bars from the stored result (imports matplotlib the first time)."""
+        import shiboken6
+
+        if not shiboken6.isValid(self) or (self.canvas is not None
+                                           and not shiboken6.isValid(self.canvas)):
+            return  # a late timer after Qt deleted the widget: nothing left to draw on
         self._dirty = False
         self._resize_timer = QTimer(self)
         self._resize_timer.setSingleShot(True)
@@ -186,6 +191,10 @@ def _guarded_canvas_class() -> Any:
     from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 
     class GuardedCanvas(FigureCanvasQTAgg):
+        def draw(self) -> None:
+            if shiboken6.isValid(self):
+                super().draw()
+
         def _draw_idle(self) -> None:
             if shiboken6.isValid(self):
                 super()._draw_idle()
