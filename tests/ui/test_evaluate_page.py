@@ -213,6 +213,8 @@ def test_the_chart_draws_stacked_bars_when_shown(qtbot):
     assert len(axes.patches) == len(wants) * len(page.model.result.ranking)
     labels = [t.get_text() for t in axes.get_yticklabels()]
     assert labels[-1].startswith("1. Let the cashier")
+    shown = page.chart.canvas.pixmap()  # the bars reach the screen as a drawn image
+    assert not shown.isNull() and shown.width() >= 160
 
 
 def test_projector_mode_uses_numbered_headers_and_keeps_editing(qtbot):
@@ -264,7 +266,7 @@ def test_dollar_signs_in_names_stay_text_in_the_chart(qtbot):
                    (("k1", True), ("k2", 5), ("k3", 4))]
     page = _page(qtbot, case)
     page.tabs.setCurrentWidget(page.chart)
-    page.chart.canvas.draw()  # mathematics would fail or swallow the dollars here
+    page.chart.figure.canvas.draw()  # mathematics would fail or swallow the dollars here
     labels = [t.get_text() for t in page.chart.figure.legends[0].get_texts()]
     assert labels[0] == r"Costs under \$50 a month, not \$500"
 

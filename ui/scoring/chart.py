@@ -1,7 +1,8 @@
 """A stacked bar per ranked alternative, one segment per want criterion (weight x score).
 
-matplotlib is imported the first time a chart is drawn, never when this module is imported,
-so the window starts quickly.
+Drawn off screen with matplotlib's Agg into an image shown by a label: no matplotlib widget
+lives in the window, so no late matplotlib draw can reach a widget Qt has deleted. matplotlib
+is imported the first time a chart is drawn, never when this module is imported.
 """
 
 from __future__ import annotations
@@ -9,8 +10,8 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, QTimer
-from PySide6.QtGui import QPalette, QResizeEvent, QShowEvent
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtGui import QImage, QPalette, QPixmap, QResizeEvent, QShowEvent
+from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from sixstep import result_text
 from sixstep.case import Case
@@ -46,8 +47,8 @@ class ScoreChart(QWidget):
         self.note_label.setTextFormat(Qt.TextFormat.PlainText)
         self.note_label.setWordWrap(True)
         self._layout.addWidget(self.note_label)
-        self.canvas: Any = None  # a FigureCanvasQTAgg once the first chart is drawn
-        self.figure: Any = None
+        self.canvas: QLabel | None = None  # shows the drawn image once there is a chart
+        self.figure: Any = None  # a matplotlib Figure on an Agg canvas, made on first draw
         self._case: Case | None = None
         self._result: ScoringResult | None = None
         self._hidden = False  # blind scoring: no bars until the scores are revealed
@@ -80,26 +81,21 @@ class ScoreChart(QWidget):
     def _ensure_canvas(self) -> None:
         if self.canvas is not None:
             return
+        from matplotlib.backends.backend_agg import FigureCanvasAgg
         from matplotlib.figure import Figure
 
         self.figure = Figure(layout="constrained")
-        self.canvas = _guarded_canvas_class()(self.figure)
-        self.canvas.setParent(self)
+        FigureCanvasAgg(self.figure)
+        self.canvas = QLabel(self)
+        self.canvas.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.canvas.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+        self.canvas.setMinimumSize(160, 120)
         self.canvas.setAccessibleName("Stacked bars of each alternative's weighted scores")
         self._layout.insertWidget(0, self.canvas, 1)
 
     def draw(self) -> None:
         """Redraw the bars from the stored result (imports matplotlib the first time)."""
-        import shiboken6
-
-        if not shiboken6.isValid(self) or (self.canvas is not None
-                                           and not shiboken6.isValid(self.canvas)):
-            return  # a late timer after Qt deleted the widget: nothing left to draw on
         self._dirty = False
-        self._resize_timer = QTimer(self)
-        self._resize_timer.setSingleShot(True)
-        self._resize_timer.setInterval(80)
-        self._resize_timer.timeout.connect(self.draw)
         case, result = self._case, self._result
         if self._hidden:
             self.note_label.setText(result_text.blind_hidden_view("The chart"))
@@ -114,10 +110,28 @@ class ScoreChart(QWidget):
                 self.canvas.hide()
             return
         self._ensure_canvas()
+        assert self.canvas is not None
         self.canvas.show()
         self.note_label.setText(left_out)
         self._plot(case, result)
-        self.canvas.draw()  # now, not on a timer that may fire after the widget is gone
+        self._paint_image()
+
+    def _paint_image(self) -> None:
+        """Render the figure at the label's size in device pixels and show it."""
+        assert self.canvas is not None
+        ratio = self.canvas.devicePixelRatioF()
+        dpi = self.logicalDpiY() * ratio
+        width = max(self.canvas.width(), 160) * ratio
+        height = max(self.canvas.height(), 120) * ratio
+        self.figure.set_dpi(dpi)
+        self.figure.set_size_inches(width / dpi, height / dpi)
+        agg = self.figure.canvas
+        agg.draw()
+        pixels, height_width = bytes(agg.buffer_rgba()), agg.get_width_height()
+        image = QImage(pixels, height_width[0], height_width[1], QImage.Format.Format_RGBA8888)
+        pixmap = QPixmap.fromImage(image.copy())  # the buffer belongs to matplotlib
+        pixmap.setDevicePixelRatio(ratio)
+        self.canvas.setPixmap(pixmap)
 
     def text_size(self, bars: int, names: list[str]) -> tuple[float, int]:
         """The text size in points and the legend's columns: the widget's font size, made
@@ -183,24 +197,3 @@ class ScoreChart(QWidget):
             return ""
         return result_text.left_out_note(result)
 
-
-def _guarded_canvas_class() -> Any:
-    """matplotlib's Qt canvas, made safe to outlive its widget: a queued idle draw or a paint
-    that arrives after Qt deleted the widget does nothing (it crashed the app at close)."""
-    import shiboken6
-    from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
-
-    class GuardedCanvas(FigureCanvasQTAgg):
-        def draw(self) -> None:
-            if shiboken6.isValid(self):
-                super().draw()
-
-        def _draw_idle(self) -> None:
-            if shiboken6.isValid(self):
-                super()._draw_idle()
-
-        def paintEvent(self, event: Any) -> None:  # noqa: N802 - Qt's name
-            if shiboken6.isValid(self):
-                super().paintEvent(event)
-
-    return GuardedCanvas
