@@ -156,10 +156,31 @@ class SetDotSettings(Edit):
             mine = [d.count for d in case.dots if d.participant == person.id]
             if mine:
                 check_dot_limits(_who(case, person.id), sum(mine), limit, max(mine), cap)
-        s = case.dot_settings
-        inverse = SetDotSettings(s.budget, s.cap, s.anonymous)
-        s.budget, s.cap, s.anonymous = budget, cap, self.anonymous
-        return done(case, inverse, Change("dot_settings"))
+        return _put_dot_settings(case, budget, cap, self.anonymous)
+
+
+@dataclass(frozen=True)
+class PutBackDotSettings(Edit):
+    """Undo of a settings change: the settings as they were, whatever dots are placed now
+    (an undo must not be refused because the case already broke the old limits)."""
+
+    label: ClassVar[str] = "Change dot voting settings"
+    budget: int | None
+    cap: int | None
+    anonymous: bool
+
+    def apply(self, case: Case) -> Applied:
+        budget, cap = check_dot_budget(self.budget), check_dot_cap(self.cap)
+        check_flag(self.anonymous, "Anonymous room mode")
+        return _put_dot_settings(case, budget, cap, self.anonymous)
+
+
+def _put_dot_settings(case: Case, budget: int | None, cap: int | None,
+                      anonymous: bool) -> Applied:
+    s = case.dot_settings
+    inverse = PutBackDotSettings(s.budget, s.cap, s.anonymous)
+    s.budget, s.cap, s.anonymous = budget, cap, anonymous
+    return done(case, inverse, Change("dot_settings"))
 
 
 def set_votes_through_dots(case: Case, cause_id: str, votes: int) -> None:

@@ -8,6 +8,7 @@ import pytest
 from fishbone.changes import Change
 from sixstep.caseio import dumps_case, loads_case
 from sixstep.edits.base import EditError, Sequence
+from sixstep.edits.fishbone import RemoveCause
 from sixstep.edits.group import (
     AddParkedIdea,
     AddRelation,
@@ -235,4 +236,19 @@ def test_a_refused_part_rolls_a_sequence_back(case):
     before = dumps_case(case)
     with pytest.raises(RuleError):
         Sequence((CastDot("c2", "p2"), AddRelation("c1", "c1"))).apply(case)
+    assert dumps_case(case) == before
+
+
+def test_undoing_a_settings_change_is_never_refused_by_dots_that_broke_the_old_limits(case):
+    """Found by the stateful test: removing causes lowered the default budget under what
+    Thandi held; a refused sequence then could not put the old settings back."""
+    SetDotSettings(None, None, False).apply(case)  # six causes: two dots each
+    for cause in [c.id for c in case.fishbone.causes][3:]:  # three causes: one dot each
+        RemoveCause(cause).apply(case)
+    before = dumps_case(case)
+    with pytest.raises(RuleError):  # the second part is refused; the first is rolled back
+        Sequence((SetDotSettings(3, None, True), SetDotSettings(None, 1, True))).apply(case)
+    assert dumps_case(case) == before
+    applied = SetDotSettings(3, None, True).apply(case)
+    applied.inverse.apply(case)  # undo: back to the default budget Thandi already breaks
     assert dumps_case(case) == before
