@@ -14,6 +14,7 @@ from sixstep.numbers import format_number
 from sixstep.report_blocks import (
     Block,
     Bullets,
+    ContributionsChart,
     DiagramPlace,
     Heading,
     Outline,
@@ -259,6 +260,7 @@ def _evaluate(case: Case, result: ScoringResult) -> list[Block]:
             f"Scores run from {format_number(scale.min)} to {format_number(scale.max)}. Each "
             f"total is the sum of the want scores times their weights{combined}; the percent "
             "is that total against a perfect score.", quiet=True))
+        blocks += _contributions(case, result)
     else:
         blocks.append(Paragraph(BLIND_REPORT if case.blind.hides else NO_RANKING, quiet=True))
     blocks += _matrix(case, result)
@@ -309,8 +311,26 @@ def _evaluate(case: Case, result: ScoringResult) -> list[Block]:
     return blocks + _note(case, 5)
 
 
+def _contributions(case: Case, result: ScoringResult) -> list[Block]:
+    """The chart of what each want criterion adds to each ranked alternative's total."""
+    wants = [c for c in case.criteria if c.kind == "want"]
+    if not wants:
+        return []
+    return [ContributionsChart(
+        tuple(f"{result_rank_text(result, r.alternative)}. {one_line(r.name) or r.alternative}"
+              for r in result.ranking),
+        tuple(one_line(c.name) or c.id for c in wants),
+        tuple(tuple(r.contributions.get(c.id, 0.0) for c in wants) for r in result.ranking))]
+
+
+def criterion_heading(number: int, name: str) -> str:
+    """A score table's column: the criterion's number in step 3 and its name, cut short."""
+    text = one_line(name)
+    return f"{number}. {text if len(text) <= 40 else text[:39].rstrip() + chr(0x2026)}"
+
+
 def _matrix(case: Case, result: ScoringResult) -> list[Block]:
-    """The score of every open alternative on every criterion, criteria by their number."""
+    """The score of every open alternative on every criterion, each column named."""
     alternatives = case.open_alternatives()
     if not alternatives or not case.criteria or not result.cells:
         return []
@@ -320,10 +340,11 @@ def _matrix(case: Case, result: ScoringResult) -> list[Block]:
         for c in case.criteria:
             row.append(report_cell_text(result.cells.get((a.id, c.id))))
         rows.append(tuple(row))
-    headers = ("Alternative", *(str(i) for i in range(1, len(case.criteria) + 1)))
+    headers = ("Alternative", *(criterion_heading(i, c.name)
+                                for i, c in enumerate(case.criteria, 1)))
     columns = tuple(range(1, len(headers)))
     return [Heading(3, "Scores"), Table(headers, tuple(rows), right=columns,
-                                        widths=(12, *(2 for _ in columns))),
+                                        widths=(7, *(3 for _ in columns))),
             Paragraph("Columns are the criteria, numbered as in step 3; a dash is a cell "
                       "not scored yet.", quiet=True)]
 
@@ -377,6 +398,7 @@ def report_markdown(case: Case) -> str:
 
 
 __all__ = [
-    "NOTHING", "Block", "Bullets", "DiagramPlace", "Heading", "Outline", "OutlineEntry",
+    "NOTHING", "Block", "Bullets", "ContributionsChart", "DiagramPlace", "Heading", "Outline",
+    "OutlineEntry",
     "Paragraph", "ParetoChart", "Table", "md_escape", "report_blocks", "report_markdown",
 ]

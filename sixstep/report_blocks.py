@@ -62,4 +62,16 @@ class ParetoChart:
     verify_first: tuple[bool, ...]
 
 
-Block = Heading | Paragraph | Bullets | Outline | Table | DiagramPlace | ParetoChart
+@dataclass(frozen=True)
+class ContributionsChart:
+    """Each ranked alternative's total as a stacked bar, one segment per want criterion
+    (weight x score): paged output may draw it; text output leaves it out (the ranking table
+    holds the totals)."""
+
+    alternatives: tuple[str, ...]  # labels in rank order, the leader first
+    criteria: tuple[str, ...]  # the want criteria in step 3's order
+    contributions: tuple[tuple[float, ...], ...]  # per alternative, per criterion
+
+
+Block = (Heading | Paragraph | Bullets | Outline | Table | DiagramPlace | ParetoChart
+         | ContributionsChart)

@@ -169,3 +169,29 @@ def test_markdown_renders_without_html_if_a_renderer_is_installed(happy):
     html = markdown_it.MarkdownIt("commonmark").enable("table").render(report_markdown(case))
     assert "<img" not in html and "<script>" not in html
     assert "&lt;img src=x&gt; *x*" in html
+
+
+def test_the_score_table_names_each_criterion_and_the_chart_adds_up():
+    from sixstep.report import ContributionsChart, Table, criterion_heading, report_blocks
+    from sixstep.scoring import score_case
+
+    case = load_case(HAPPY)
+    blocks = report_blocks(case)
+    table = next(b for b in blocks if isinstance(b, Table) and b.headers[0] == "Alternative"
+                 and len(b.headers) == len(case.criteria) + 1)
+    assert table.headers[1:] == tuple(criterion_heading(i, c.name) for i, c in
+                                      enumerate(case.criteria, 1))
+    assert table.headers[1] == "1. Works with one person on shift"
+    chart = next(b for b in blocks if isinstance(b, ContributionsChart))
+    result = score_case(case)
+    assert chart.alternatives[0].startswith("1. Let the cashier")
+    assert chart.criteria == tuple(c.name for c in case.criteria if c.kind == "want")
+    totals = [sum(row) for row in chart.contributions]
+    assert totals == pytest.approx([r.total for r in result.ranking])
+
+
+def test_a_long_criterion_name_is_cut_short_in_the_score_table():
+    from sixstep.report import criterion_heading
+
+    assert criterion_heading(3, "x" * 80) == "3. " + "x" * 39 + "\u2026"
+    assert criterion_heading(1, "Fast\nenough") == "1. Fast enough"

@@ -141,3 +141,30 @@ def test_the_report_is_whole_when_the_chart_cannot_be_drawn(tmp_path, monkeypatc
     text = squash("".join(pdf_text(path)))
     assert squash("Dot vote: which causes to verify first") in text
     assert squash("Running total of votes (%)") not in text
+
+
+def test_the_page_before_the_diagram_is_filled_first(happy_pdf):
+    """The text flows on to the foot of its page before the diagram's own page (a step
+    that asked for the diagram used to end its page a third of the way down)."""
+    if shutil.which("pdftotext") is None or shutil.which("pdfinfo") is None:
+        pytest.skip("poppler tools are not installed")
+    info = subprocess.run(["pdfinfo", "-f", "1", "-l", "99", str(happy_pdf)],
+                          capture_output=True, text=True, check=True).stdout
+    sizes = re.findall(r"Page\s+(\d+) size:\s+([\d.]+) x ([\d.]+)", info)
+    wide = next(int(n) for n, w, h in sizes if float(w) > float(h))
+    before = wide - 1
+    boxes = subprocess.run(["pdftotext", "-bbox", "-f", str(before), "-l", str(before),
+                            str(happy_pdf), "-"], capture_output=True, text=True,
+                           check=True).stdout
+    height = float(re.search(r'<page width="[\d.]+" height="([\d.]+)"', boxes).group(1))
+    bottoms = [float(y) for y in re.findall(r'yMax="([\d.]+)"', boxes)]
+    footer = max(bottoms)
+    body = [y for y in bottoms if y < footer - 12]
+    assert max(body) > 0.75 * height, "the page before the diagram ends early"
+
+
+def test_the_pdf_charts_each_total_and_names_the_criteria(happy_pdf):
+    text = squash("".join(pdf_text(happy_pdf)))
+    assert squash("Weighted score (weight × score, summed)") in text  # the stacked bars
+    # the score table's columns, read across the wrapped header row
+    assert squash("1. Works") in text and squash("2. Within") in text

@@ -1,6 +1,7 @@
 """The workshop report as a paged PDF: the blocks of ``sixstep.report`` set as selectable text,
-the fishbone drawn as vectors on a page of its own, the Pareto chart as vectors in the flow,
-page numbers in the footer. Steps flow on: a new step starts on the same page.
+the fishbone drawn as vectors on a page of its own, the charts as vectors in the flow, page
+numbers in the footer. The text flows on: a new step starts on the same page, and the
+fishbone's page comes after the page where step 2 asks for it, which is filled first.
 
 Typed text only ever goes in through ``QTextCursor.insertText``: nothing is read as HTML.
 """
@@ -47,6 +48,7 @@ from sixstep.case import Case
 from sixstep.report import (
     Block,
     Bullets,
+    ContributionsChart,
     DiagramPlace,
     Heading,
     Outline,
@@ -55,7 +57,7 @@ from sixstep.report import (
     Table,
     report_blocks,
 )
-from sixstep.report_chart import pareto_svg
+from sixstep.report_chart import contributions_svg, pareto_svg
 from sixstep.result_text import one_line
 from ui.export.page import choose_orientation, page_size, paint_page
 from ui.painting.render import ensure_gui_app, render_layout_for_export
@@ -235,9 +237,8 @@ class _Writer:
         self.cursor = QTextCursor(self.doc)
         self.cursor.movePosition(QTextCursor.MoveOperation.End)
 
-    def chart(self, c: ParetoChart) -> None:
-        """The Pareto chart across the text width; left out if it cannot be drawn."""
-        svg = pareto_svg(c)
+    def chart(self, svg: bytes | None) -> None:
+        """A chart's SVG across the text width; left out if it could not be drawn."""
         if svg is None:
             return
         if self.svg_handler is None:
@@ -266,7 +267,9 @@ class _Writer:
         elif isinstance(block, Table):
             self.table(block)
         elif isinstance(block, ParetoChart):
-            self.chart(block)
+            self.chart(pareto_svg(block))
+        elif isinstance(block, ContributionsChart):
+            self.chart(contributions_svg(block))
 
 
 def _keep_headings_with_text(doc: QTextDocument, body_height: float) -> None:
@@ -292,38 +295,31 @@ def _keep_headings_with_text(doc: QTextDocument, body_height: float) -> None:
             return
 
 
-def build_documents(blocks: list[Block], width: float, body_height: float,
-                    device: QPdfWriter) -> list[QTextDocument | None]:
-    """The text in runs of paged documents; None stands for the diagram's own page."""
-    parts: list[QTextDocument | None] = []
-    doc: QTextDocument | None = None
-    batch: QTextCursor | None = None  # one edit block per document: laid out once, at its end
+def build_document(blocks: list[Block], width: float, body_height: float,
+                   device: QPdfWriter) -> tuple[QTextDocument, int | None]:
+    """The text as one paged document, and the page (counted from 0) after which the
+    diagram's own page goes: the page where the text asks for it, or None."""
+    doc = QTextDocument()
+    doc.documentLayout().setPaintDevice(device)
+    doc.setDocumentMargin(0.0)
+    doc.setDefaultFont(_font(BODY_PT))
+    doc.setPageSize(QSizeF(width, body_height))
+    doc.setUndoRedoEnabled(False)
+    batch = QTextCursor(doc)
+    batch.beginEditBlock()  # laid out once, at the end
+    writer = _Writer(doc)
+    place: int | None = None
     for block in blocks:
         if isinstance(block, DiagramPlace):
-            parts.append(None)
-            doc = None
-            if batch is not None:
-                batch.endEditBlock()
-                batch = None
-            continue
-        if doc is None:
-            doc = QTextDocument()
-            doc.documentLayout().setPaintDevice(device)
-            doc.setDocumentMargin(0.0)
-            doc.setDefaultFont(_font(BODY_PT))
-            doc.setPageSize(QSizeF(width, body_height))
-            doc.setUndoRedoEnabled(False)
-            batch = QTextCursor(doc)
-            batch.beginEditBlock()
-            writer = _Writer(doc)
-            parts.append(doc)
-        writer.add(block)
-    if batch is not None:
-        batch.endEditBlock()
-    for part in parts:
-        if part is not None:
-            _keep_headings_with_text(part, body_height)
-    return parts
+            place = writer.cursor.position()
+        else:
+            writer.add(block)
+    batch.endEditBlock()
+    _keep_headings_with_text(doc, body_height)
+    if place is None:
+        return doc, None
+    bottom = doc.documentLayout().blockBoundingRect(doc.findBlock(place)).bottom()
+    return doc, min(int(max(bottom - 1.0, 0.0) // body_height), doc.pageCount() - 1)
 
 
 def _footer(painter: QPainter, area: QRectF, title: str, number: int, total: int) -> None:
@@ -373,39 +369,36 @@ def report_pdf_bytes(case: Case, page: str = "A4") -> bytes:
     writer.setPageLayout(portrait)
     area = _area(writer)
     body_height = area.height() - FOOTER_PT
-    parts = build_documents(report_blocks(case), area.width(), body_height, writer)
+    doc, diagram_after = build_document(report_blocks(case), area.width(), body_height,
+                                        writer)
     diagram = case.fishbone
-    layout = render_layout_for_export(diagram) if None in parts else None
-    total = sum(1 if p is None else p.pageCount() for p in parts)
+    layout = render_layout_for_export(diagram) if diagram_after is not None else None
+    total = doc.pageCount() + (diagram_after is not None)
     painter = QPainter()
     if not painter.begin(writer):
         raise OSError("the PDF writer could not start")
     number = 0
     try:
-        for part in parts:
-            if part is None:
-                landscape = choose_orientation(layout, size)  # type: ignore[arg-type]
+        for i in range(doc.pageCount()):
+            if number:
+                writer.newPage()
+            number += 1
+            painter.save()
+            painter.translate(0, -i * body_height)
+            doc.drawContents(painter, QRectF(0, i * body_height, area.width(), body_height))
+            painter.restore()
+            _footer(painter, area, title, number, total)
+            if i == diagram_after and layout is not None:
+                landscape = choose_orientation(layout, size)
                 writer.setPageLayout(QPageLayout(size, landscape, margins,
                                                  QPageLayout.Unit.Millimeter))
-                if number:
-                    writer.newPage()
+                writer.newPage()
                 number += 1
                 here = _area(writer)
                 paint_page(painter, QRectF(0, 0, here.width(), here.height() - FOOTER_PT),
-                           layout, diagram)  # type: ignore[arg-type]
+                           layout, diagram)
                 _footer(painter, here, title, number, total)
                 writer.setPageLayout(portrait)
-                continue
-            for i in range(part.pageCount()):
-                if number:
-                    writer.newPage()
-                number += 1
-                painter.save()
-                painter.translate(0, -i * body_height)
-                part.drawContents(painter, QRectF(0, i * body_height, area.width(),
-                                                  body_height))
-                painter.restore()
-                _footer(painter, area, title, number, total)
     finally:
         painter.end()
     return bytes(buffer.data().data())

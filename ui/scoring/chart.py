@@ -15,13 +15,11 @@ from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from sixstep import result_text
 from sixstep.case import Case
+from sixstep.report_chart import CRITERION_COLOURS, CRITERION_HATCHES
 from sixstep.scoring import ScoringResult
 from ui.common.theme import PlainLabel
 
-# Okabe-Ito colours (told apart by most colour-blind readers), with hatches as a second cue.
-COLOURS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442",
-           "#000000")
-HATCHES = ("", "//", "..", "xx", "\\\\", "oo", "--", "++")
+COLOURS, HATCHES = CRITERION_COLOURS, CRITERION_HATCHES  # the report's, so both agree
 
 
 def literal(text: str) -> str:
