@@ -15,3 +15,10 @@ def _qt_test_paths():
 
     QStandardPaths.setTestModeEnabled(True)
     yield
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _widgets_application(qapp):
+    """A QApplication (widgets) from the start, whatever test runs first: an export in a
+    command-line test used to leave only a QGuiApplication, and the next widget aborted."""
+    yield qapp

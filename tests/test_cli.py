@@ -51,6 +51,19 @@ def test_missing_file_and_bad_arguments(capsys):
     assert len(err) == 4 and all("Traceback" not in line for line in err)
 
 
+def test_export_key_adds_the_title_and_key_to_a_png_only(tmp_path, capsys):
+    from PySide6.QtGui import QImage
+
+    plain, keyed = tmp_path / "plain.png", tmp_path / "keyed.png"
+    assert main(["export", str(HAPPY), "--format", "png", "--dpi", "36", "-o", str(plain)]) == 0
+    assert main(["export", str(HAPPY), "--format", "png", "--dpi", "36", "--key",
+                 "-o", str(keyed)]) == 0
+    assert QImage(str(keyed)).height() > QImage(str(plain)).height()
+    assert main(["export", str(HAPPY), "--format", "svg", "--key",
+                 "-o", str(tmp_path / "x.svg")]) == 2
+    assert "--key applies to PNG only" in capsys.readouterr().err
+
+
 def test_score_json_ranks_happy_burgers(capsys):
     assert main(["score", str(HAPPY), "--json"]) == 0
     result = json.loads(capsys.readouterr().out)

@@ -9,13 +9,6 @@ from ui.app.main_window import MainWindow
 from ui.common.settings import AppSettings
 
 
-@pytest.fixture(autouse=True, scope="session")
-def _widgets_application(qapp):
-    """A QApplication (widgets) before any window test, whatever runs first: an export test
-    that ran first used to leave only a QGuiApplication, and the next widget aborted."""
-    yield qapp
-
-
 @pytest.fixture
 def make_window(qtbot):
     """Build a shown main window with settings in memory and no real dialogs.

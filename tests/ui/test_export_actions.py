@@ -6,7 +6,7 @@ import subprocess
 import sys
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QGuiApplication, QImage
 from PySide6.QtTest import QTest
 
@@ -85,6 +85,29 @@ def test_dialog_enables_only_what_the_format_uses(qtbot):
     dialog.format_box.setCurrentIndex(0)
     assert dialog.dpi_box.isEnabled() and not dialog.page_box.isEnabled()
     assert dialog.options() == ExportOptions("png", 300, False, "Letter")
+
+
+def test_the_png_can_carry_the_title_and_key_like_the_pdf_page(window, tmp_path, qtbot):
+    dialog = ExportDialog(ExportOptions("pdf", 72, False, "A4"))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert not dialog.key_box.isEnabled()
+    dialog.format_box.setCurrentIndex(0)  # PNG
+    assert dialog.key_box.isEnabled() and dialog.note.isVisible()
+    qtbot.mouseClick(dialog.key_box, Qt.MouseButton.LeftButton,
+                     pos=QPoint(8, dialog.key_box.height() // 2))
+    assert dialog.options().key
+    dialog.format_box.setCurrentIndex(3)  # a text format has no colours to warn about
+    assert not dialog.note.isVisible()
+    window.exports.ask_path = lambda fmt, suggested: tmp_path / "out.png"
+    window.exports.ask_options = lambda options: ExportOptions("png", 72, False, "A4")
+    window.export_action.trigger()
+    plain = QImage(str(tmp_path / "out.png"))
+    window.exports.ask_options = lambda options: ExportOptions("png", 72, False, "A4", True)
+    window.export_action.trigger()
+    keyed = QImage(str(tmp_path / "out.png"))
+    assert keyed.height() > plain.height() + 40  # a title line above, the key below
+    assert window.exports.remembered_options().key
 
 
 def test_the_window_does_not_load_the_exporters_at_start_up():

@@ -32,6 +32,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("export/format", str, "png", "Diagram export format last chosen: png, pdf or svg."),
     Setting("export/dpi", int, 150, "PNG export resolution in dots per inch."),
     Setting("export/transparent", bool, False, "PNG export with a transparent background."),
+    Setting("export/key", bool, False, "PNG export with the title and key, as the PDF page."),
     Setting("export/page", str, "A4", "PDF export page size: A4, A3 or Letter."),
 )
 _BY_KEY = {s.key: s for s in SETTINGS}

@@ -56,6 +56,7 @@ class ExportActions(QObject):
             min(max(int(self.settings.value("export/dpi")), 36), 1200),
             bool(self.settings.value("export/transparent")),
             page if page in PAGES else "A4",
+            bool(self.settings.value("export/key")),
         )
 
     def suggested_path(self, fmt: str) -> Path:
@@ -74,6 +75,7 @@ class ExportActions(QObject):
         self.settings.set_value("export/dpi", options.dpi)
         self.settings.set_value("export/transparent", options.transparent)
         self.settings.set_value("export/page", options.page)
+        self.settings.set_value("export/key", options.key)
         path = self.ask_path(options.fmt, self.suggested_path(options.fmt))
         if path is None:
             return None
@@ -113,7 +115,7 @@ def write_export(doc: CaseDocument, options: ExportOptions, path: Path) -> None:
     from ui.export.diagram import export_pdf, export_png, export_svg
 
     if options.fmt == "png":
-        export_png(doc.diagram, path, options.dpi, options.transparent)
+        export_png(doc.diagram, path, options.dpi, options.transparent, options.key)
     elif options.fmt == "pdf":
         export_pdf(doc.diagram, path, options.page)
     else:

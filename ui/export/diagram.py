@@ -15,7 +15,14 @@ from PySide6.QtGui import QColor, QGuiApplication, QImage, QPainter
 
 from fishbone.model import Diagram
 from sixstep.atomic import check_svg, check_target, write_bytes
-from ui.export.page import PAGE_SIZES, export_pdf, print_with_preview
+from ui.export.page import (
+    KEYED_MARGIN,
+    PAGE_SIZES,
+    export_pdf,
+    keyed_size,
+    paint_page,
+    print_with_preview,
+)
 from ui.painting.render import (
     drawing_rect,
     ensure_gui_app,
@@ -47,12 +54,17 @@ MAX_PIXELS = 400_000_000  # width * height: refuse a picture too big to hold in 
 LAYOUT_JSON_FORMAT = "problem-workshop-layout"
 
 
-def render_image(diagram: Diagram, dpi: float = DEFAULT_DPI, transparent: bool = False) -> QImage:
-    """The diagram as an image: one layout unit (a point) is ``dpi / 72`` pixels."""
+def render_image(diagram: Diagram, dpi: float = DEFAULT_DPI, transparent: bool = False,
+                 key: bool = False) -> QImage:
+    """The diagram as an image: one layout unit (a point) is ``dpi / 72`` pixels; ``key``:
+    with the title above and the key to the marks below, as on the PDF page."""
     if dpi <= 0:
         raise ValueError("dpi must be a positive number")
     layout = render_layout_for_export(diagram)
     source = drawing_rect(layout)
+    if key:
+        size = keyed_size(layout, diagram)
+        source = QRectF(0, 0, size.width(), size.height())
     scale = dpi / 72.0
     width, height = math.ceil(source.width() * scale), math.ceil(source.height() * scale)
     if width * height > MAX_PIXELS:
@@ -63,19 +75,25 @@ def render_image(diagram: Diagram, dpi: float = DEFAULT_DPI, transparent: bool =
     image.setDotsPerMeterY(dots_per_metre)
     image.fill(QColor(0, 0, 0, 0) if transparent else QColor(LIGHT.background))
     painter = QPainter(image)
-    target = QRectF(0, 0, source.width() * scale, source.height() * scale)
-    paint_fitted(painter, layout, diagram, target, LIGHT, background=not transparent)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+    if key:
+        painter.scale(scale, scale)
+        page = source.adjusted(KEYED_MARGIN, KEYED_MARGIN, -KEYED_MARGIN, -KEYED_MARGIN)
+        paint_page(painter, page, layout, diagram, LIGHT)
+    else:
+        target = QRectF(0, 0, source.width() * scale, source.height() * scale)
+        paint_fitted(painter, layout, diagram, target, LIGHT, background=not transparent)
     painter.end()
     return image
 
 
-def export_png(
-    diagram: Diagram, path: str | Path, dpi: float = DEFAULT_DPI, transparent: bool = False
-) -> None:
+def export_png(diagram: Diagram, path: str | Path, dpi: float = DEFAULT_DPI,
+               transparent: bool = False, key: bool = False) -> None:
     from ui.export.png_writer import write_png
 
     check_target(path)  # a missing folder is reported before the picture is drawn
-    write_png(render_image(diagram, dpi, transparent), path, opaque=not transparent)
+    write_png(render_image(diagram, dpi, transparent, key), path, opaque=not transparent)
 
 
 def svg_bytes(diagram: Diagram) -> bytes:
@@ -142,12 +160,16 @@ def export_case_file(
     out: str | Path,
     dpi: int | None = None,
     page: str | None = None,
+    key: bool = False,
 ) -> None:
-    """Load a case file and export its fishbone (the ``export`` command)."""
+    """Load a case file and export its fishbone (the ``export`` command); ``key``: a PNG
+    with the title and the key, as on the PDF page."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown export format {fmt!r} (choose {', '.join(FORMATS)})")
     if dpi is not None and fmt != "png":
         raise ValueError("--dpi applies to PNG only")
+    if key and fmt != "png":
+        raise ValueError("--key applies to PNG only (the PDF page always has them)")
     if page is not None and (fmt != "pdf" or page not in PAGE_SIZES):
         raise ValueError(f"--page applies to PDF only, one of {', '.join(PAGE_SIZES)}")
     from sixstep.caseio import load_case
@@ -155,7 +177,7 @@ def export_case_file(
     diagram = load_case(Path(case_path)).fishbone
     ensure_gui_app()
     if fmt == "png":
-        export_png(diagram, out, dpi or DEFAULT_DPI)
+        export_png(diagram, out, dpi or DEFAULT_DPI, key=key)
     elif fmt == "pdf":
         export_pdf(diagram, out, page or "A4")
     elif fmt == "svg":

@@ -38,6 +38,7 @@ class ExportOptions:
     dpi: int = 150
     transparent: bool = False
     page: str = "A4"
+    key: bool = False  # PNG: the title above and the key below, as on the PDF page
 
 
 class ExportDialog(QDialog):
@@ -62,17 +63,22 @@ class ExportDialog(QDialog):
         self.transparent_box = QCheckBox("Transparent background", self)
         self.transparent_box.setAccessibleName("Transparent background")
         self.transparent_box.setChecked(options.transparent)
+        self.key_box = QCheckBox("Title and key (as on the PDF page)", self)
+        self.key_box.setAccessibleName("Title and key on the picture")
+        self.key_box.setChecked(options.key)
         self.page_box = QComboBox(self)
         self.page_box.setAccessibleName("PDF page size")
         self.page_box.addItems(list(PAGES))
         self.page_box.setCurrentText(options.page)
-        note = QLabel("Exports always use the light colours, whatever the screen shows.", self)
-        note.setWordWrap(True)
+        self.note = QLabel("Pictures always use the light colours, whatever the screen shows.",
+                           self)
+        self.note.setWordWrap(True)
         form.addRow("&Format", self.format_box)
         form.addRow("&Resolution", self.dpi_box)
         form.addRow("", self.transparent_box)
+        form.addRow("", self.key_box)
         form.addRow("&Page", self.page_box)
-        form.addRow(note)
+        form.addRow(self.note)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Export\u2026")
@@ -86,8 +92,11 @@ class ExportDialog(QDialog):
         fmt = self.format_box.currentData()
         self.dpi_box.setEnabled(fmt == "png")
         self.transparent_box.setEnabled(fmt == "png")
+        self.key_box.setEnabled(fmt == "png")
         self.page_box.setEnabled(fmt == "pdf")
+        self.note.setVisible(fmt not in TEXT_FORMATS)  # text has no colours
 
     def options(self) -> ExportOptions:
         return ExportOptions(self.format_box.currentData(), self.dpi_box.value(),
-                             self.transparent_box.isChecked(), self.page_box.currentText())
+                             self.transparent_box.isChecked(), self.page_box.currentText(),
+                             self.key_box.isChecked())

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QPointF, QRectF, Qt
+from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
 
 from fishbone.geometry import Layout
@@ -38,6 +38,21 @@ def _title_height(text: str, width: float, style: DiagramStyle) -> float:
     return fm.boundingRect(QRectF(0, 0, width, 1e6), TITLE_FLAGS, text).height()
 
 
+KEYED_MARGIN = 18.0  # points around a picture that carries its title and key
+KEYED_MIN_WIDTH = 420.0  # room for the key's marks, however small the diagram
+
+
+def keyed_size(layout: Layout, diagram: Diagram, style: DiagramStyle = LIGHT) -> QSizeF:
+    """The size in points of ``paint_page``'s page that holds the drawing at its own size,
+    with the title above and the key below, and a margin all round."""
+    source = drawing_rect(layout)
+    width = max(source.width(), KEYED_MIN_WIDTH)
+    title = diagram.effect.strip() or "Cause-and-effect diagram"
+    height = (_title_height(title, width, style) + 16 + source.height() + 12
+              + legend_size(style, width)[1])
+    return QSizeF(width + 2 * KEYED_MARGIN, height + 2 * KEYED_MARGIN)
+
+
 def choose_orientation(layout: Layout, size: QPageSize) -> QPageLayout.Orientation:
     """Landscape or portrait: whichever lets the diagram be drawn larger."""
     rect = drawing_rect(layout)
@@ -65,7 +80,8 @@ def paint_page(
     diagram: Diagram,
     style: DiagramStyle = LIGHT,
 ) -> None:
-    """The effect as a title, the diagram fitted below it, a key to the marks at the foot.
+    """The effect as a title, the diagram fitted below it, a key to the marks at the foot
+    (the PDF page, and the PNG picture that carries its title and key).
 
     ``page`` is in points, as the painter draws.
     """
