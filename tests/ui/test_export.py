@@ -149,6 +149,23 @@ def test_png_transparent_background_has_alpha(qapp, tmp_path):
     assert solid.pixelColor(1, 1).name() == "#ffffff"
 
 
+def test_a_picture_too_large_is_drawn_at_the_largest_resolution_that_fits(
+        qapp, tmp_path, monkeypatch):
+    """A big diagram used to be refused at 150 dpi; now it is written smaller, and the
+    resolution used is told."""
+    import ui.export.diagram as diagram_export
+    from ui.export.diagram import fitting_dpi
+
+    assert fitting_dpi(720, 720, 150) == 150  # 1,500 x 1,500 pixels: fits as asked
+    monkeypatch.setattr(diagram_export, "MAX_PIXELS", 1_000_000)
+    lower = fitting_dpi(720, 720, 150)
+    assert lower == 100  # 1,000 x 1,000 is the most that fits
+    used = export_png(make_diagram(), tmp_path / "big.png", dpi=1200)
+    image = QImage(str(tmp_path / "big.png"))
+    assert used < 1200 and image.width() * image.height() <= 1_000_000
+    assert round(image.dotsPerMeterX() * 0.0254) == used
+
+
 def test_png_rejects_bad_dpi(qapp, tmp_path):
     with pytest.raises(ValueError):
         export_png(make_diagram(), tmp_path / "x.png", dpi=0)

@@ -218,10 +218,14 @@ def _cmd_export(args: argparse.Namespace) -> int:
     from ui.export.diagram import export_case_file
 
     try:
-        export_case_file(args.file, args.format, args.output, dpi=args.dpi, page=args.page,
-                         key=args.key)
+        used = export_case_file(args.file, args.format, args.output, dpi=args.dpi,
+                                page=args.page, key=args.key)
     except Exception as exc:  # any failure: one line, exit code 2, never "wrote"
         raise CliError(_write_failure(args.output, exc)) from None
+    asked = args.dpi or 150
+    if used is not None and used < asked:
+        print(f"wrote {args.output} at {used} dpi ({asked} dpi would be too large a picture)")
+        return EXIT_OK
     print(f"wrote {args.output}")
     return EXIT_OK
 

@@ -82,11 +82,15 @@ class ExportActions(QObject):
         if path.suffix.lower() != SUFFIXES[options.fmt]:
             path = path.with_name(path.name + SUFFIXES[options.fmt])
         try:
-            write_export(self.doc, options, path)
+            used = write_export(self.doc, options, path)
         except Exception as exc:  # every failure is shown, in plain words
             self.show_error("Export failed", failure_message(path, exc))
             return None
-        self.done.emit(f"Exported the diagram to {path.name}")
+        if used is not None and used < options.dpi:
+            self.done.emit(f"Exported the diagram to {path.name} at {used} dpi: at "
+                           f"{options.dpi} dpi the picture would be too large")
+        else:
+            self.done.emit(f"Exported the diagram to {path.name}")
         return path
 
     def copy_diagram(self) -> None:
@@ -106,17 +110,18 @@ class ExportActions(QObject):
             self.done.emit("Sent the diagram to the printer")
 
 
-def write_export(doc: CaseDocument, options: ExportOptions, path: Path) -> None:
+def write_export(doc: CaseDocument, options: ExportOptions, path: Path) -> int | None:
     """Write the diagram in the chosen format (light colours, the layout of the screen), or
-    its causes as text."""
+    its causes as text; returns a PNG's resolution (lower than asked for a huge picture)."""
     if options.fmt in TEXT_FORMATS:
         write_bytes(path, export_bytes(options.fmt, doc.diagram))
-        return
+        return None
     from ui.export.diagram import export_pdf, export_png, export_svg
 
     if options.fmt == "png":
-        export_png(doc.diagram, path, options.dpi, options.transparent, options.key)
-    elif options.fmt == "pdf":
+        return export_png(doc.diagram, path, options.dpi, options.transparent, options.key)
+    if options.fmt == "pdf":
         export_pdf(doc.diagram, path, options.page)
     else:
         export_svg(doc.diagram, path)
+    return None

@@ -50,13 +50,27 @@ __all__ = [
 FORMATS: tuple[str, ...] = ("png", "pdf", "svg", "layout-json")
 DEFAULT_DPI = 150
 CLIPBOARD_DPI = 144
-MAX_PIXELS = 400_000_000  # width * height: refuse a picture too big to hold in memory
+MAX_PIXELS = 200_000_000  # width * height: the most a picture holds (800 MB in memory)
 LAYOUT_JSON_FORMAT = "problem-workshop-layout"
+
+
+def fitting_dpi(width_pt: float, height_pt: float, dpi: float) -> float:
+    """``dpi``, or the largest whole resolution below it at which a picture of that many
+    points stays within ``MAX_PIXELS`` (a big diagram exports smaller, never not at all)."""
+    pixels = math.ceil(width_pt * dpi / 72) * math.ceil(height_pt * dpi / 72)
+    if pixels <= MAX_PIXELS:
+        return dpi
+    lower = math.floor(dpi * math.sqrt(MAX_PIXELS / pixels))
+    while lower > 1 and (math.ceil(width_pt * lower / 72)
+                         * math.ceil(height_pt * lower / 72)) > MAX_PIXELS:
+        lower -= 1
+    return float(max(lower, 1))
 
 
 def render_image(diagram: Diagram, dpi: float = DEFAULT_DPI, transparent: bool = False,
                  key: bool = False) -> QImage:
-    """The diagram as an image: one layout unit (a point) is ``dpi / 72`` pixels; ``key``:
+    """The diagram as an image: one layout unit (a point) is ``dpi / 72`` pixels, or fewer
+    when that picture would be too large (``image_dpi`` tells the resolution used); ``key``:
     with the title above and the key to the marks below, as on the PDF page."""
     if dpi <= 0:
         raise ValueError("dpi must be a positive number")
@@ -65,10 +79,9 @@ def render_image(diagram: Diagram, dpi: float = DEFAULT_DPI, transparent: bool =
     if key:
         size = keyed_size(layout, diagram)
         source = QRectF(0, 0, size.width(), size.height())
+    dpi = fitting_dpi(source.width(), source.height(), dpi)
     scale = dpi / 72.0
     width, height = math.ceil(source.width() * scale), math.ceil(source.height() * scale)
-    if width * height > MAX_PIXELS:
-        raise ValueError(f"a {width}x{height} image is too large; lower the dpi")
     image = QImage(QSize(width, height), QImage.Format.Format_ARGB32_Premultiplied)
     dots_per_metre = round(dpi / 0.0254)
     image.setDotsPerMeterX(dots_per_metre)
@@ -88,12 +101,20 @@ def render_image(diagram: Diagram, dpi: float = DEFAULT_DPI, transparent: bool =
     return image
 
 
+def image_dpi(image: QImage) -> int:
+    """The resolution an image from ``render_image`` was drawn at."""
+    return round(image.dotsPerMeterX() * 0.0254)
+
+
 def export_png(diagram: Diagram, path: str | Path, dpi: float = DEFAULT_DPI,
-               transparent: bool = False, key: bool = False) -> None:
+               transparent: bool = False, key: bool = False) -> int:
+    """Write the PNG; returns the resolution used (below ``dpi`` for a picture too large)."""
     from ui.export.png_writer import write_png
 
     check_target(path)  # a missing folder is reported before the picture is drawn
-    write_png(render_image(diagram, dpi, transparent, key), path, opaque=not transparent)
+    image = render_image(diagram, dpi, transparent, key)
+    write_png(image, path, opaque=not transparent)
+    return image_dpi(image)
 
 
 def svg_bytes(diagram: Diagram) -> bytes:
@@ -161,9 +182,9 @@ def export_case_file(
     dpi: int | None = None,
     page: str | None = None,
     key: bool = False,
-) -> None:
+) -> int | None:
     """Load a case file and export its fishbone (the ``export`` command); ``key``: a PNG
-    with the title and the key, as on the PDF page."""
+    with the title and the key, as on the PDF page. Returns a PNG's resolution."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown export format {fmt!r} (choose {', '.join(FORMATS)})")
     if dpi is not None and fmt != "png":
@@ -177,10 +198,11 @@ def export_case_file(
     diagram = load_case(Path(case_path)).fishbone
     ensure_gui_app()
     if fmt == "png":
-        export_png(diagram, out, dpi or DEFAULT_DPI, key=key)
-    elif fmt == "pdf":
+        return export_png(diagram, out, dpi or DEFAULT_DPI, key=key)
+    if fmt == "pdf":
         export_pdf(diagram, out, page or "A4")
     elif fmt == "svg":
         export_svg(diagram, out)
     else:
         export_layout_json(diagram, out)
+    return None
