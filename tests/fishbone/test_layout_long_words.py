@@ -39,9 +39,9 @@ def _work(n: int) -> int:
 
 def test_a_hundred_thousand_character_word_lays_out_in_well_under_a_second():
     diagram = _diagram(100_000)
-    start = time.perf_counter()
+    start = time.process_time()
     layout = layout_diagram(diagram, MonospaceMeasurer())
-    assert time.perf_counter() - start < 1.0
+    assert time.process_time() - start < 1.0
     head = layout.box("head")
     assert head is not None and "".join(head.lines) == "e" * 100_000
     assert max(len(line) for line in head.lines) < 100
@@ -57,9 +57,9 @@ def test_the_time_of_a_long_word_grows_linearly():
         diagram = _diagram(n)
         times = []
         for _ in range(3):
-            start = time.perf_counter()
+            start = time.process_time()
             layout_diagram(diagram, MonospaceMeasurer())
-            times.append(time.perf_counter() - start)
+            times.append(time.process_time() - start)
         return min(times)
 
     small, large = best(5_000), best(20_000)

@@ -134,10 +134,10 @@ def test_thousands_of_causes_go_in_and_out_quickly():
     assert len(plan.causes) == 10_000
     before = dumps_case(case)
     heard = Heard(case)
-    start = time.perf_counter()
+    start = time.process_time()
     applied = ImportCauses(plan).apply(case)
     applied.inverse.apply(case)
-    assert time.perf_counter() - start < 2.0
+    assert time.process_time() - start < 2.0
     assert dumps_case(case) == before
     assert len(heard.changes) == 4  # categories and cause_added, then back
 

@@ -174,9 +174,9 @@ def test_causes_nest_thirty_deep_but_not_thirty_one():
 
 
 def test_a_chain_thousands_deep_is_refused_quickly():
-    start = time.perf_counter()
+    start = time.process_time()
     assert "levels deep" in _refusal(_chain(4000))
-    assert time.perf_counter() - start < 2.0
+    assert time.process_time() - start < 2.0
 
 
 def test_a_deep_chain_in_any_order_is_placed_at_the_first_cause_too_deep():
@@ -226,9 +226,9 @@ def test_an_unknown_key_of_a_hundred_thousand_characters_is_refused_briefly():
 
 def test_three_million_tiny_lists_under_an_unknown_key_are_refused_in_well_under_a_second():
     data = HEAD + b'"x": [' + b"[]," * 3_000_000 + b"[]]}"
-    start = time.perf_counter()
+    start = time.process_time()
     assert "more than" in _refusal(data)
-    assert time.perf_counter() - start < 1.0
+    assert time.process_time() - start < 1.0
 
 
 # -- lone surrogates ---------------------------------------------------------------------------
@@ -293,9 +293,9 @@ def _outcome(data: bytes) -> str:
 def _cost(data: bytes) -> tuple[str, int, float]:
     """The outcome, the peak of memory allocated while loading, and the time it took (timed
     apart: tracing every allocation slows the loading several times)."""
-    start = time.perf_counter()
+    start = time.process_time()
     outcome = _outcome(data)
-    seconds = time.perf_counter() - start
+    seconds = time.process_time() - start
     tracemalloc.start()
     try:
         assert _outcome(data) == outcome
@@ -395,7 +395,7 @@ def _mutate(data: bytes, rng: random.Random) -> bytes:
 
 
 def _check_one(data: bytes) -> None:
-    start = time.perf_counter()
+    start = time.process_time()
     try:
         case = loads_case(data)
     except CaseFormatError as exc:
@@ -407,7 +407,7 @@ def _check_one(data: bytes) -> None:
         for cause in case.fishbone.causes:
             assert case.fishbone.depth(cause.id) <= MAX_CAUSE_DEPTH
             assert isinstance(cause, Cause) and len(cause.text) <= TEXT_LIMITS["name"][0]
-    assert time.perf_counter() - start < 2.0
+    assert time.process_time() - start < 2.0
 
 
 def _run_fuzz(count: int, seed: int) -> None:

@@ -111,10 +111,10 @@ HOSTILE = {
 @pytest.mark.parametrize("name", sorted(FORMATS))
 @pytest.mark.parametrize("what", HOSTILE)
 def test_hostile_input_is_refused_quickly_with_one_line(name, what):
-    start = time.perf_counter()
+    start = time.process_time()
     with pytest.raises(InterchangeError) as caught:
         read_outline(name, HOSTILE[what])
-    assert time.perf_counter() - start < 1.0
+    assert time.process_time() - start < 1.0
     assert "\n" not in str(caught.value) and str(caught.value)
 
 
@@ -125,19 +125,19 @@ def test_hostile_input_is_refused_quickly_with_one_line(name, what):
     ("csv", "path\n" + " > ".join(["x"] * 60) + "\n"),
 ])
 def test_deep_nesting_within_the_size_limit_is_refused(name, text):
-    start = time.perf_counter()
+    start = time.process_time()
     with pytest.raises(InterchangeError, match="levels"):
         read_outline(name, text)
-    assert time.perf_counter() - start < 1.0
+    assert time.process_time() - start < 1.0
 
 
 def test_a_big_legitimate_outline_imports_in_reasonable_time():
     text = "# E\n" + "".join(f"- H{h}\n" + "".join(f"  - c{h}.{i}\n    - s{h}.{i}\n"
                                                    for i in range(2000)) for h in range(10))
-    start = time.perf_counter()
+    start = time.process_time()
     diagram = import_diagram("markdown", text)
     assert len(diagram.causes) == 40_000
-    assert time.perf_counter() - start < 5.0
+    assert time.process_time() - start < 5.0
 
 
 def test_a_bad_label_refuses_the_whole_import():

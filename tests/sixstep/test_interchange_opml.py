@@ -91,7 +91,7 @@ def test_bad_or_unsafe_xml_is_refused_with_its_line(text, message):
 def test_ten_thousand_nested_outlines_are_refused_quickly():
     text = ("<opml><body>" + "<outline text='x'>\n" * 10_000 + "</outline>" * 10_000
             + "</body></opml>")
-    start = time.perf_counter()
+    start = time.process_time()
     with pytest.raises(InterchangeError, match="levels deep"):
         read_opml(text.encode("utf-8"))
-    assert time.perf_counter() - start < 1.0
+    assert time.process_time() - start < 1.0

@@ -84,7 +84,8 @@ def _file(case: Any) -> bytes | None:
 @pytest.fixture(scope="module")
 def recorded() -> Recorder:
     recorder = Recorder()
-    code = pytest.main(["-q", "-p", "no:cacheprovider", "-p", "no:randomly", *EDIT_TESTS],
+    code = pytest.main(["-q", "-p", "no:cacheprovider", "-p", "no:randomly", "-n", "0",
+                        *EDIT_TESTS],
                        plugins=[recorder])
     assert code == 0
     assert len(recorder.seen) > 100
