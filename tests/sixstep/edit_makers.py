@@ -317,5 +317,6 @@ MAKERS: dict[str, Maker] = {
     "remove_heading": remove_heading, "move_heading": move_heading,
     "apply_preset": apply_preset, "dot": dot, "dot_settings": dot_settings,
     "relation": relation, "parking_lot": parking_lot, "room": room, "room_idea": room_idea,
-    "criterion": criterion, "alternative": alternative, "score": score, "setup": setup, "field": field,
+    "criterion": criterion, "alternative": alternative, "score": score, "setup": setup,
+    "field": field,
 }

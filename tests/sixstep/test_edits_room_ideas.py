@@ -10,7 +10,7 @@ import pytest
 
 from fishbone.changes import Change
 from sixstep.caseio import dumps_case, loads_case
-from sixstep.edits.base import EditError, Sequence
+from sixstep.edits.base import Sequence
 from sixstep.edits.dots import CastDot
 from sixstep.edits.headings import AddHeading, ApplyHeadingPreset, RemoveHeading
 from sixstep.edits.room import (
