@@ -301,3 +301,27 @@ def test_print_preview_opens_and_cancels(qtbot, monkeypatch):
     monkeypatch.setattr(QPrintPreviewDialog, "exec", fake_exec)
     assert print_with_preview(make_diagram()) is False
     assert shown == ["Print fishbone diagram"]
+
+
+def test_a_poster_tiles_the_diagram_at_reading_size_with_overlap_and_marks(qapp, tmp_path):
+    from PySide6.QtCore import QSizeF
+
+    from sixstep.caseio import load_case
+    from ui.export.poster import OVERLAP, export_poster_pdf, plan_tiles
+
+    one = plan_tiles(QSizeF(300, 200), "A4")
+    assert (one.columns, one.rows) == (1, 1)
+    wide = plan_tiles(QSizeF(3000, 500), "A3")
+    assert wide.landscape and wide.rows == 1
+    assert wide.columns * (wide.tile.width() - OVERLAP) + OVERLAP >= 3000  # nothing cut off
+    happy = load_case(Path(__file__).resolve().parents[2] / "sample_cases"
+                      / "happy_burgers.case.json")
+    plan = export_poster_pdf(happy.fishbone, tmp_path / "poster.pdf", "A4")
+    data = (tmp_path / "poster.pdf").read_bytes()
+    assert data.startswith(b"%PDF-") and plan.pages > 1
+    assert len(re.findall(rb"/Type\s*/Page[^s]", data)) == plan.pages
+    if shutil.which("pdftotext"):
+        pages = subprocess.run(["pdftotext", str(tmp_path / "poster.pdf"), "-"],
+                               capture_output=True, text=True, check=True).stdout.split("\f")
+        assert f"Poster page 1 of {plan.pages}" in pages[0]
+        assert "Customer leaves frustrated" in "".join(pages)  # the title and the head

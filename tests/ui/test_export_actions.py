@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 
@@ -108,6 +109,23 @@ def test_the_png_can_carry_the_title_and_key_like_the_pdf_page(window, tmp_path,
     keyed = QImage(str(tmp_path / "out.png"))
     assert keyed.height() > plain.height() + 40  # a title line above, the key below
     assert window.exports.remembered_options().key
+
+
+def test_the_pdf_can_be_a_poster_over_several_pages(window, tmp_path, qtbot):
+    dialog = ExportDialog(ExportOptions("png", 72, False, "A4"))
+    qtbot.addWidget(dialog)
+    assert not dialog.poster_box.isEnabled()
+    dialog.format_box.setCurrentIndex(1)  # PDF
+    assert dialog.poster_box.isEnabled()
+    dialog.poster_box.setChecked(True)
+    assert dialog.options().poster
+    window.exports.ask_path = lambda fmt, suggested: tmp_path / "poster.pdf"
+    window.exports.ask_options = lambda options: ExportOptions("pdf", 72, False, "A4",
+                                                                poster=True)
+    window.export_action.trigger()
+    data = (tmp_path / "poster.pdf").read_bytes()
+    assert len(re.findall(rb"/Type\s*/Page[^s]", data)) > 1  # more than one page
+    assert window.exports.remembered_options().poster
 
 
 def test_the_window_does_not_load_the_exporters_at_start_up():

@@ -68,6 +68,8 @@ def _command_parser() -> argparse.ArgumentParser:
     e.add_argument("-o", "--output", required=True, type=Path)
     e.add_argument("--dpi", type=int, default=None, help="PNG resolution (default 150)")
     e.add_argument("--page", choices=("A4", "A3", "Letter"), default=None, help="PDF page")
+    e.add_argument("--poster", action="store_true",
+                   help="PDF: tile the diagram at reading size over several pages")
     e.add_argument("--key", action="store_true",
                    help="PNG: add the title above and the key below, as on the PDF page")
     r = sub.add_parser("report", help="write the workshop report as Markdown or PDF")
@@ -219,7 +221,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
     try:
         used = export_case_file(args.file, args.format, args.output, dpi=args.dpi,
-                                page=args.page, key=args.key)
+                                page=args.page, key=args.key, poster=args.poster)
     except Exception as exc:  # any failure: one line, exit code 2, never "wrote"
         raise CliError(_write_failure(args.output, exc)) from None
     asked = args.dpi or 150

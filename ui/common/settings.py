@@ -34,6 +34,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("export/transparent", bool, False, "PNG export with a transparent background."),
     Setting("export/key", bool, False, "PNG export with the title and key, as the PDF page."),
     Setting("export/page", str, "A4", "PDF export page size: A4, A3 or Letter."),
+    Setting("export/poster", bool, False, "PDF export as a poster over several pages."),
 )
 _BY_KEY = {s.key: s for s in SETTINGS}
 

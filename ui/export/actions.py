@@ -57,6 +57,7 @@ class ExportActions(QObject):
             bool(self.settings.value("export/transparent")),
             page if page in PAGES else "A4",
             bool(self.settings.value("export/key")),
+            bool(self.settings.value("export/poster")),
         )
 
     def suggested_path(self, fmt: str) -> Path:
@@ -76,6 +77,7 @@ class ExportActions(QObject):
         self.settings.set_value("export/transparent", options.transparent)
         self.settings.set_value("export/page", options.page)
         self.settings.set_value("export/key", options.key)
+        self.settings.set_value("export/poster", options.poster)
         path = self.ask_path(options.fmt, self.suggested_path(options.fmt))
         if path is None:
             return None
@@ -120,7 +122,11 @@ def write_export(doc: CaseDocument, options: ExportOptions, path: Path) -> int |
 
     if options.fmt == "png":
         return export_png(doc.diagram, path, options.dpi, options.transparent, options.key)
-    if options.fmt == "pdf":
+    if options.fmt == "pdf" and options.poster:
+        from ui.export.poster import export_poster_pdf
+
+        export_poster_pdf(doc.diagram, path, options.page)
+    elif options.fmt == "pdf":
         export_pdf(doc.diagram, path, options.page)
     else:
         export_svg(doc.diagram, path)

@@ -182,6 +182,7 @@ def export_case_file(
     dpi: int | None = None,
     page: str | None = None,
     key: bool = False,
+    poster: bool = False,
 ) -> int | None:
     """Load a case file and export its fishbone (the ``export`` command); ``key``: a PNG
     with the title and the key, as on the PDF page. Returns a PNG's resolution."""
@@ -191,6 +192,8 @@ def export_case_file(
         raise ValueError("--dpi applies to PNG only")
     if key and fmt != "png":
         raise ValueError("--key applies to PNG only (the PDF page always has them)")
+    if poster and fmt != "pdf":
+        raise ValueError("--poster applies to PDF only")
     if page is not None and (fmt != "pdf" or page not in PAGE_SIZES):
         raise ValueError(f"--page applies to PDF only, one of {', '.join(PAGE_SIZES)}")
     from sixstep.caseio import load_case
@@ -199,7 +202,11 @@ def export_case_file(
     ensure_gui_app()
     if fmt == "png":
         return export_png(diagram, out, dpi or DEFAULT_DPI, key=key)
-    if fmt == "pdf":
+    if fmt == "pdf" and poster:
+        from ui.export.poster import export_poster_pdf
+
+        export_poster_pdf(diagram, out, page or "A4")
+    elif fmt == "pdf":
         export_pdf(diagram, out, page or "A4")
     elif fmt == "svg":
         export_svg(diagram, out)

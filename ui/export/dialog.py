@@ -39,6 +39,7 @@ class ExportOptions:
     transparent: bool = False
     page: str = "A4"
     key: bool = False  # PNG: the title above and the key below, as on the PDF page
+    poster: bool = False  # PDF: tiled over several pages at reading size, with crop marks
 
 
 class ExportDialog(QDialog):
@@ -66,6 +67,11 @@ class ExportDialog(QDialog):
         self.key_box = QCheckBox("Title and key (as on the PDF page)", self)
         self.key_box.setAccessibleName("Title and key on the picture")
         self.key_box.setChecked(options.key)
+        self.poster_box = QCheckBox("Poster: tiled over several pages at reading size", self)
+        self.poster_box.setAccessibleName("Poster over several pages")
+        self.poster_box.setToolTip("Each page overlaps the next by 10 mm and has crop marks;"
+                                   " trim and glue them into one large diagram.")
+        self.poster_box.setChecked(options.poster)
         self.page_box = QComboBox(self)
         self.page_box.setAccessibleName("PDF page size")
         self.page_box.addItems(list(PAGES))
@@ -78,6 +84,7 @@ class ExportDialog(QDialog):
         form.addRow("", self.transparent_box)
         form.addRow("", self.key_box)
         form.addRow("&Page", self.page_box)
+        form.addRow("", self.poster_box)
         form.addRow(self.note)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
@@ -94,9 +101,10 @@ class ExportDialog(QDialog):
         self.transparent_box.setEnabled(fmt == "png")
         self.key_box.setEnabled(fmt == "png")
         self.page_box.setEnabled(fmt == "pdf")
+        self.poster_box.setEnabled(fmt == "pdf")
         self.note.setVisible(fmt not in TEXT_FORMATS)  # text has no colours
 
     def options(self) -> ExportOptions:
         return ExportOptions(self.format_box.currentData(), self.dpi_box.value(),
                              self.transparent_box.isChecked(), self.page_box.currentText(),
-                             self.key_box.isChecked())
+                             self.key_box.isChecked(), self.poster_box.isChecked())

@@ -1,0 +1,142 @@
+"""The fishbone as a poster: the titled diagram at reading size (one layout point on one point
+of paper), tiled over several A4 or A3 pages that overlap, with crop marks to trim and a label
+on each page saying where it goes."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QPointF, QRectF, QSizeF, Qt
+from PySide6.QtGui import QColor, QFont, QPageLayout, QPainter, QPdfWriter, QPen
+
+from fishbone.model import Diagram
+from sixstep.atomic import check_pdf, check_target, write_bytes
+from ui.export.page import KEYED_MARGIN, keyed_size, page_size, paint_page
+from ui.painting.render import ensure_gui_app, render_layout_for_export
+
+MM = 72 / 25.4  # points in a millimetre
+MARGIN = 12 * MM  # the crop marks and the label live in this margin
+OVERLAP = 10 * MM  # what two neighbouring pages both show, to glue them edge to edge
+MARK = 5 * MM  # length of a crop mark
+MARK_INK = "#555555"
+
+
+@dataclass(frozen=True)
+class Tiling:
+    """How a poster of ``size`` points cuts into pages: ``columns`` x ``rows`` tiles of
+    ``tile`` points each (the printable area), stepping ``step`` points apart."""
+
+    size: QSizeF
+    tile: QSizeF
+    columns: int
+    rows: int
+    landscape: bool
+
+    @property
+    def pages(self) -> int:
+        return self.columns * self.rows
+
+
+def _count(length: float, tile: float) -> int:
+    return max(1, math.ceil((length - OVERLAP) / (tile - OVERLAP)))
+
+
+def plan_tiles(size: QSizeF, page: str) -> Tiling:
+    """The tiling of a poster of ``size`` points on ``page`` paper, portrait or landscape,
+    whichever takes fewer pages (landscape on a tie: a fishbone is wide)."""
+    width, height = page_size(page).size(page_size(page).Unit.Point).toTuple()
+    plans = []
+    for landscape in (True, False):
+        w, h = (max(width, height), min(width, height)) if landscape else (
+            min(width, height), max(width, height))
+        tile = QSizeF(w - 2 * MARGIN, h - 2 * MARGIN)
+        plans.append(Tiling(size, tile, _count(size.width(), tile.width()),
+                            _count(size.height(), tile.height()), landscape))
+    return min(plans, key=lambda p: (p.pages, not p.landscape))
+
+
+def _crop_marks(painter: QPainter, tile: QRectF) -> None:
+    """Corner marks just outside the printed area: trim along them, glue over the overlap."""
+    painter.setPen(QPen(QColor(MARK_INK), 0.5))
+    for x, y, dx, dy in ((tile.left(), tile.top(), -1, -1), (tile.right(), tile.top(), 1, -1),
+                         (tile.left(), tile.bottom(), -1, 1),
+                         (tile.right(), tile.bottom(), 1, 1)):
+        painter.drawLine(QPointF(x + dx * 2, y), QPointF(x + dx * (2 + MARK), y))
+        painter.drawLine(QPointF(x, y + dy * 2), QPointF(x, y + dy * (2 + MARK)))
+
+
+def _overlap_guides(painter: QPainter, tile: QRectF, column: int, row: int,
+                    plan: Tiling) -> None:
+    """Short ticks in the margin where the next page's picture begins (the overlap)."""
+    painter.setPen(QPen(QColor(MARK_INK), 0.5, Qt.PenStyle.DashLine))
+    if column + 1 < plan.columns:
+        x = tile.right() - OVERLAP
+        painter.drawLine(QPointF(x, tile.top() - 2 - MARK), QPointF(x, tile.top() - 2))
+        painter.drawLine(QPointF(x, tile.bottom() + 2), QPointF(x, tile.bottom() + 2 + MARK))
+    if row + 1 < plan.rows:
+        y = tile.bottom() - OVERLAP
+        painter.drawLine(QPointF(tile.left() - 2 - MARK, y), QPointF(tile.left() - 2, y))
+        painter.drawLine(QPointF(tile.right() + 2, y), QPointF(tile.right() + 2 + MARK, y))
+
+
+def _label(painter: QPainter, tile: QRectF, column: int, row: int, plan: Tiling) -> None:
+    painter.setPen(QColor(MARK_INK))
+    font = QFont()
+    font.setPointSizeF(7.0)
+    painter.setFont(font)
+    text = (f"Poster page {row * plan.columns + column + 1} of {plan.pages}: row {row + 1} "
+            f"of {plan.rows}, column {column + 1} of {plan.columns}. The dashed ticks show "
+            "where the next page's picture starts; trim at the corner marks and overlap.")
+    painter.drawText(QRectF(tile.left() + MARK + 4, tile.bottom() + 3, tile.width() - 2 * MARK,
+                            MARGIN - 4), int(Qt.AlignmentFlag.AlignLeft), text)
+
+
+def poster_pdf_bytes(diagram: Diagram, page: str = "A4") -> tuple[bytes, Tiling]:
+    """The poster as a vector PDF, and how it was tiled."""
+    ensure_gui_app()
+    layout = render_layout_for_export(diagram)
+    size = keyed_size(layout, diagram)
+    plan = plan_tiles(size, page)
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setResolution(72)  # one device unit = one point
+    writer.setTitle(diagram.effect)
+    writer.setCreator("Problem Workshop")
+    orientation = (QPageLayout.Orientation.Landscape if plan.landscape
+                   else QPageLayout.Orientation.Portrait)
+    writer.setPageLayout(QPageLayout(page_size(page), orientation, QMarginsF(0, 0, 0, 0),
+                                     QPageLayout.Unit.Point))
+    tile = QRectF(MARGIN, MARGIN, plan.tile.width(), plan.tile.height())
+    step_x, step_y = tile.width() - OVERLAP, tile.height() - OVERLAP
+    poster = QRectF(0, 0, size.width(), size.height()).adjusted(
+        KEYED_MARGIN, KEYED_MARGIN, -KEYED_MARGIN, -KEYED_MARGIN)
+    painter = QPainter()
+    if not painter.begin(writer):
+        raise OSError("the PDF writer could not start")
+    try:
+        for row in range(plan.rows):
+            for column in range(plan.columns):
+                if row or column:
+                    writer.newPage()
+                painter.save()
+                painter.setClipRect(tile)
+                painter.translate(tile.left() - column * step_x, tile.top() - row * step_y)
+                paint_page(painter, poster, layout, diagram)
+                painter.restore()
+                _crop_marks(painter, tile)
+                _overlap_guides(painter, tile, column, row, plan)
+                _label(painter, tile, column, row, plan)
+    finally:
+        painter.end()
+    return bytes(buffer.data().data()), plan
+
+
+def export_poster_pdf(diagram: Diagram, path: str | Path, page: str = "A4") -> Tiling:
+    """Write the poster to ``path``: whole and checked, or a ``WriteError``."""
+    check_target(path)
+    data, plan = poster_pdf_bytes(diagram, page)
+    write_bytes(path, data, check_pdf)
+    return plan
