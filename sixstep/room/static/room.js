@@ -1,0 +1,1 @@
+"use strict"; // placeholder: the phone page is written on its own branch
