@@ -5,6 +5,7 @@ Network on 127.0.0.1 only; every wait is bounded."""
 
 from __future__ import annotations
 
+import time
 import urllib.error
 import urllib.request
 
@@ -79,7 +80,7 @@ def test_a_phone_joins_and_the_count_goes_up(room, qtbot):
 
 def test_an_idea_from_a_phone_waits_in_the_inbox_and_accept_is_undoable(room, qtbot):
     shown = room.room_mode.room_window
-    qtbot.mouseClick(shown.phase_buttons["ideas_cause"], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(shown.phases.buttons["ideas_cause"], Qt.MouseButton.LeftButton)
     phone = join(room, qtbot, "Ann")
     heading = room.doc.case.fishbone.categories[0]
     text = "<b>Fryer</b> & the timer"
@@ -92,11 +93,14 @@ def test_an_idea_from_a_phone_waits_in_the_inbox_and_accept_is_undoable(room, qt
     assert text in inbox.view.item(0).text() and "from the room" in inbox.view.item(0).text()
     assert shown.inbox.view.count() == 1
     before = len(room.doc.case.fishbone.causes)
+    room.activateWindow()  # back at the laptop's window, the room window on the projector
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is room, timeout=WAIT)
     inbox.view.setFocus()
     qtbot.keyClick(inbox.view, Qt.Key.Key_Return)  # Enter accepts
     causes = room.doc.case.fishbone.causes
-    assert len(causes) == before + 1 and causes[-1].text == text
-    assert causes[-1].category == heading.id and causes[-1].extra.get("from_room") is True
+    added = [c for c in causes if c.text == text]
+    assert len(causes) == before + 1 and len(added) == 1
+    assert added[0].category == heading.id and added[0].extra.get("from_room") is True
     assert inbox.view.count() == 0 and room.doc.case.room_ideas == []
     qtbot.keyClick(room, Qt.Key.Key_Z, CTRL)
     assert len(room.doc.case.fishbone.causes) == before
@@ -106,7 +110,7 @@ def test_an_idea_from_a_phone_waits_in_the_inbox_and_accept_is_undoable(room, qt
 
 def test_merge_park_and_dismiss_from_the_inbox(room, qtbot):
     shown = room.room_mode.room_window
-    shown.open_phase("ideas_cause")
+    shown.phases.open_phase("ideas_cause")
     phone = join(room, qtbot)
     heading = room.doc.case.fishbone.categories[0]
     for text in ("one", "two", "three"):
@@ -139,18 +143,18 @@ def test_phone_dots_and_scores_are_undoable_commands_in_the_case(room, qtbot):
     cause = case.fishbone.causes[0]
     status, reply = send(qtbot, lambda: phone.submit(kind="dot", cause=cause.id, delta=1))
     assert status == 409, "dots are not open yet"
-    qtbot.mouseClick(shown.phase_buttons["dots"], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(shown.phases.buttons["dots"], Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: room.room_mode.bridge.hub is not None, timeout=WAIT)
     votes = cause.votes
     status, reply = send(qtbot, lambda: phone.submit(kind="dot", cause=cause.id, delta=1))
     assert status == 200, reply
-    assert any(d.cause_id == cause.id and d.participant_id == phone.participant
+    assert any(d.cause == cause.id and d.participant == phone.participant
                for d in case.dots)
     assert cause.votes == votes + 1
     assert room.doc.undo_stack.undoText() == "Cast a dot (from a phone)"
     room.doc.undo_stack.undo()
     assert cause.votes == votes
-    qtbot.mouseClick(shown.phase_buttons["scores"], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(shown.phases.buttons["scores"], Qt.MouseButton.LeftButton)
     assert case.blind.on and not case.blind.revealed
     alternative = case.open_alternatives()[0]
     criterion = next(c for c in case.criteria if c.kind == "want")
@@ -158,10 +162,10 @@ def test_phone_dots_and_scores_are_undoable_commands_in_the_case(room, qtbot):
         kind="score", alternative=alternative.id, criterion=criterion.id,
         value=case.score_scale.max))
     assert status == 200, reply
-    assert any(s.participant == phone.participant and s.alternative_id == alternative.id
+    assert any(s.participant == phone.participant and s.alternative == alternative.id
                for s in case.scores)
-    assert shown.reveal_scores.isEnabled()
-    qtbot.mouseClick(shown.reveal_scores, Qt.MouseButton.LeftButton)
+    assert shown.phases.reveal_scores.isEnabled()
+    qtbot.mouseClick(shown.phases.reveal_scores, Qt.MouseButton.LeftButton)
     assert case.blind.revealed
     room.doc.undo_stack.undo()
     room.doc.undo_stack.undo()
@@ -242,3 +246,36 @@ def test_projector_mode_keeps_the_room_readable(room, qtbot):
     assert shown.code.font().pointSizeF() >= 40
     assert shown.code.fontMetrics().horizontalAdvance(shown.code.text()) <= shown.code.width()
     assert shown.qr.code_rect().width() >= 400
+    hint = shown.minimumSizeHint()
+    assert hint.width() <= 1024 and hint.height() <= 768, "the room window overflows"
+
+
+def test_without_anonymous_joining_a_phone_must_give_a_name(room, qtbot):
+    shown = room.room_mode.room_window
+    shown.tabs.setCurrentWidget(shown.phones)
+    qtbot.mouseClick(shown.anonymous, Qt.MouseButton.LeftButton)
+    assert not room.room_mode.bridge.hub.allow_anonymous
+    bridge = room.room_mode.bridge
+    status, reply = send(qtbot, lambda: request(f"{bridge.url}api/join",
+                                                {"code": bridge.code, "name": ""}))
+    assert status == 400 and "name" in reply["error"]
+    join(room, qtbot, "Di")
+
+
+def test_a_phone_that_waited_too_long_is_told_to_retry_and_nothing_is_applied_later(
+        room, qtbot, monkeypatch):
+    from ui.room import bridge as bridge_module
+
+    monkeypatch.setattr(bridge_module, "ANSWER_SECONDS", 0.3)
+    room.room_mode.room_window.phases.open_phase("ideas_cause")
+    phone = join(room, qtbot, "Ed")
+    heading = room.doc.case.fishbone.categories[0]
+    sending = in_thread(lambda: phone.submit(kind="idea", text="late", category=heading.id))
+    deadline = time.monotonic() + WAIT / 1000
+    while not sending.done() and time.monotonic() < deadline:
+        time.sleep(0.05)  # the interface thread is busy: no events are processed
+    status, reply = sending.result(timeout=1)
+    assert status == 503 and "busy" in reply["error"]
+    QApplication.processEvents()  # the queued submission arrives after the phone gave up
+    qtbot.wait(50)
+    assert room.doc.case.room_ideas == []

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
+    QListView,
     QListWidget,
     QListWidgetItem,
     QMenu,
@@ -22,7 +23,7 @@ from sixstep.case import Case, RoomIdea
 from sixstep.edits.base import Edit
 from sixstep.edits.room import AcceptRoomIdea, DismissRoomIdea, MergeRoomIdea, ParkRoomIdea
 from sixstep.rules import RuleError
-from ui.common.theme import no_mnemonic, one_line, plain_label, plain_tip
+from ui.common.theme import breakable, no_mnemonic, one_line, plain_label, plain_tip
 from ui.document.document import CaseDocument
 from ui.widgets.buttons import add_key, push_button, tab_order
 
@@ -67,6 +68,7 @@ class RoomInbox(QWidget):
     """
 
     refused = Signal(str)
+    counted = Signal(int)  # how many ideas wait, after each refresh
 
     def __init__(self, doc: CaseDocument, target: str | None = None,
                  parent: QWidget | None = None) -> None:
@@ -77,7 +79,11 @@ class RoomInbox(QWidget):
         self.title.setAccessibleName("Ideas from the room")
         self.view = QListWidget(self)
         self.view.setAccessibleName("Ideas from the room")
-        self.view.setWordWrap(True)
+        self.view.setWordWrap(True)  # long ideas wrap, never scroll sideways
+        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.view.setResizeMode(QListView.ResizeMode.Adjust)
+        self.view.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.view.setMinimumHeight(90)
         self.view.setAlternatingRowColors(True)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.currentRowChanged.connect(self._on_view_current_row_changed)
@@ -136,7 +142,7 @@ class RoomInbox(QWidget):
         self.view.clear()
         case = self.doc.case
         for idea in self.ideas():
-            item = QListWidgetItem(idea_line(case, idea))  # an item's text is never rich text
+            item = QListWidgetItem(breakable(idea_line(case, idea)))  # never rich text
             item.setData(ID_ROLE, idea.id)
             item.setToolTip(plain_tip(idea.text))
             self.view.addItem(item)
@@ -147,6 +153,7 @@ class RoomInbox(QWidget):
         self.view.blockSignals(False)
         n = len(ids)
         self.title.setText(f"Ideas from the room ({n})" if n else "Ideas from the room: none yet")
+        self.counted.emit(n)
         self._on_view_current_row_changed(self.view.currentRow())
 
     def _on_view_current_row_changed(self, row: int) -> None:

@@ -20,6 +20,7 @@ from ui.room.window import RoomWindow
 
 KEY = "Ctrl+Shift+O"  # "open the room" (Ctrl+Shift+R marks a root cause on the diagram)
 INBOX_STEPS = {2: "cause", 4: "alternative"}  # the steps whose work the room's ideas feed
+WIDE_ENOUGH = 1200  # window width that leaves projector text room for the inbox at the side
 POLL_MS = 1000  # how often the step timer is looked at while the room is open
 
 
@@ -56,6 +57,8 @@ class RoomMode(QObject):
 
         self.inbox = RoomInbox(doc, "cause")
         self.inbox.refused.connect(self._tell)
+        self.inbox.title.hide()  # the dock's title says it, with the count
+        self.inbox.counted.connect(self._on_inbox_counted)
         self.dock = QDockWidget("Ideas from the room", window)
         self.dock.setObjectName("room_inbox_dock")
         self.dock.setWidget(self.inbox)
@@ -141,6 +144,10 @@ class RoomMode(QObject):
         if change.kind == "room_ideas":
             self._place_inbox()
 
+    def _on_inbox_counted(self, count: int) -> None:
+        self.dock.setWindowTitle(f"Ideas from the room ({count})" if count
+                                 else "Ideas from the room")
+
     def _place_inbox(self) -> None:
         """On steps 2 and 4, while the room is open or ideas wait for that step."""
         target = INBOX_STEPS.get(self.steps.current)
@@ -150,9 +157,19 @@ class RoomMode(QObject):
         wanted = target is not None and (
             self.is_open() or any(i.target == target for i in self.doc.case.room_ideas))
         if wanted and not self.dock.isVisible():
+            self._place_dock()
             self.dock.show()
         elif not wanted and self.dock.isVisible():
             self.dock.hide()
+
+    def _place_dock(self) -> None:
+        """Beside the step, unless projector text leaves too little room there: then below
+        (as the parking lot does)."""
+        area = (Qt.DockWidgetArea.BottomDockWidgetArea
+                if self.projector_mode and self.window.width() < WIDE_ENOUGH
+                else Qt.DockWidgetArea.RightDockWidgetArea)
+        if self.window.dockWidgetArea(self.dock) != area:
+            self.window.addDockWidget(area, self.dock)
 
     # -- the step timer on the phones ------------------------------------------------------------
     def timer_state(self) -> tuple[int | None, bool]:
@@ -178,5 +195,6 @@ class RoomMode(QObject):
     # -- modes ------------------------------------------------------------------------------------
     def set_projector_mode(self, on: bool) -> None:
         self.projector_mode = on
+        self._place_dock()
         if self.room_window is not None:
             self.room_window.set_projector_mode(on)

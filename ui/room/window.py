@@ -4,60 +4,42 @@ phase open on the phones, the ideas that came in, the phones with Remove)."""
 
 from __future__ import annotations
 
-import dataclasses
 from urllib.parse import urlsplit
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QButtonGroup,
     QCheckBox,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QPushButton,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from fishbone.changes import Change
-from sixstep.edits.group import reveal_scores, start_blind
-from sixstep.room.phase import Phase
 from sixstep.room.qr import qr_matrix
-from sixstep.rules import RuleError
 from ui.common import theme
 from ui.common.theme import plain_label
 from ui.room.bridge import RoomBridge
 from ui.room.inbox import RoomInbox
+from ui.room.phase_controls import PhaseControls
 from ui.room.qr_widget import QrCode
 from ui.widgets.buttons import push_button
 
 ID_ROLE = Qt.ItemDataRole.UserRole
-PHASE_TEXT = {
-    ("closed", "cause"): "Nothing open on the phones",
-    ("ideas", "cause"): "Open on the phones: ideas for causes",
-    ("ideas", "alternative"): "Open on the phones: ideas for alternatives",
-    ("dots", "cause"): "Open on the phones: dots on the causes",
-    ("scores", "cause"): "Open on the phones: blind scores",
-}
+SIDE_SHARE = 0.44  # of the window's width at most, so the QR code keeps the rest
+MARGIN, GAP = 12, 16  # pixels around the window's contents and between the QR code and the rest
+# the big texts' largest sizes, in points per pixel of the window's height
+BIG = {"address": 0.042, "code": 0.09, "joined": 0.036}
 
 
 def short_address(url: str) -> str:
     """What a person types: the address without "http://" and the last slash."""
     parts = urlsplit(url)
     return parts.netloc or url
-
-
-def phase_text(phase: Phase) -> str:
-    target = phase.ideas_target if phase.kind == "ideas" else "cause"
-    text = PHASE_TEXT.get((phase.kind, target), phase.kind)
-    if phase.kind == "dots" and phase.dots_revealed:
-        text += " (totals shown)"
-    return text
 
 
 class FitLabel(QLabel):
@@ -103,8 +85,7 @@ class RoomWindow(QWidget):
         self.setWindowTitle("Room \u2014 Problem Workshop")
         self.setAccessibleName("Room")
         self.qr = QrCode(self)
-        self.scan = plain_label("Scan the code, or open this address on your phone:",
-                                role="subheading")
+        self.scan = plain_label("Scan the code, or open on your phone:", role="subheading")
         self.address = FitLabel(40, parent=self)
         self.address.setAccessibleName("Address to open")
         self.address.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -113,11 +94,8 @@ class RoomWindow(QWidget):
         self.code.setAccessibleName("Room code")
         self.joined = FitLabel(32, parent=self)
         self.joined.setAccessibleName("Phones joined")
-        self.phase_label = plain_label("", role="subheading")
-        self.phase_label.setAccessibleName("What the phones show")
-
-        self.controls = QWidget(self)
-        self._build_phase_buttons()
+        self.phases = PhaseControls(bridge, self)
+        self.phases.told.connect(self._tell)
         self.inbox = RoomInbox(self.doc, None, self)
         self.inbox.refused.connect(self._tell)
         self.phones = self._build_phones()
@@ -130,7 +108,9 @@ class RoomWindow(QWidget):
                                         "Close the room: stop the server, phones are cut off",
                                         self.close_requested.emit)
 
-        right = QVBoxLayout()
+        self.side = QWidget(self)  # everything but the QR code
+        right = QVBoxLayout(self.side)
+        right.setContentsMargins(0, 0, 0, 0)
         right.setSpacing(4)
         right.addWidget(self.scan)
         right.addWidget(self.address)
@@ -139,59 +119,46 @@ class RoomWindow(QWidget):
         right.addWidget(self.code)
         right.addWidget(self.joined)
         right.addSpacing(6)
-        right.addWidget(self.phase_label)
-        right.addWidget(self.controls)
         right.addWidget(self.tabs, 1)
-        right.addWidget(self.message)
         bottom = QHBoxLayout()
-        bottom.addStretch(1)
-        bottom.addWidget(self.close_button)
+        bottom.addWidget(self.message, 1)
+        bottom.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignBottom)
         right.addLayout(bottom)
+        left = QVBoxLayout()  # the QR code, and under it the facilitator's phase buttons
+        left.addWidget(self.qr, 1)
+        left.addWidget(self.phases)
         layout = QHBoxLayout(self)
-        layout.setContentsMargins(12, 12, 12, 12)
-        layout.setSpacing(16)
-        layout.addWidget(self.qr, 5)
-        layout.addLayout(right, 4)
+        layout.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
+        layout.setSpacing(GAP)
+        layout.addLayout(left, 5)
+        layout.addWidget(self.side, 4)
 
         bridge.devices_changed.connect(self.show_devices)
-        bridge.phase_changed.connect(self._on_bridge_phase_changed)
         bridge.opened.connect(self.show_room)
-        self.doc.changed.connect(self._on_doc_changed)
-        self.inbox.view.model().rowsInserted.connect(self._on_inbox_rows)
-        self.inbox.view.model().modelReset.connect(self._on_inbox_rows)
+        self.inbox.counted.connect(self._on_inbox_counted)
+        self.inbox.title.hide()  # the tab says it, with the count
+        self.inbox.hint.hide()  # the buttons' tips say it: the room needs the room
+        self._on_inbox_counted(self.inbox.count())
+        theme.set_base_font(self, False)  # a window of its own: it inherits no font
+        for readable in (self.inbox.view, self.device_list):  # the room reads these lists
+            theme.set_base_font(readable, False)
         theme.scale_fonts(self, False)
         theme.remember_normal_fonts(self)
         self.show_room()
-        self.resize(1200, 720)
+        self.fit_screen()
 
     # -- building ----------------------------------------------------------------------------
-    def _build_phase_buttons(self) -> None:
-        self.phase_buttons: dict[str, QPushButton] = {}
-        self.phase_group = QButtonGroup(self)
-        self.phase_group.setExclusive(True)
-        grid = QGridLayout(self.controls)
-        grid.setContentsMargins(0, 0, 0, 0)
-        places = (("ideas_cause", "Ideas: causes", "Open ideas for causes on the phones"),
-                  ("ideas_alternative", "Ideas: alternatives",
-                   "Open ideas for alternatives on the phones"),
-                  ("dots", "Dots", "Open dot voting on the phones"),
-                  ("scores", "Scores", "Open blind scoring on the phones"),
-                  ("closed", "Close phase", "Show nothing to do on the phones"))
-        for index, (key, text, name) in enumerate(places):
-            button = push_button(self.controls, text, name,
-                                 lambda _=False, k=key: self.open_phase(k))
-            button.setCheckable(True)
-            self.phase_group.addButton(button)
-            self.phase_buttons[key] = button
-            grid.addWidget(button, index // 3, index % 3)
-        self.reveal_dots = push_button(self.controls, "Reveal dots",
-                                       "Show the dot totals on the phones",
-                                       self._on_reveal_dots_clicked)
-        self.reveal_dots.setCheckable(True)
-        self.reveal_scores = push_button(self.controls, "Reveal scores",
-                                         "Reveal every score at once", self._on_reveal_scores)
-        grid.addWidget(self.reveal_dots, 2, 0)
-        grid.addWidget(self.reveal_scores, 2, 1)
+    def fit_screen(self) -> None:
+        """As large as its screen allows, up to 1400 x 900."""
+        screen = (self.parentWidget() or self).screen().availableGeometry()
+        self.resize(min(1400, screen.width() - 20), min(900, screen.height() - 40))
+
+    def side_width(self) -> int:
+        return int(self.width() * SIDE_SHARE)
+
+    def place_phases(self) -> None:
+        """As many phase buttons to a row as the width under the QR code holds."""
+        self.phases.fit_width(self.width() - 2 * MARGIN - GAP - self.side_width())
 
     def _build_phones(self) -> QWidget:
         box = QWidget(self)
@@ -220,7 +187,6 @@ class RoomWindow(QWidget):
         self.address.setText(short_address(self.bridge.url))
         self.code.setText(self.bridge.code)
         self.show_devices()
-        self._on_bridge_phase_changed(self.bridge.phase)
 
     def show_devices(self) -> None:
         devices = self.bridge.devices()
@@ -239,59 +205,13 @@ class RoomWindow(QWidget):
         self.tabs.setTabText(1, f"Phones ({n})")
         self.remove_button.setEnabled(n > 0)
 
-    def _on_inbox_rows(self, *args: object) -> None:
-        n = self.inbox.count()
+    def _on_inbox_counted(self, n: int) -> None:
         self.tabs.setTabText(0, f"Ideas ({n})" if n else "Ideas")
-
-    def _on_doc_changed(self, change: Change) -> None:
-        if change.kind == "blind":
-            self._show_reveal_buttons()
-
-    def _on_bridge_phase_changed(self, phase: Phase) -> None:
-        key = (f"ideas_{phase.ideas_target}" if phase.kind == "ideas" else phase.kind)
-        button = self.phase_buttons.get(key)
-        if button is not None:
-            button.setChecked(True)
-        self.phase_label.setText(phase_text(phase))
-        self.reveal_dots.setChecked(phase.dots_revealed)
-        self._show_reveal_buttons()
-
-    def _show_reveal_buttons(self) -> None:
-        phase, blind = self.bridge.phase, self.doc.case.blind
-        self.reveal_dots.setEnabled(phase.kind == "dots")
-        self.reveal_scores.setEnabled(phase.kind == "scores" and blind.on and not blind.revealed)
 
     def _tell(self, message: str) -> None:
         self.message.setText(message)
 
     # -- the facilitator's controls -------------------------------------------------------------
-    def open_phase(self, key: str) -> None:
-        """Open a phase on the phones; scores turn blind scoring on (one undoable edit)."""
-        self.message.setText("")
-        if key == "scores" and not self.doc.case.blind.on:
-            try:
-                self.doc.apply(start_blind())
-            except RuleError as error:
-                self._tell(str(error))
-                return
-        if key.startswith("ideas_"):
-            phase = Phase("ideas", ideas_target=key.removeprefix("ideas_"))  # type: ignore[arg-type]
-        else:
-            phase = Phase(key)  # type: ignore[arg-type]
-        self.bridge.set_phase(phase)
-
-    def _on_reveal_dots_clicked(self) -> None:
-        phase = self.bridge.phase
-        if phase.kind == "dots":
-            self.bridge.set_phase(dataclasses.replace(
-                phase, dots_revealed=self.reveal_dots.isChecked()))
-
-    def _on_reveal_scores(self) -> None:
-        try:
-            self.doc.apply(reveal_scores())
-        except RuleError as error:
-            self._tell(str(error))
-
     def remove_current_device(self) -> None:
         item = self.device_list.currentItem()
         if item is None and self.device_list.count():
@@ -299,14 +219,26 @@ class RoomWindow(QWidget):
         if item is not None:
             self.bridge.remove_device(str(item.data(ID_ROLE)))
 
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        """The big texts grow with the window's height (and never beyond its width)."""
+        super().resizeEvent(event)
+        self.side.setMaximumWidth(self.side_width())
+        self.place_phases()
+        for name, share in BIG.items():
+            label = getattr(self, name)
+            label.most = max(16.0, self.height() * share)
+            label.fit()
+
     # -- modes and closing ------------------------------------------------------------------------
     def set_projector_mode(self, on: bool) -> None:
         if on and not self.projector_mode:
             theme.remember_normal_fonts(self)
         self.projector_mode = on
         self.setPalette(theme.window_palette(theme.current_is_dark(), on))
-        theme.set_base_font(self, on)
+        # what the room reads grows (headings, ideas, phones); the facilitator's buttons keep
+        # the laptop's size so the QR code keeps its room
         theme.scale_fonts(self, on)
+        self.place_phases()
         for label in (self.address, self.code, self.joined):
             label.fit()
 
