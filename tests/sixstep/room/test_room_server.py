@@ -12,7 +12,7 @@ import pytest
 
 from sixstep.room.phase import Phase
 from sixstep.room.server import CSP, RoomServer
-from tests.sixstep.room.support import ROOMY, CaseRoom
+from tests.sixstep.room.support import ROOMY, ROOT, CaseRoom
 
 HOSTILE = '<script>alert("x")</script><img src=x onerror=alert(1)> & </textarea>'
 
@@ -258,3 +258,10 @@ def test_close_stops_listening():
     server.close()  # twice is fine
     with pytest.raises(OSError):
         socket.create_connection((host, port), timeout=1).close()
+
+
+def test_the_phone_page_ships_as_package_data():
+    tomllib = pytest.importorskip("tomllib")
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))
+    assert "static/*" in config["tool"]["setuptools"]["package-data"]["sixstep.room"]
+    assert any(d.startswith("segno") for d in config["project"]["dependencies"])
