@@ -279,3 +279,36 @@ def test_a_phone_that_waited_too_long_is_told_to_retry_and_nothing_is_applied_la
     QApplication.processEvents()  # the queued submission arrives after the phone gave up
     qtbot.wait(50)
     assert room.doc.case.room_ideas == []
+
+
+def test_the_room_menu_has_one_letter_per_entry_and_phone_edits_reach_the_journal(room, qtbot):
+    from PySide6.QtGui import QKeySequence
+
+    mode_ = room.room_mode
+    ours = [mode_.open_action, mode_.close_action]
+    letter = {a: QKeySequence.mnemonic(a.text()).toString() for a in room.room.menu.actions()
+              if a.text()}
+    others = {letter[a] for a in letter if a not in ours}
+    assert all(letter[a] and letter[a] not in others for a in ours), letter
+    assert letter[ours[0]] != letter[ours[1]]
+    assert "Ctrl+Shift+O" in room.room_mode.open_action.shortcut().toString()
+
+    class Log:  # stands in for the recovery journal (ui.files.journal)
+        def __init__(self) -> None:
+            self.recorded: list[str] = []
+
+        def prepare(self, case, edit):
+            return None
+
+        def record(self, case, edit, prepared) -> None:
+            self.recorded.append(type(edit).__name__)
+
+    log = Log()
+    room.doc.log = log
+    room.room_mode.room_window.phases.open_phase("ideas_cause")
+    phone = join(room, qtbot, "Flo")
+    heading = room.doc.case.fishbone.categories[0]
+    status, _ = send(qtbot, lambda: phone.submit(kind="idea", text="journalled",
+                                                 category=heading.id))
+    assert status == 200
+    assert log.recorded == ["JoinParticipant", "ReceiveRoomIdea"]

@@ -103,7 +103,7 @@ class RoomMode(QObject):
                 return False
             self._poll.start()
             self.close_action.setEnabled(True)
-            self.open_action.setText("Show the &room")
+            self.open_action.setText("Show the r&oom window")
         if self.room_window is None:
             self.room_window = RoomWindow(self.bridge, self.window)
             self.room_window.close_requested.connect(self.close_room)
