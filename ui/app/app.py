@@ -83,8 +83,10 @@ def display_problem(environ: dict[str, str] | None = None, platform: str = sys.p
 
 
 def run_app(path: Path | None, screenshot: Path | None, step: int | None,
-            projector: bool, size: tuple[int, int] = SCREENSHOT_SIZE) -> int:
-    """Show the window (the start screen without ``path``); with ``screenshot``, save a PNG."""
+            projector: bool, size: tuple[int, int] = SCREENSHOT_SIZE,
+            room: tuple[str | None, int] | None = None) -> int:
+    """Show the window (the start screen without ``path``); with ``screenshot``, save a PNG.
+    With ``room`` (host or None, port) the room opens at start and its address is printed."""
     from PySide6.QtWidgets import QApplication
 
     if screenshot is not None and QApplication.instance() is None:
@@ -118,4 +120,18 @@ def run_app(path: Path | None, screenshot: Path | None, step: int | None,
 
     window._guard = guard.install(app, window)  # SIGTERM, session end, uncaught errors
     journal_script.start_script(window)  # test only, by environment
+    if room is not None and not open_room_at_start(window, *room):
+        window.close()
+        return 2
     return app.exec()
+
+
+def open_room_at_start(window, host: str | None, port: int) -> bool:  # noqa: ANN001
+    """Open the room and print where the phones join (flushed, for a script to read)."""
+    if not window.room_mode.open_room(host, port):
+        print(f"problem-workshop: {window.room_mode.last_error}", file=sys.stderr)
+        return False
+    bridge = window.room_mode.bridge
+    print(f"Room open: {bridge.join_url}", flush=True)
+    print(f"Room code: {bridge.code}", flush=True)
+    return True

@@ -37,6 +37,13 @@ def _app_parser() -> argparse.ArgumentParser:
     p.add_argument("--step", type=int, choices=range(1, 7), metavar="N",
                    help="with FILE: open at step N (1-6)")
     p.add_argument("--projector", action="store_true", help="start in projector mode")
+    p.add_argument("--room", action="store_true",
+                   help="with FILE: open the room to phones at start and print its address")
+    p.add_argument("--host", metavar="ADDRESS",
+                   help="with --room: the address to listen on (default: this laptop's "
+                   "address on the local network)")
+    p.add_argument("--port", type=int, metavar="N",
+                   help="with --room: the port to listen on (default: any free port)")
     return p
 
 
@@ -295,9 +302,27 @@ def _open_app(args: argparse.Namespace) -> int:
         _load(args.file)  # refuse a bad file with one line before any window opens
     if args.step is not None and args.file is None:
         raise CliError("--step needs a case FILE")
+    room = _room_start(args)
     from ui.app.app import run_app
 
-    return run_app(args.file, args.screenshot, args.step, args.projector)
+    return run_app(args.file, args.screenshot, args.step, args.projector, room=room)
+
+
+def _room_start(args: argparse.Namespace) -> tuple[str | None, int] | None:
+    """(host or None for the local network's address, port) when ``--room`` asks for it."""
+    if not args.room:
+        if args.host is not None or args.port is not None:
+            raise CliError("--host and --port go with --room")
+        return None
+    if args.file is None:
+        raise CliError("--room needs a case FILE")
+    if args.screenshot is not None:
+        raise CliError("--room opens a window: it does not go with --screenshot")
+    if args.port is not None and not 0 <= args.port <= 65535:
+        raise CliError("--port must be between 0 and 65535")
+    if args.host is not None and not args.host.strip():
+        raise CliError("--host needs an address")
+    return args.host, args.port or 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:

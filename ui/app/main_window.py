@@ -32,6 +32,7 @@ from ui.facilitation.room_tools import RoomTools
 from ui.files.actions import FileActions
 from ui.files.import_actions import ImportActions
 from ui.files.recovery_actions import RecoveryActions
+from ui.room.mode import RoomMode
 from ui.steps.workspace import StepWorkspace
 
 APP_NAME = "Problem Workshop"
@@ -84,6 +85,8 @@ class MainWindow(QMainWindow):
 
         self._build_menus()
         self.room = RoomTools(self, self.doc, self.workspace)  # timer, parking lot, workshop
+        self.room_mode = RoomMode(self, self.doc, self.workspace, self.room.menu,
+                                  self.room.timer)  # phones join over the local network
         self.undo_follow = UndoFollower(self, self)  # undo and redo go to what they changed
         hints = QGuiApplication.styleHints()
         if hints is not None:
@@ -256,6 +259,7 @@ class MainWindow(QMainWindow):
         theme.set_base_font(self, self.projector_mode)
         self.workspace.set_projector_mode(self.projector_mode)
         self.room.set_projector_mode(self.projector_mode)
+        self.room_mode.set_projector_mode(self.projector_mode)
         theme.scale_fonts(self, self.projector_mode)
 
     def set_full_screen(self, on: bool) -> None:
@@ -291,6 +295,7 @@ class MainWindow(QMainWindow):
             remember_place(self, self.settings)
             self._on_workspace_step_changed(self.current_step())  # a case saved just now
             self.files.release_lock()  # another window may now open the file
+            self.room_mode.close_room()  # nothing listens once the window is gone
             event.accept()
         else:
             event.ignore()
