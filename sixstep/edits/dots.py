@@ -139,27 +139,6 @@ class RestoreDots(Edit):
 
 
 @dataclass(frozen=True)
-class SetDotSettings(Edit):
-    """The budget per participant (None: the default), the cap per cause (None: no cap) and
-    anonymous room mode. Refused when dots already placed would break the new limits."""
-
-    label: ClassVar[str] = "Change dot voting settings"
-    budget: int | None
-    cap: int | None
-    anonymous: bool
-
-    def apply(self, case: Case) -> Applied:
-        budget, cap = check_dot_budget(self.budget), check_dot_cap(self.cap)
-        check_flag(self.anonymous, "Anonymous room mode")
-        limit = budget if budget is not None else default_dot_budget(len(case.fishbone.causes))
-        for person in case.participants:
-            mine = [d.count for d in case.dots if d.participant == person.id]
-            if mine:
-                check_dot_limits(_who(case, person.id), sum(mine), limit, max(mine), cap)
-        return _put_dot_settings(case, budget, cap, self.anonymous)
-
-
-@dataclass(frozen=True)
 class PutBackDotSettings(Edit):
     """Undo of a settings change: the settings as they were, whatever dots are placed now
     (an undo must not be refused because the case already broke the old limits)."""
@@ -173,6 +152,21 @@ class PutBackDotSettings(Edit):
         budget, cap = check_dot_budget(self.budget), check_dot_cap(self.cap)
         check_flag(self.anonymous, "Anonymous room mode")
         return _put_dot_settings(case, budget, cap, self.anonymous)
+
+
+@dataclass(frozen=True)
+class SetDotSettings(PutBackDotSettings):
+    """The budget per participant (None: the default), the cap per cause (None: no cap) and
+    anonymous room mode. Refused when dots already placed would break the new limits."""
+
+    def apply(self, case: Case) -> Applied:
+        budget, cap = check_dot_budget(self.budget), check_dot_cap(self.cap)
+        limit = budget if budget is not None else default_dot_budget(len(case.fishbone.causes))
+        for person in case.participants:
+            mine = [d.count for d in case.dots if d.participant == person.id]
+            if mine:
+                check_dot_limits(_who(case, person.id), sum(mine), limit, max(mine), cap)
+        return super().apply(case)
 
 
 def _put_dot_settings(case: Case, budget: int | None, cap: int | None,

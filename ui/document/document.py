@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -11,6 +12,7 @@ from fishbone.changes import Change
 from fishbone.model import Diagram
 from sixstep.case import Case
 from sixstep.edits.base import Edit
+from sixstep.rules import RuleError
 from ui.document.commands import EditCommand, EditLog
 
 
@@ -84,6 +86,16 @@ class CaseDocument(QObject):
         command = EditCommand(self.case, edit, label)
         self.push(command)
         return command
+
+    def try_apply(self, edit: Edit, refused: Callable[[str], object]) -> bool:
+        """``apply``, but a refusal by a rule is told to ``refused`` (its message) and
+        returns False instead of raising; the case and the stack are as they were."""
+        try:
+            self.apply(edit)
+        except RuleError as error:
+            refused(str(error))
+            return False
+        return True
 
     def is_modified(self) -> bool:
         return not self.undo_stack.isClean()

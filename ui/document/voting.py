@@ -12,7 +12,6 @@ from PySide6.QtCore import QObject, Signal
 
 from fishbone.changes import Change
 from sixstep.edits.dots import CastDot, TakeBackDot
-from sixstep.rules import RuleError
 from ui.document.document import CaseDocument
 
 
@@ -57,12 +56,7 @@ class Ballot(QObject):
         (nothing changed, ``refused`` told why) when a rule says no."""
         edit = (CastDot(cause_id, self.voter) if delta > 0
                 else TakeBackDot(cause_id, self.voter))
-        try:
-            self.doc.apply(edit)
-        except RuleError as error:
-            self.refused.emit(str(error))
-            return False
-        return True
+        return self.doc.try_apply(edit, self.refused.emit)
 
     def _on_doc_changed(self, change: Change) -> None:
         if change.kind == "participants" and self._voter is not None:

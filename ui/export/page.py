@@ -106,17 +106,24 @@ def paint_page(
     paint_fitted(painter, layout, diagram, target, style)
 
 
+def pdf_writer(title: str) -> tuple[QPdfWriter, QBuffer]:
+    """A PDF writer into memory where one device unit is one point, and its buffer (kept
+    alive beside it: the writer does not own it)."""
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setResolution(72)
+    writer.setTitle(title)
+    writer.setCreator("Problem Workshop")
+    return writer, buffer
+
+
 def pdf_bytes(diagram: Diagram, page: str = "A4") -> bytes:
     """A one-page vector PDF (selectable text, no images), in the orientation that fits best."""
     size = page_size(page)
     ensure_gui_app()
     layout = render_layout_for_export(diagram)
-    buffer = QBuffer()
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    writer = QPdfWriter(buffer)
-    writer.setResolution(72)  # one device unit = one point
-    writer.setTitle(diagram.effect)
-    writer.setCreator("Problem Workshop")
+    writer, buffer = pdf_writer(diagram.effect)
     margins = QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM)
     orientation = choose_orientation(layout, size)
     writer.setPageLayout(QPageLayout(size, orientation, margins, QPageLayout.Unit.Millimeter))

@@ -8,12 +8,12 @@ import math
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QPointF, QRectF, QSizeF, Qt
-from PySide6.QtGui import QColor, QFont, QPageLayout, QPainter, QPdfWriter, QPen
+from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt
+from PySide6.QtGui import QColor, QFont, QPageLayout, QPainter, QPen
 
 from fishbone.model import Diagram
 from sixstep.atomic import check_pdf, check_target, write_bytes
-from ui.export.page import KEYED_MARGIN, keyed_size, page_size, paint_page
+from ui.export.page import KEYED_MARGIN, keyed_size, page_size, paint_page, pdf_writer
 from ui.painting.render import ensure_gui_app, render_layout_for_export
 
 MM = 72 / 25.4  # points in a millimetre
@@ -99,12 +99,7 @@ def poster_pdf_bytes(diagram: Diagram, page: str = "A4") -> tuple[bytes, Tiling]
     layout = render_layout_for_export(diagram)
     size = keyed_size(layout, diagram)
     plan = plan_tiles(size, page)
-    buffer = QBuffer()
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    writer = QPdfWriter(buffer)
-    writer.setResolution(72)  # one device unit = one point
-    writer.setTitle(diagram.effect)
-    writer.setCreator("Problem Workshop")
+    writer, buffer = pdf_writer(diagram.effect)
     orientation = (QPageLayout.Orientation.Landscape if plan.landscape
                    else QPageLayout.Orientation.Portrait)
     writer.setPageLayout(QPageLayout(page_size(page), orientation, QMarginsF(0, 0, 0, 0),

@@ -11,9 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import (
-    QBuffer,
     QByteArray,
-    QIODevice,
     QMarginsF,
     QObject,
     QPointF,
@@ -59,7 +57,7 @@ from sixstep.report import (
 )
 from sixstep.report_chart import contributions_svg, pareto_svg
 from sixstep.result_text import one_line
-from ui.export.page import choose_orientation, page_size, paint_page
+from ui.export.page import choose_orientation, page_size, paint_page, pdf_writer
 from ui.painting.render import ensure_gui_app, render_layout_for_export
 from ui.painting.style import FAMILIES
 
@@ -357,12 +355,7 @@ def report_pdf_bytes(case: Case, page: str = "A4") -> bytes:
     size = page_size(page)
     ensure_gui_app()
     title = one_line(case.title) or one_line(case.problem.question) or "Workshop report"
-    buffer = QBuffer()
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    writer = QPdfWriter(buffer)
-    writer.setResolution(72)  # one device unit = one point
-    writer.setTitle(title)
-    writer.setCreator("Problem Workshop")
+    writer, buffer = pdf_writer(title)
     margins = QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM)
     portrait = QPageLayout(size, QPageLayout.Orientation.Portrait, margins,
                            QPageLayout.Unit.Millimeter)

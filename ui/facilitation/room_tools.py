@@ -9,13 +9,14 @@ from typing import Protocol
 import shiboken6
 from PySide6.QtCore import QObject, Qt, SignalInstance
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QBoxLayout, QDockWidget, QMainWindow, QWidget
+from PySide6.QtWidgets import QApplication, QBoxLayout, QMainWindow, QWidget
 
 from ui.document.document import CaseDocument
 from ui.facilitation import parking_lot, timer, workshop
 from ui.facilitation.parking_lot import ParkingLotPanel
 from ui.facilitation.timer import StepTimer
 from ui.facilitation.workshop import WorkshopDialog
+from ui.widgets.side_dock import side_dock
 
 WIDE_ENOUGH = 1200  # window width that leaves projector text room for the dock at the side
 
@@ -49,16 +50,8 @@ class RoomTools(QObject):
         self.timer.hide()
         self.parking = ParkingLotPanel(doc, self.current_step)
         self.parking.entry.leave_requested.connect(self.leave_parking_lot)
-        self.dock = QDockWidget("Parking lot", window)
-        self.dock.setObjectName("parking_lot_dock")
-        self.dock.setWidget(self.parking)
-        self.dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetClosable
-                              | QDockWidget.DockWidgetFeature.DockWidgetMovable)
-        self.dock.setAllowedAreas(Qt.DockWidgetArea.RightDockWidgetArea
-                                  | Qt.DockWidgetArea.BottomDockWidgetArea)
-        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+        self.dock = side_dock(window, "Parking lot", "parking_lot_dock", self.parking)
         self.projector_mode = False
-        self.dock.hide()
         self.workshop: WorkshopDialog | None = None
 
         menu = window.menuBar().addMenu("Roo&m")

@@ -30,7 +30,6 @@ from fishbone.changes import Change
 from sixstep.edits.base import Edit, Sequence
 from sixstep.edits.group import AddRelation, RemoveRelation
 from sixstep.relations import RelationSummary
-from sixstep.rules import RuleError
 from ui.common.theme import PlainLabel, no_mnemonic, plain_tip
 from ui.document.document import CaseDocument
 from ui.relations.items import RelationsLook
@@ -261,12 +260,7 @@ class RelationsPanel(QWidget):
 
     # -- edits -------------------------------------------------------------------------------
     def _apply(self, edit: Edit) -> bool:
-        try:
-            self.doc.apply(edit)
-        except RuleError as error:
-            self.show_message(str(error))
-            return False
-        return True
+        return self.doc.try_apply(edit, self.show_message)
 
     def draw_arrow(self, source: str, target: str) -> bool:
         """"``source`` drives ``target``" as one undo step (a refusal is said, not raised)."""

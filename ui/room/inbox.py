@@ -22,7 +22,6 @@ from fishbone.changes import Change
 from sixstep.case import Case, RoomIdea
 from sixstep.edits.base import Edit
 from sixstep.edits.room import AcceptRoomIdea, DismissRoomIdea, MergeRoomIdea, ParkRoomIdea
-from sixstep.rules import RuleError
 from ui.common.theme import breakable, no_mnemonic, one_line, plain_label, plain_tip
 from ui.document.document import CaseDocument
 from ui.widgets.buttons import add_key, push_button, tab_order
@@ -172,12 +171,7 @@ class RoomInbox(QWidget):
 
     # -- the verbs ----------------------------------------------------------------------------
     def _apply(self, edit: Edit) -> bool:
-        try:
-            self.doc.apply(edit)
-        except RuleError as error:
-            self.refused.emit(str(error))
-            return False
-        return True
+        return self.doc.try_apply(edit, self.refused.emit)
 
     def accept_current(self) -> None:
         if (idea := self.current_id()) is not None:

@@ -10,13 +10,14 @@ from typing import Protocol
 
 from PySide6.QtCore import QObject, Qt, QTimer, SignalInstance
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu
+from PySide6.QtWidgets import QMainWindow, QMenu
 
 from ui.document.document import CaseDocument
 from ui.room.bridge import RoomBridge
 from ui.room.inbox import RoomInbox
 from ui.room.lan import lan_address
 from ui.room.window import RoomWindow
+from ui.widgets.side_dock import side_dock
 
 KEY = "Ctrl+Shift+O"  # "open the room" (Ctrl+Shift+R marks a root cause on the diagram)
 INBOX_STEPS = {2: "cause", 4: "alternative"}  # the steps whose work the room's ideas feed
@@ -59,15 +60,7 @@ class RoomMode(QObject):
         self.inbox.refused.connect(self._tell)
         self.inbox.title.hide()  # the dock's title says it, with the count
         self.inbox.counted.connect(self._on_inbox_counted)
-        self.dock = QDockWidget("Ideas from the room", window)
-        self.dock.setObjectName("room_inbox_dock")
-        self.dock.setWidget(self.inbox)
-        self.dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetClosable
-                              | QDockWidget.DockWidgetFeature.DockWidgetMovable)
-        self.dock.setAllowedAreas(Qt.DockWidgetArea.RightDockWidgetArea
-                                  | Qt.DockWidgetArea.BottomDockWidgetArea)
-        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
-        self.dock.hide()
+        self.dock = side_dock(window, "Ideas from the room", "room_inbox_dock", self.inbox)
 
         menu.addSeparator()
         self.open_action = QAction("&Open the room to phones\u2026", window)

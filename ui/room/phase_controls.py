@@ -13,7 +13,6 @@ from PySide6.QtWidgets import QButtonGroup, QGridLayout, QPushButton, QVBoxLayou
 from fishbone.changes import Change
 from sixstep.edits.group import reveal_scores, start_blind
 from sixstep.room.phase import Phase
-from sixstep.rules import RuleError
 from ui.common.theme import plain_label
 from ui.room.bridge import RoomBridge
 from ui.widgets.buttons import push_button
@@ -137,10 +136,7 @@ class PhaseControls(QWidget):
         scores hidden: one undoable edit) unless one is running."""
         blind = self.doc.case.blind
         if key == "scores" and not (blind.on and not blind.revealed):
-            try:
-                self.doc.apply(start_blind())
-            except RuleError as error:
-                self.told.emit(str(error))
+            if not self.doc.try_apply(start_blind(), self.told.emit):
                 return
         self.told.emit("")
         self.bridge.set_phase(phase_for(key))
@@ -152,7 +148,4 @@ class PhaseControls(QWidget):
                 phase, dots_revealed=self.reveal_dots.isChecked()))
 
     def _on_reveal_scores_clicked(self) -> None:
-        try:
-            self.doc.apply(reveal_scores())
-        except RuleError as error:
-            self.told.emit(str(error))
+        self.doc.try_apply(reveal_scores(), self.told.emit)
