@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
-from xml.sax.saxutils import escape, quoteattr
 
 from fishbone.model import Diagram
 from sixstep.interchange.errors import (
@@ -72,6 +71,25 @@ class _SafeBuilder(ET.TreeBuilder):
     def end(self, tag):  # type: ignore[no-untyped-def]
         self.depth -= 1
         return super().end(tag)
+
+
+
+def escape(text: str) -> str:
+    """Text as XML character data (``xml.sax.saxutils.escape`` pulls in the whole URL and
+    mail stack at start-up: the app loads this module before its window shows)."""
+    return text.replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;")
+
+
+def quoteattr(text: str, entities: dict[str, str]) -> str:
+    """Text as a quoted XML attribute value, as ``xml.sax.saxutils.quoteattr`` writes it."""
+    text = escape(text)
+    for plain, coded in entities.items():
+        text = text.replace(plain, coded)
+    if '"' not in text:
+        return f'"{text}"'
+    if "'" not in text:
+        return f"'{text}'"
+    return '"' + text.replace('"', "&quot;") + '"'
 
 
 def _parse(data: bytes | str) -> tuple[ET.Element, dict[int, int]]:

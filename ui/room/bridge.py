@@ -14,6 +14,7 @@ import dataclasses
 from collections.abc import Callable
 from concurrent.futures import CancelledError, Future
 from concurrent.futures import TimeoutError as FutureTimeout
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
@@ -21,9 +22,11 @@ from sixstep.edits.base import Edit
 from sixstep.room.hub import RoomHub
 from sixstep.room.phase import Phase
 from sixstep.room.protocol import Outcome, RoomError, Submission, carry_out
-from sixstep.room.server import RoomServer
 from sixstep.room.view import room_view
 from ui.document.document import CaseDocument
+
+if TYPE_CHECKING:  # the web server loads when the room opens, not at start-up
+    from sixstep.room.server import RoomServer
 
 BUSY = "The laptop is busy; try again"
 CLOSED = "The room is closed."
@@ -77,6 +80,8 @@ class RoomBridge(QObject):
         """Start the server on ``host``:``port`` (0: any free port). OSError if it cannot."""
         if self.is_open():
             return
+        from sixstep.room.server import RoomServer
+
         hub = RoomHub(self._apply_from_server, allow_anonymous=self.allow_anonymous)
         hub.on_devices_changed = self._on_hub_devices_changed
         self.hub = hub

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import math
 import time
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, Qt, QTimer, SignalInstance
 from PySide6.QtGui import QAction, QKeySequence
@@ -16,8 +16,10 @@ from ui.document.document import CaseDocument
 from ui.room.bridge import RoomBridge
 from ui.room.inbox import RoomInbox
 from ui.room.lan import lan_address
-from ui.room.window import RoomWindow
 from ui.widgets.side_dock import side_dock
+
+if TYPE_CHECKING:  # the room's window (and its QR code maker) loads when the room opens
+    from ui.room.window import RoomWindow
 
 KEY = "Ctrl+Shift+O"  # "open the room" (Ctrl+Shift+R marks a root cause on the diagram)
 INBOX_STEPS = {2: "cause", 4: "alternative"}  # the steps whose work the room's ideas feed
@@ -98,6 +100,8 @@ class RoomMode(QObject):
             self.close_action.setEnabled(True)
             self.open_action.setText("Show the r&oom window")
         if self.room_window is None:
+            from ui.room.window import RoomWindow
+
             self.room_window = RoomWindow(self.bridge, self.window)
             self.room_window.close_requested.connect(self.close_room)
             self.room_window.inbox.refused.connect(self._tell)
