@@ -424,11 +424,16 @@
     const phase = phaseOf(state);
     const left = typeof phase.timer_left === "number" ? phase.timer_left : null;
     const running = Boolean(phase.timer_running) && left !== null;
-    if (left !== clock.left || running !== clock.running) {
-      clock.left = left;
-      clock.running = running;
+    // The laptop counts down too (whole seconds): follow it when it differs by more than
+    // a second, so the phone's clock neither jumps back and forth nor drifts.
+    const shown = clock.running ? Math.ceil((clock.deadline - Date.now()) / 1000) : clock.left;
+    const near = left !== null && shown !== null && Math.abs(shown - left) <= 1;
+    if (running !== clock.running || (left === null) !== (clock.left === null) || !near ||
+        (!running && left !== clock.left)) {
       clock.deadline = Date.now() + (left || 0) * 1000;
     }
+    clock.left = left;
+    clock.running = running;
     drawTimer();
   }
 
@@ -440,8 +445,9 @@
     }
     const left = clock.running
       ? Math.max(0, Math.ceil((clock.deadline - Date.now()) / 1000)) : clock.left;
-    if (left === clock.shownLeft && !node.hidden) return;
-    clock.shownLeft = left;
+    const drawn = left + (clock.running ? " running" : " paused");
+    if (drawn === clock.shownLeft && !node.hidden) return;
+    clock.shownLeft = drawn;
     const minutes = Math.floor(left / 60);
     const seconds = String(left % 60).padStart(2, "0");
     node.hidden = false;
@@ -607,7 +613,7 @@
     setText("dots-cap", note);
 
     const causes = list(state.causes);
-    const key = JSON.stringify([causes, list(state.headings), Boolean(totals)]);
+    const key = JSON.stringify([causes, list(state.headings)]);
     const box = $("dots-list");
     if (key !== keys.dots) {
       keys.dots = key;
