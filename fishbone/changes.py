@@ -47,6 +47,8 @@ ChangeKind = Literal[
     "parking_lot",  # ids: the list positions touched, as text; attribute: the field
     "blind",  # blind scoring on or off, revealed or hidden
     "timers",  # ids: the steps whose timer preset changed ("1".."6")
+    # room mode (issue 13)
+    "room_ideas",  # ids: the room ideas received or taken out; attribute: what happened
 ]
 
 CHANGE_KINDS: frozenset[str] = frozenset(get_args(ChangeKind))

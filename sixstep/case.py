@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
 
 from fishbone.changes import ChangeStream
 from fishbone.model import Diagram
@@ -13,6 +13,7 @@ FORMAT_VERSION = 1
 
 CRITERION_KINDS: tuple[str, ...] = ("must", "want")
 ALTERNATIVE_STATUSES: tuple[str, ...] = ("open", "eliminated", "merged")
+ROOM_IDEA_TARGETS: tuple[str, ...] = ("cause", "alternative")
 
 # The research techniques the course names, with one line of guidance each.
 TECHNIQUES: tuple[tuple[str, str, str], ...] = (
@@ -181,6 +182,20 @@ class ParkedIdea:
 
 
 @dataclass
+class RoomIdea:
+    """An idea a phone sent in room mode, waiting in the inbox for the facilitator: a cause
+    under the heading ``category``, or an alternative (``category`` None). ``sender`` is the
+    participant who sent it (None: anonymous). Ids are "r1", "r2"..."""
+
+    id: str
+    text: str
+    target: Literal["cause", "alternative"] = "cause"
+    category: str | None = None
+    sender: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
 class BlindScoring:
     """Blind scoring: while ``on`` and not ``revealed``, each participant's entries and the
     group value stay hidden from the room."""
@@ -251,6 +266,7 @@ class Case:
     parking_lot: list[ParkedIdea] = field(default_factory=list)
     blind: BlindScoring = field(default_factory=BlindScoring)
     timers: dict[str, int] = field(default_factory=dict)  # "1".."6" -> preset seconds
+    room_ideas: list[RoomIdea] = field(default_factory=list)  # the room's inbox, in order
     extra: dict[str, Any] = field(default_factory=dict)
 
     @property

@@ -6,11 +6,11 @@ from __future__ import annotations
 import math
 from collections.abc import Collection, Container
 from datetime import date
-from typing import Any
+from typing import Any, Literal
 
 from fishbone.model import MAX_VOTES as MAX_VOTES  # the votes rule is the diagram's
 from fishbone.model import STATUSES, votes_problem
-from sixstep.case import ALTERNATIVE_STATUSES, CRITERION_KINDS, TECHNIQUES
+from sixstep.case import ALTERNATIVE_STATUSES, CRITERION_KINDS, ROOM_IDEA_TARGETS, TECHNIQUES
 from sixstep.numbers import format_number, plain_number
 
 SCALE_LIMIT = 1e6  # the largest magnitude of either end of the score scale
@@ -300,6 +300,25 @@ def check_blind(on: Any, revealed: Any) -> tuple[bool, bool]:
     if revealed and not on:
         raise RuleError("Only blind scoring can be revealed: turn it on first.")
     return on, revealed
+
+
+def check_room_idea(text: Any, target: Any, category: Any, sender: Any,
+                    heading_ids: Container[str], participant_ids: Container[str]
+                    ) -> tuple[str, Literal["cause", "alternative"], str | None, str | None]:
+    """An idea a phone sent: its text (a cause's or an alternative's, not blank), what it is
+    for (a cause or an alternative), the heading a cause goes under (none for an
+    alternative) and who sent it (a participant's id, or None for anonymous)."""
+    text = check_text(text, "An idea", "name")
+    if not text.strip():
+        raise RuleError("An idea needs some text.")
+    for_cause = check_choice(target, ROOM_IDEA_TARGETS, "What an idea is for") == "cause"
+    if for_cause:
+        category = check_reference(category, heading_ids, "heading")
+    elif category is not None:
+        raise RuleError("An idea for an alternative goes under no heading.")
+    if sender is not None:
+        sender = check_reference(sender, participant_ids, "participant")
+    return text, "cause" if for_cause else "alternative", category, sender
 
 
 def check_root_cause(status: str, root_cause: bool) -> None:

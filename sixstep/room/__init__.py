@@ -1,0 +1,1 @@
+"""Room mode without Qt: the room's state, its JSON protocol, its HTTP server and phone page."""
