@@ -21,6 +21,7 @@
   let flashHandle = null;
   const cellState = new Map();  // "alternative|criterion" -> {kind, text}
   const keys = {ideas: "", dots: "", scores: ""};
+  let shownPhase = "";
   const clock = {left: null, running: false, deadline: 0, shownLeft: null};
 
   // ---- storage -------------------------------------------------------------------------
@@ -125,6 +126,7 @@
   function showJoin(message) {
     stopPolling();
     state = null;
+    shownPhase = "";
     show("room-screen", false);
     show("foot", false);
     show("who", false);
@@ -453,8 +455,8 @@
     node.hidden = false;
     node.className = "timer" + (left === 0 ? " up" : !clock.running ? " paused"
       : left <= 60 ? " low" : "");
-    node.textContent = left === 0 ? "Time is up" : minutes + ":" + seconds +
-      (clock.running ? "" : " paused");
+    setText("timer-time", minutes + ":" + seconds);
+    setText("timer-label", left === 0 ? "time is up" : clock.running ? "left" : "paused");
     node.setAttribute("aria-label", left === 0 ? "Time is up"
       : minutes + " minutes " + (left % 60) + " seconds left" + (clock.running ? "" : ", paused"));
   }
@@ -488,11 +490,16 @@
     show("phase-hint", Boolean(words[2]));
     const question = state.question || "";
     setText("question", question);
-    show("question", Boolean(question) && kind !== "closed");
+    show("question", Boolean(question) && kind === "ideas");
     show("closed-panel", kind === "closed");
     show("ideas-panel", kind === "ideas");
     show("dots-panel", kind === "dots");
     show("scores-panel", kind === "scores");
+    const opened = kind === "ideas" ? kind + " " + target : kind;
+    if (opened !== shownPhase) {
+      shownPhase = opened;
+      window.scrollTo(0, 0);  // a new phase starts at its title
+    }
     if (kind === "ideas") renderIdeas(target);
     if (kind === "dots") renderDots(phase);
     if (kind === "scores") renderScores();

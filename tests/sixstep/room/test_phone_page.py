@@ -155,7 +155,7 @@ def test_join_send_an_idea_and_see_the_timer(driver, room):
     room.open(Phase("ideas", "cause", timer_left=125, timer_running=True))
     pid = join(driver, room, "Ann")
     assert "Ann" in text_of(driver, "who")
-    timer = wait_for(driver, lambda: visible(driver, "timer") and text_of(driver, "timer"),
+    timer = wait_for(driver, lambda: visible(driver, "timer") and text_of(driver, "timer-time"),
                      "the timer")
     assert timer in ("2:05", "2:04", "2:03")
     heading = room.read(lambda case: case.fishbone.categories[1])
@@ -168,7 +168,7 @@ def test_join_send_an_idea_and_see_the_timer(driver, room):
     wait_for(driver, lambda: "Night crew never saw the new menu" in text_of(driver, "mine-list"),
              "the idea in the phone's own list")
     assert driver.find_element(By.ID, "idea-text").get_attribute("value") == ""
-    wait_for(driver, lambda: text_of(driver, "timer") not in ("2:05", ""), "the countdown")
+    wait_for(driver, lambda: text_of(driver, "timer-time") not in ("2:05", ""), "the countdown")
     fits_the_phone(driver)
 
 
