@@ -124,4 +124,8 @@ def dump_room(case: Case) -> dict[str, Any]:
                                            blind.extra)
     if case.timers:
         out["timers"] = dict(case.timers)
+    if case.room_ideas:
+        out["room_ideas"] = [_with_extra({"id": i.id, "text": i.text, "target": i.target,
+                                          "category": i.category, "sender": i.sender},
+                                         i.extra) for i in case.room_ideas]
     return out

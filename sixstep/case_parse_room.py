@@ -1,5 +1,6 @@
 """Reads the room's optional records of a case file: workshop details, dots and their
-settings, relations, the parking lot, blind scoring and timer presets."""
+settings, relations, the parking lot, blind scoring, timer presets and the room's inbox of
+ideas sent from phones."""
 
 from __future__ import annotations
 
@@ -14,9 +15,10 @@ from sixstep.case import (
     DotSettings,
     ParkedIdea,
     Relation,
+    RoomIdea,
     Workshop,
 )
-from sixstep.json_checks import Fields, fail
+from sixstep.json_checks import Fields, fail, unique_ids
 from sixstep.json_checks import ruled as _ruled
 
 
@@ -109,6 +111,27 @@ def parse_timers(value: Any, where: str) -> dict[str, int]:
     return {key: timers[key] for key in sorted(timers)}  # saved in step order
 
 
+def parse_room_ideas(items: list[tuple[str, Any]], case: Case) -> list[RoomIdea]:
+    """The inbox: each idea by the rule the verbs use (its heading and sender must exist),
+    every id once."""
+    headings = {h.id for h in case.fishbone.categories}
+    people = {p.id for p in case.participants}
+    ideas = []
+    for at, item in items:
+        r = Fields(item, at)
+        idea_id = r.text("id", required=True)
+        text = r.text("text", required=True)
+        target = r.text("target", required=True)
+        category = r.opt_text("category")
+        sender = r.opt_text("sender")
+        _, kind, _, _ = _ruled(at, rules.check_room_idea, text, target, category, sender,
+                               headings, people)
+        ideas.append(RoomIdea(idea_id, text, kind, category, sender, r.extra()))
+    unique_ids([(jc.join(jc.join("room_ideas", i), "id"), idea.id)
+                for i, idea in enumerate(ideas)], "room idea")
+    return ideas
+
+
 def parse_room(f: Fields, case: Case) -> None:
     """Fill ``case``'s optional room records from the top-level fields ``f`` (after the
     fishbone and the participants are read)."""
@@ -119,3 +142,4 @@ def parse_room(f: Fields, case: Case) -> None:
     case.parking_lot = parse_parking_lot(f.items("parking_lot"))
     case.blind = parse_blind(f.raw("blind_scoring", {}), "blind_scoring")
     case.timers = parse_timers(f.raw("timers", {}), "timers")
+    case.room_ideas = parse_room_ideas(f.items("room_ideas"), case)

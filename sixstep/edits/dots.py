@@ -1,6 +1,6 @@
 """Dot voting verbs: cast or take back a dot (budget and cap checked, the cause's votes kept
-equal to its dots), the dot settings, and the records a removed cause or participant takes
-with it (for the removal edits to keep and put back)."""
+equal to its dots), the dot settings, and the records a removed cause, heading or participant
+takes with it (for the removal edits to keep and put back)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from fishbone.changes import Change
-from sixstep.case import Case, Dot, Relation
+from sixstep.case import Case, Dot, Relation, RoomIdea
 from sixstep.dots import dot_budget, dot_totals, dots_held, find_dot
 from sixstep.edits.base import Applied, Edit, EditError, done
 from sixstep.rules import (
@@ -181,15 +181,19 @@ def set_votes_through_dots(case: Case, cause_id: str, votes: int) -> None:
     case.fishbone.cause(cause_id).votes = votes
 
 
-# -- records that go with a removed cause or participant -----------------------------------
+# -- records that go with a removed cause, heading or participant --------------------------
 @dataclass(frozen=True)
 class DetachedRecords:
-    """What a removal took away with a cause or a participant: arrows and dots with their list
-    positions, and the votes of causes that lost dots. ``restore_records`` puts them back."""
+    """What a removal took away with a cause, a heading or a participant: arrows and dots with
+    their list positions, the votes of causes that lost dots, the room's pending ideas for a
+    removed heading, and the senders of ideas whose participant left (they become anonymous).
+    ``restore_records`` puts them back."""
 
     relations: tuple[tuple[int, Relation], ...] = ()
     dots: tuple[tuple[int, Dot], ...] = ()
     votes: tuple[tuple[str, int], ...] = ()  # (cause id, votes before) for surviving causes
+    ideas: tuple[tuple[int, RoomIdea], ...] = ()  # room ideas under a removed heading
+    senders: tuple[tuple[str, str], ...] = ()  # (room idea id, its sender before)
 
     def changes(self) -> tuple[Change, ...]:
         """The change notes for a removal (or its undo) to tell along with its own."""
@@ -201,14 +205,21 @@ class DetachedRecords:
             out.append(Change("dots", tuple({d.cause: None for _, d in self.dots})))
         if self.votes:
             out.append(Change("cause_changed", tuple(c for c, _ in self.votes), "votes"))
+        if self.ideas or self.senders:
+            out.append(Change("room_ideas", tuple(dict.fromkeys(
+                [i.id for _, i in self.ideas] + [idea_id for idea_id, _ in self.senders]))))
         return tuple(out)
 
 
-def detach_cause_records(case: Case, cause_ids: set[str] | list[str] | tuple[str, ...]
-                         ) -> DetachedRecords:
+def detach_cause_records(case: Case, cause_ids: set[str] | list[str] | tuple[str, ...],
+                         heading_ids: tuple[str, ...] = ()) -> DetachedRecords:
     """Take out the arrows touching ``cause_ids`` and the dots on them (call it when those
-    causes are removed; their own ``votes`` stay on them for undo). Tells no one: the removal
-    edit tells ``changes()`` with its own notes."""
+    causes are removed; their own ``votes`` stay on them for undo), and the room's pending
+    ideas for the removed headings ``heading_ids``. Tells no one: the removal edit tells
+    ``changes()`` with its own notes."""
+    ideas = tuple((i, x) for i, x in enumerate(case.room_ideas) if x.category in heading_ids)
+    if ideas:
+        case.room_ideas = [x for x in case.room_ideas if x.category not in heading_ids]
     doomed = set(cause_ids)
     relations = tuple((i, r) for i, r in enumerate(case.relations)
                       if r.source in doomed or r.target in doomed)
@@ -216,13 +227,18 @@ def detach_cause_records(case: Case, cause_ids: set[str] | list[str] | tuple[str
     case.relations = [r for r in case.relations if r.source not in doomed
                       and r.target not in doomed]
     case.dots = [d for d in case.dots if d.cause not in doomed]
-    return DetachedRecords(relations, dots)
+    return DetachedRecords(relations, dots, ideas=ideas)
 
 
 def detach_participant_dots(case: Case, participant_ids: set[str] | list[str] | tuple[str, ...]
                             ) -> DetachedRecords:
-    """Take out the dots of removed participants; the causes they sat on lose those votes."""
+    """Take out the dots of removed participants (the causes they sat on lose those votes);
+    the room's pending ideas they sent stay, as anonymous ones."""
     gone = set(participant_ids)
+    senders = tuple((x.id, x.sender) for x in case.room_ideas if x.sender in gone)
+    for idea in case.room_ideas:
+        if idea.sender in gone:
+            idea.sender = None
     dots = tuple((i, d) for i, d in enumerate(case.dots) if d.participant in gone)
     touched = {d.cause: None for _, d in dots}
     votes = tuple((c, case.fishbone.cause(c).votes) for c in touched)
@@ -230,7 +246,7 @@ def detach_participant_dots(case: Case, participant_ids: set[str] | list[str] | 
     totals = dot_totals(case)
     for cause_id in touched:
         case.fishbone.cause(cause_id).votes = totals.get(cause_id, 0)
-    return DetachedRecords((), dots, votes)
+    return DetachedRecords((), dots, votes, senders=senders)
 
 
 def check_restore_records(case: Case, detached: DetachedRecords,
@@ -247,6 +263,13 @@ def check_restore_records(case: Case, detached: DetachedRecords,
     ends |= {d.cause for _, d in detached.dots} | {c for c, _ in detached.votes}
     if not ends <= known:
         raise EditError("The arrows and dots name causes that are not there.")
+    for number, (place, _) in enumerate(detached.ideas):
+        if not isinstance(place, int) or not 0 <= place <= len(case.room_ideas) + number:
+            raise EditError("The room's ideas no longer fit where they were.")
+    pending = {x.id: x for x in case.room_ideas}
+    if any(pending.get(idea_id) is None or pending[idea_id].sender is not None
+           for idea_id, _ in detached.senders):
+        raise EditError("The room's ideas have changed since their sender left.")
 
 
 def restore_records(case: Case, detached: DetachedRecords) -> None:
@@ -257,6 +280,11 @@ def restore_records(case: Case, detached: DetachedRecords) -> None:
         case.dots.insert(index, dot)
     for cause_id, votes in detached.votes:
         case.fishbone.cause(cause_id).votes = votes
+    for index, idea in detached.ideas:
+        case.room_ideas.insert(index, idea)
+    senders = dict(detached.senders)
+    for idea in case.room_ideas:
+        idea.sender = senders.get(idea.id, idea.sender)
 
 
 restore_cause_records = restore_records

@@ -77,8 +77,8 @@ class RenameHeading(Edit):
 
 @dataclass(frozen=True)
 class RemoveHeading(Edit):
-    """Remove a heading with every cause under it, the alternatives' links to them, and the
-    arrows and dots on them."""
+    """Remove a heading with every cause under it, the alternatives' links to them, the
+    arrows and dots on them, and the room's pending ideas for it."""
 
     label: ClassVar[str] = "Remove heading"
     heading_id: str
@@ -90,7 +90,7 @@ class RemoveHeading(Edit):
             index, heading, removed = d.remove_category(self.heading_id)
         ids = tuple(c.id for _, c in removed.entries)
         links = unlink_causes(case, ids)
-        records = detach_cause_records(case, ids)
+        records = detach_cause_records(case, ids, (heading.id,))
         gone = (Change("cause_removed", ids),) if ids else ()
         return done(case, RestoreHeading(index, heading, removed.entries, links, records),
                     Change("categories", (heading.id,)), *gone, *link_changes(links),
@@ -176,8 +176,8 @@ class ApplyHeadingPreset(Edit):
 
     Headings the preset names (by name, or else by id) are kept and take the preset's
     spelling, missing ones are added, and the preset's order comes first. Headings outside
-    the preset are removed when empty and kept, after the preset's, when they hold causes:
-    applying a preset never loses a cause.
+    the preset are removed when empty and kept, after the preset's, when they hold causes or
+    ideas waiting in the room's inbox: applying a preset never loses a cause or an idea.
     """
 
     preset: str
@@ -213,7 +213,7 @@ def preset_edits(case: Case, preset: str) -> tuple[Edit, ...]:
             new_id = d.new_category_id(name, order)
         parts.append(AddHeading(new_id, name))
         order.append(new_id)
-    busy = {c.category for c in d.causes}
+    busy = {c.category for c in d.causes} | {i.category for i in case.room_ideas}
     for heading in d.categories:
         if heading.id in used:
             continue

@@ -14,6 +14,7 @@ from sixstep.edits import alternatives as alt
 from sixstep.edits import criteria as crit
 from sixstep.edits import fishbone as fb
 from sixstep.edits import group, headings
+from sixstep.edits import room as inbox
 from sixstep.edits.base import Edit
 from sixstep.edits.fields import EDITABLE, InsertItem, MoveItem, RemoveItem, SetText, SetTick
 from sixstep.edits.scores import SetScore
@@ -174,6 +175,28 @@ def room(case: Case, draw: Draw) -> Edit:
     return group.SetTimerPreset(draw(st.integers(0, 7)), draw(st.sampled_from([None, 60, 0])))
 
 
+def room_idea(case: Case, draw: Draw) -> Edit:
+    """Room mode: a phone's idea arrives, the facilitator deals with one, or a phone joins."""
+    ideas = [i.id for i in case.room_ideas]
+    verb = draw(st.sampled_from(["receive", "receive", "accept", "park", "merge", "dismiss",
+                                 "join", "leave"]))
+    if verb == "receive":
+        target = draw(st.sampled_from(["cause", "cause", "alternative", "criterion"]))
+        category = pick(draw, _headings(case), None) if target != "alternative" else (
+            draw(st.sampled_from([None, None, pick(draw, _headings(case))])))
+        return inbox.ReceiveRoomIdea(draw(TEXTS), target, category,
+                                     pick(draw, _people(case), None))
+    if verb == "join":
+        return inbox.JoinParticipant(draw(TEXTS))
+    if verb == "leave":
+        return inbox.LeaveParticipant(pick(draw, _people(case)))
+    idea_id = pick(draw, ideas)
+    if verb == "merge":
+        return inbox.MergeRoomIdea(idea_id, pick(draw, _causes(case) + _alternatives(case)))
+    return {"accept": inbox.AcceptRoomIdea, "park": inbox.ParkRoomIdea,
+            "dismiss": inbox.DismissRoomIdea}[verb](idea_id)
+
+
 # -- steps 3 to 5 ----------------------------------------------------------------------------
 def criterion(case: Case, draw: Draw) -> Edit:
     ids = _criteria(case)
@@ -293,6 +316,7 @@ MAKERS: dict[str, Maker] = {
     "add_heading": add_heading, "rename_heading": rename_heading,
     "remove_heading": remove_heading, "move_heading": move_heading,
     "apply_preset": apply_preset, "dot": dot, "dot_settings": dot_settings,
-    "relation": relation, "parking_lot": parking_lot, "room": room, "criterion": criterion,
-    "alternative": alternative, "score": score, "setup": setup, "field": field,
+    "relation": relation, "parking_lot": parking_lot, "room": room, "room_idea": room_idea,
+    "criterion": criterion, "alternative": alternative, "score": score, "setup": setup,
+    "field": field,
 }

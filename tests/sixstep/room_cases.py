@@ -40,6 +40,10 @@ EVERY_FIELD: dict[str, Any] = {
                     {"text": "Ask head office about tills", "step": 4, "done": True}],
     "blind_scoring": {"on": True, "revealed": False},
     "timers": {"2": 600, "5": 900},
+    "room_ideas": [{"id": "r1", "text": "Queue too long", "target": "cause",
+                    "category": "people", "sender": "p2"},
+                   {"id": "r2", "text": "Self-order kiosk", "target": "alternative",
+                    "category": None, "sender": None}],
 }
 
 

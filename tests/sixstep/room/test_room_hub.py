@@ -210,3 +210,17 @@ def test_no_view_yet_means_try_again():
     hub = RoomHub(lambda s: Outcome(True, "in", "p1"))
     token, _ = hub.join("Ann", hub.code, "10.0.0.5")
     assert refused(hub.state, token).status == 503
+
+
+def test_a_full_room_refuses_more_phones_and_a_failing_listener_changes_nothing():
+    room = CaseRoom(limits=Limits(max_devices=2))
+
+    def broken():
+        raise RuntimeError("listener failed")
+
+    room.hub.on_devices_changed = broken
+    for name in ("Ann", "Bo"):
+        room.hub.join(name, room.hub.code, f"10.0.0.{len(name)}")
+    error = refused(room.hub.join, "Cy", room.hub.code, "10.0.0.9")
+    assert error.status == 503 and "full" in error.message
+    assert [d.name for d in room.hub.devices()] == ["Ann", "Bo"] and room.hub.joined_count == 2
