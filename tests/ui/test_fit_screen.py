@@ -101,3 +101,30 @@ def test_headers_say_the_lead_in_words_where_there_is_room_and_short_where_not(m
     model = small.workspace.page(5).model
     header = model.headerData(FIRST_CRITERION + 3, Qt.Orientation.Horizontal)
     assert "lead 23\u2013100%" in header and "keeps" not in header
+
+
+@pytest.mark.parametrize("size", [(1024, 768), (1280, 720)])
+def test_step_2_shows_every_tab_name_whole_on_a_small_projector(make_window, size):
+    """At 1024x768 in projector mode the tabs scrolled: only two of four were in sight."""
+    window: MainWindow = make_window(size=size, sample="happy_burgers", active=False)
+    window.set_projector_mode(True)
+    window.show_step(2)
+    for _ in range(3):
+        QApplication.processEvents()
+    bar = window.workspace.page(2).tabs.tabBar()
+    metrics = bar.fontMetrics()
+    for index in range(bar.count()):
+        text = bar.tabText(index).replace("&", "")
+        assert bar.tabRect(index).right() <= bar.width(), text  # in sight, no scrolling
+        assert bar.tabRect(index).width() >= metrics.horizontalAdvance(text), text  # whole
+        assert bar.tabToolTip(index)  # the long name
+
+
+def test_the_recovery_note_fits_a_small_projector_status_bar(make_window):
+    """It was cut off at 1024x768 in projector mode ("...on the start scree")."""
+    from ui.files.recovery_actions import RECOVERY_NOTE
+
+    window: MainWindow = make_window(size=(1024, 768), sample="happy_burgers", active=False)
+    window.set_projector_mode(True)
+    bar = window.statusBar()
+    assert bar.fontMetrics().horizontalAdvance(RECOVERY_NOTE) < window.width() - 40

@@ -232,7 +232,7 @@ def test_an_unreadable_snapshot_is_listed_and_can_be_discarded(qtbot, make_windo
     assert row.accessibleName().startswith("Unreadable recovery file")
     assert row.recover_button.isHidden()
     qtbot.mouseClick(window.start_screen.new_button, LEFT)  # past the offer: a reminder
-    assert "start screen" in window.statusBar().currentMessage()
+    assert "Ctrl+Shift+H" in window.statusBar().currentMessage()
     qtbot.keyClick(window, Qt.Key.Key_H, CTRL | Qt.KeyboardModifier.ShiftModifier)
     assert window.on_start_screen()
     qtbot.mouseClick(row.discard_button, LEFT)

@@ -54,7 +54,11 @@ class DotPicker(QWidget):
         popup = self.combo.view()
         if popup is not None:
             popup.setAccessibleName("The room and the participants")
-        self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        # as wide as a name, not as the longest entry: beside the step's tabs, whose names
+        # must stay readable on a 1024-pixel projector (the list shows each entry whole)
+        self.combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.combo.setMinimumContentsLength(10)
         self.caption.setBuddy(self.combo)
         self.message = QLabel("", self)
         self.message.setObjectName("dot_message")

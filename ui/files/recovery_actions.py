@@ -13,6 +13,9 @@ from ui.files.journal import EditJournal, JournaledAutosaver
 from ui.files.recovery import DEBOUNCE_MS, Autosaver, RecoveryStore, Snapshot
 from ui.files.recovery_panel import RecoveryPanel, snapshot_title
 
+# short enough for the status bar of a 1024-pixel projector
+RECOVERY_NOTE = "Unsaved work from an earlier session: recover it with Ctrl+Shift+H."
+
 
 class RecoveryActions(QObject):
     """Recovery for one window; with no folder (tests, screenshots) it does nothing at all.
@@ -109,9 +112,7 @@ class RecoveryActions(QObject):
     def _on_files_opened(self) -> None:
         """A case opened past the start screen (``problem-workshop FILE``): say what waits."""
         if self.panel.snapshots():
-            self.message.emit(
-                "Unsaved work from an earlier session can be recovered on the start screen "
-                "(Ctrl+Shift+H).", 0)
+            self.message.emit(RECOVERY_NOTE, 0)
 
     def _forget(self, snap: Snapshot) -> None:
         self.panel.set_snapshots([s for s in self.panel.snapshots() if s is not snap])

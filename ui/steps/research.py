@@ -115,17 +115,25 @@ class ResearchPage(StepPage):
         self.tabs = QTabWidget(self)
         self.tabs.setAccessibleName("Research views")
         self.tabs.setDocumentMode(True)
+        # every view's tab stays in sight on a narrow projector: one-word names (the tips say
+        # more) that shorten rather than scroll
+        self.tabs.setUsesScrollButtons(False)
+        self.tabs.setElideMode(Qt.TextElideMode.ElideRight)
         self.fishbone = FishboneEditor(doc, self.tabs)
         self.fishbone.setAccessibleName("Fishbone diagram editor")
         self.fishbone.add_cause_tool("Five whys\u2026", five_whys.KEY, self.ask_five_whys)
         self._follow_palette()
-        self.tabs.addTab(self.fishbone, "Fish&bone diagram")
+        self.tabs.addTab(self.fishbone, "Fish&bone")
         notes = QWidget(self.tabs)
-        self.tabs.addTab(notes, "&Research and findings")
+        self.tabs.addTab(notes, "&Research")
         self.dots = DotsPanel(doc, self.tabs)
-        self.tabs.addTab(self.dots, "D&ot votes")
+        self.tabs.addTab(self.dots, "D&ots")
         self.relations = RelationsPanel(doc, self.tabs)
         self.tabs.addTab(self.relations, "Re&lations")
+        for index, tip in enumerate(("The fishbone diagram", "Research questions, earlier "
+                                     "efforts and findings", "The dot vote: which causes to "
+                                     "verify first", "Relations: which cause drives which")):
+            self.tabs.setTabToolTip(index, tip)
         self.picker = DotPicker(doc, self.tabs)  # who votes, beside the tabs on every tab
         self.tabs.setCornerWidget(self.picker, Qt.Corner.TopRightCorner)
         self.picker.add_voter_keys(self)
