@@ -4,6 +4,8 @@ their tokens, the published view, the idempotency cache and the rate limits.
 Thread-safe with one lock, which is never held while ``apply`` runs (``apply`` blocks until
 the interface thread has answered). ``apply`` raising ``RoomError(503)`` must mean nothing
 was applied: a 503 or 500 is not remembered, so the phone's retry with the same key runs again.
+A join may carry a key too: remembered for its client address for a few minutes, a retried
+join gets the same token and device instead of adding a second participant.
 """
 
 from __future__ import annotations
@@ -36,6 +38,8 @@ class Limits:
     wrong_codes_per_minute: float = 30.0  # for the whole room, against guessing the code
     wrong_code_burst: int = 30
     keys_per_device: int = 500  # idempotency replies remembered per device
+    join_key_seconds: float = 300.0  # how long a join's key gives back the same token
+    join_keys: int = 2048  # join keys remembered (the oldest answered go first)
     max_devices: int = 400
     max_addresses: int = 1024  # join buckets kept (the oldest go first)
 
@@ -88,6 +92,19 @@ class _Pending:
 
 
 @dataclass
+class _Joining:
+    """One join key of one client address: what it asked (code, name), when, and once
+    answered the token and device id, or the refusal."""
+
+    asked: tuple[str, str]
+    stamp: float
+    finished: threading.Event = field(default_factory=threading.Event)
+    token: str = ""
+    device_id: str = ""
+    error: RoomError | None = None
+
+
+@dataclass
 class _Entry:
     device: Device
     bucket: TokenBucket
@@ -110,6 +127,7 @@ class RoomHub:
         self._by_id: dict[str, _Entry] = {}
         self._numbers = 0
         self._joins: OrderedDict[str, TokenBucket] = OrderedDict()
+        self._join_keys: OrderedDict[tuple[str, str], _Joining] = OrderedDict()
         self._wrong_codes = TokenBucket(self.limits.wrong_codes_per_minute / 60,
                                         self.limits.wrong_code_burst, clock())
         self._view: RoomView | None = None
@@ -184,9 +202,62 @@ class RoomHub:
         self._numbers += 1
         return f"d{self._numbers}"
 
-    def join(self, name: str, code: str, address: str) -> tuple[str, Device]:
+    def join(self, name: str, code: str, address: str,
+             key: str | None = None) -> tuple[str, Device]:
         """A phone joins with the room code: a new participant in the case (through
-        ``apply``), a new device and its token. ``name`` "" gets "Phone N" if allowed."""
+        ``apply``), a new device and its token. ``name`` "" gets "Phone N" if allowed. With
+        ``key``, a join retried from the same address within ``join_key_seconds`` gets the
+        first one's token and device (waiting for it if still running), joining once."""
+        if key is None:
+            return self._join(name, code, address)
+        asked = (code, name.strip())
+        with self._lock:
+            self._forget_joins()
+            joining = self._join_keys.get((address, key))
+            first = joining is None
+            if joining is None:
+                joining = self._join_keys[(address, key)] = _Joining(asked, self._clock())
+        if not first:
+            if joining.asked != asked:
+                raise RoomError(409, "That key was used for another join.")
+            if not joining.finished.wait(WAIT_FOR_FIRST):
+                raise RoomError(503, "The laptop is busy; try again.")
+            return self._joined(joining)
+        try:
+            joining.token, device = self._join(name, code, address)
+            joining.device_id = device.id
+        except BaseException as error:
+            joining.error = error if isinstance(error, RoomError) else RoomError(
+                500, "Something went wrong on the laptop; try again.")
+            with self._lock:  # refused: a retry with this key asks again
+                if self._join_keys.get((address, key)) is joining:
+                    del self._join_keys[(address, key)]
+            raise
+        finally:
+            joining.finished.set()
+        return joining.token, device
+
+    def _joined(self, joining: _Joining) -> tuple[str, Device]:
+        """The answer of a join key's first try: its token and device as they are now."""
+        if joining.error is not None:
+            raise RoomError(joining.error.status, joining.error.message)
+        with self._lock:
+            return joining.token, self._by_id[joining.device_id].device
+
+    def _forget_joins(self) -> None:
+        """Drop answered join keys older than ``join_key_seconds``, and the oldest answered
+        ones beyond ``join_keys`` less one, making room for a new key (under the lock)."""
+        now, keys = self._clock(), self._join_keys
+        too_old = now - self.limits.join_key_seconds
+        answered = [k for k, j in keys.items() if j.finished.is_set()]
+        excess = len(keys) + 1 - self.limits.join_keys
+        for index, found in enumerate(answered):
+            if keys[found].stamp >= too_old and index >= excess:
+                break
+            del keys[found]
+
+    def _join(self, name: str, code: str, address: str) -> tuple[str, Device]:
+        """One join, as ``join`` without a key."""
         with self._lock:
             device_id = self._check_join(code, address)
             anonymous = self._allow_anonymous

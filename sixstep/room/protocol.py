@@ -36,6 +36,7 @@ class RoomError(Exception):
 @dataclass(frozen=True)
 class Join:
     name: str  # "" asks for an anonymous name
+    key: str | None = None  # the idempotency key of a join that may be retried
 
 
 @dataclass(frozen=True)
@@ -155,15 +156,23 @@ def _id(value: Any, what: str) -> str:
     return _text(value, f"The {what}", "id")
 
 
+def _key(value: Any) -> str:
+    if not isinstance(value, str) or not KEY_PATTERN.fullmatch(value):
+        raise _bad("The key must be 8 to 64 letters, digits, '-' or '_'.")
+    return value
+
+
 def parse_join(data: Any) -> tuple[str, Join]:
-    """``{"code": "ABC234", "name": "Ann"}`` -> the typed room code and the join (the name is
-    optional; spaces around it are dropped)."""
-    f = _fields(data, "join", ("code",), ("name",))
+    """``{"code": "ABC234", "name": "Ann", "key": ...}`` -> the typed room code and the join
+    (the name is optional, spaces around it dropped; the key, optional, makes a retried join
+    join once)."""
+    f = _fields(data, "join", ("code",), ("name", "key"))
     code = f["code"]
     if not isinstance(code, str) or len(code) > 32:
         raise _bad("The room code must be text of a few letters and digits.")
     name = _text(f.get("name", ""), "Your name", "name").strip()
-    return code, Join(name)
+    key = f.get("key")
+    return code, Join(name, None if key is None else _key(key))
 
 
 def _number(value: Any) -> float | bool | None:
@@ -202,10 +211,7 @@ def parse_request(data: Any) -> Request:
 def parse_submit(data: Any) -> tuple[str, Request]:
     """``{"key": ..., "request": {...}}`` -> the idempotency key and the request."""
     f = _fields(data, "submission", ("key", "request"))
-    key = f["key"]
-    if not isinstance(key, str) or not KEY_PATTERN.fullmatch(key):
-        raise _bad("The key must be 8 to 64 letters, digits, '-' or '_'.")
-    return key, parse_request(f["request"])
+    return _key(f["key"]), parse_request(f["request"])
 
 
 # -- the case verbs ----------------------------------------------------------------------------

@@ -189,7 +189,7 @@ class _Handler(BaseHTTPRequestHandler):
         body = parse_body(self._body())
         if path == "/api/join":
             code, join = parse_join(body)
-            token, device = hub.join(join.name, code, str(self.client_address[0]))
+            token, device = hub.join(join.name, code, str(self.client_address[0]), join.key)
             self._json(200, {"token": token, "device": device.id,
                              "participant": device.participant_id, "name": device.name})
             return

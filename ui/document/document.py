@@ -23,11 +23,15 @@ class CaseDocument(QObject):
     ``EditCommand``); commands never touch views. ``changed(change)`` forwards the case's one
     change stream: a ``fishbone.changes.Change`` whose kind and ids say what changed.
     Views refresh by the change's kind and ids; ``replaced`` means everything changed.
+
+    ``votes_hidden`` is a choice of the screen, not of the case: while the room's phones
+    vote and their dots are not revealed, views show no vote counts (``votes_hidden_changed``).
     """
 
     changed = Signal(object)  # fishbone.changes.Change
     path_changed = Signal(object)  # Path | None
     replaced = Signal()  # the whole case was swapped (open, new)
+    votes_hidden_changed = Signal(bool)
 
     def __init__(self, case: Case | None = None, path: Path | None = None,
                  parent: QObject | None = None) -> None:
@@ -36,6 +40,7 @@ class CaseDocument(QObject):
         self.case = case if case is not None else Case()
         self.path: Path | None = path
         self.log: EditLog | None = None  # hears of every edit applied (the recovery journal)
+        self.votes_hidden = False
         self.case.changes.subscribe(self._on_case_change)
         self.undo_stack.indexChanged.connect(self._on_undo_stack_index_changed)
 
@@ -66,6 +71,12 @@ class CaseDocument(QObject):
         self.undo_stack.clear()
         self.set_path(path)
         self.replaced.emit()
+
+    def set_votes_hidden(self, hidden: bool) -> None:
+        """Hide (or show again) the dot totals on this screen: never saved, never undone."""
+        if hidden != self.votes_hidden:
+            self.votes_hidden = hidden
+            self.votes_hidden_changed.emit(hidden)
 
     def set_path(self, path: Path | None) -> None:
         self.path = path

@@ -1,5 +1,7 @@
 """Step 2's "Dot votes" tab: the dot settings, the dots each participant has left, and the
 causes ranked by dots in a table beside their Pareto chart: the causes to verify first.
+While the room's phones vote and their dots are not revealed (``doc.votes_hidden``), it says
+only how many dots are placed and by how many people: the ranking shows on the reveal.
 
 It redraws only while shown (a vote on the canvas marks it out of date); the chart waits a
 moment after the last change or resize, so matplotlib never runs per key press.
@@ -25,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from fishbone.changes import Change
+from sixstep.case import Case
 from sixstep.dots import ParetoRow, dot_budget, pareto, remaining_dots
 from sixstep.edits.dots import SetDotSettings
 from sixstep.numbers import format_number
@@ -37,12 +40,25 @@ KINDS = frozenset({"dots", "dot_settings", "participants", "cause_added", "cause
                    "cause_changed", "categories"})
 COLUMNS = ("Rank", "Cause", "Dots", "Share", "So far", "Verify first")
 SHARE_COLUMN = 3
+HIDDEN_NOTE = "The totals and the Pareto chart show when the dots are revealed."
 EMPTY_NOTE = ("No dots yet. Pick who votes beside the tabs (Alt+1 to Alt+9, Alt+0 for the "
               "room), select a cause on the fishbone and press Alt+= for a dot.")
 
 
 def percent(value: float) -> str:
     return f"{format_number(round(value))}%"
+
+
+def plural(count: int, one: str, many: str) -> str:
+    return f"{count} {one if count == 1 else many}"
+
+
+def hidden_text(case: Case) -> str:
+    """How far the room's vote has got, without a word of where the dots went."""
+    placed = sum(c.votes for c in case.fishbone.causes)
+    people = len({d.participant for d in case.dots if d.participant and d.count > 0})
+    return (f"The room is voting: {plural(placed, 'dot', 'dots')} placed so far, by "
+            f"{plural(people, 'person', 'people')}.\n{HIDDEN_NOTE}")
 
 
 class DotsPanel(QWidget):
@@ -118,6 +134,7 @@ class DotsPanel(QWidget):
         self.anonymous_box.toggled.connect(self._on_setting_changed)
         doc.changed.connect(self._on_doc_changed)
         doc.replaced.connect(self._on_doc_replaced)
+        doc.votes_hidden_changed.connect(self._on_doc_votes_hidden_changed)
 
     def _spin(self, name: str, minimum: int) -> QSpinBox:
         spin = QSpinBox(self)
@@ -142,12 +159,14 @@ class DotsPanel(QWidget):
         for widget in (self.budget_spin, self.cap_spin, self.anonymous_box):
             widget.blockSignals(False)
         self.left_label.setText(self.left_text())
-        self.rows = pareto(case)
+        self.rows = [] if self.doc.votes_hidden else pareto(case)
         self._fill_table()
         self._chart_timer.start()
 
     def left_text(self) -> str:
         case = self.doc.case
+        if self.doc.votes_hidden:
+            return hidden_text(case)
         total = sum(c.votes for c in case.fishbone.causes)
         if case.dot_settings.anonymous:
             return f"Anonymous room: {total} dots in all, whose is not recorded."
@@ -182,7 +201,7 @@ class DotsPanel(QWidget):
         table.resizeRowsToContents()
         self.table.setVisible(bool(rows))
         self.chart.setVisible(bool(rows))
-        if not rows:
+        if not rows and not self.doc.votes_hidden:
             self.left_label.setText(self.left_label.text() + "\n\n" + EMPTY_NOTE)
 
     def _whose(self, cause_id: str) -> str:
@@ -238,6 +257,12 @@ class DotsPanel(QWidget):
                 self.refresh()
 
     def _on_doc_replaced(self) -> None:
+        self._refresh_when_shown()
+
+    def _on_doc_votes_hidden_changed(self, hidden: bool) -> None:
+        self._refresh_when_shown()
+
+    def _refresh_when_shown(self) -> None:
         self._dirty = True
         if self.isVisible():
             self.refresh()

@@ -37,6 +37,7 @@ from ui.fishbone_editor.heading_list import HeadingList
 from ui.widgets.fields import PlainLineEdit, PlainTextEdit
 
 Key = tuple[str, str]
+HIDDEN_VOTES = "Hidden until the room's dots are revealed"
 
 
 class CausePanel(QWidget):
@@ -123,6 +124,7 @@ class CausePanel(QWidget):
 
         doc.changed.connect(self._on_doc_changed)
         doc.replaced.connect(self._on_doc_replaced)
+        doc.votes_hidden_changed.connect(self._on_doc_votes_hidden_changed)
         self.refresh()
 
     # -- following the canvas ------------------------------------------------------------------
@@ -153,6 +155,9 @@ class CausePanel(QWidget):
     def _on_doc_replaced(self) -> None:
         self.cause_id = None
         self.headings.refresh()
+        self.refresh()
+
+    def _on_doc_votes_hidden_changed(self, hidden: bool) -> None:
         self.refresh()
 
     def current_cause(self) -> Cause | None:
@@ -186,8 +191,10 @@ class CausePanel(QWidget):
                 self.notes.setPlainText(cause.notes)
             self.root.setChecked(cause.root_cause)
             self.status_buttons[cause.status].setChecked(True)
-            self.votes.setText(str(cause.votes))
-            self.vote_down.setEnabled(cause.votes > 0)
+            hidden = self.doc.votes_hidden  # the room's dots before their reveal
+            self.votes.setText("?" if hidden else str(cause.votes))
+            self.votes.setToolTip(HIDDEN_VOTES if hidden else "")
+            self.vote_down.setEnabled(hidden or cause.votes > 0)
 
     # -- edits ---------------------------------------------------------------------------------
     def _on_text_edited(self, text: str) -> None:

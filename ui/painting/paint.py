@@ -238,8 +238,10 @@ def paint_cause(
     style: DiagramStyle,
     cause: Cause | None,
     hidden: int = 0,
+    votes: bool = True,
 ) -> None:
-    """A cause: a light box whose outline, marks and text show its status."""
+    """A cause: a light box whose outline, marks and text show its status (and its votes,
+    unless ``votes`` is False: the room's dots before their reveal)."""
     rect = qrect(box)
     pen, fill = _cause_frame(cause, style)
     painter.setPen(pen)
@@ -259,7 +261,7 @@ def paint_cause(
     if cause.root_cause:
         offset = BADGE_RADIUS + 3 if cause.status != "possible" else 6.0
         _paint_root_tag(painter, rect, style, offset)
-    if cause.votes > 0:
+    if votes and cause.votes > 0:
         _paint_votes(painter, rect, style, cause.votes)
     if cause.collapsed and hidden > 0:
         _paint_pill(painter, QPointF(rect.left() + 6, rect.bottom()), f"+{hidden}",
@@ -275,8 +277,10 @@ def paint_box(
     drop_target: bool = False,
     hidden: int = 0,
     head_right: bool = True,
+    votes: bool = True,
 ) -> None:
-    """Draw any box by its kind, with the selection and drop-target highlights on top."""
+    """Draw any box by its kind, with the selection and drop-target highlights on top (a
+    cause's vote marks only with ``votes``)."""
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
@@ -287,7 +291,7 @@ def paint_box(
     elif box.kind == "category":
         paint_category(painter, box, style)
     else:
-        paint_cause(painter, box, style, cause, hidden)
+        paint_cause(painter, box, style, cause, hidden, votes)
     if selected:
         _paint_highlight(painter, box, style.selection, 4.0, fill=False)
     painter.restore()

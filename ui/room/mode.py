@@ -54,6 +54,8 @@ class RoomMode(QObject):
         super().__init__(window)
         self.window, self.doc, self.steps, self.clock = window, doc, steps, clock
         self.bridge = RoomBridge(doc, self, timer_state=self.timer_state)
+        self.bridge.phase_changed.connect(self._on_bridge_phase_changed)
+        self.bridge.closed.connect(self._on_bridge_closed)
         self.room_window: RoomWindow | None = None
         self.projector_mode = False
         self.last_error = ""
@@ -188,6 +190,19 @@ class RoomMode(QObject):
         if running != last_running or expected is None or abs(left - expected) > 1.5:
             self._sent = (left, running, now)
             self.bridge.schedule_publish()
+
+    # -- the room's dots stay off the projector until the reveal ---------------------------------
+    def _on_bridge_phase_changed(self, phase: object) -> None:
+        self._hide_votes()
+
+    def _on_bridge_closed(self) -> None:
+        self._hide_votes()
+
+    def _hide_votes(self) -> None:
+        """While the phones' dot vote is open and not revealed, this screen (the projector)
+        shows no vote counts; the reveal, or any other phase, shows them all at once."""
+        phase = self.bridge.phase
+        self.doc.set_votes_hidden(phase.kind == "dots" and not phase.dots_revealed)
 
     # -- modes ------------------------------------------------------------------------------------
     def set_projector_mode(self, on: bool) -> None:

@@ -12,6 +12,7 @@
 
   let session = load(STORE + ":session");   // {token, code, name, device}
   let outbox = load(STORE + ":outbox") || [];   // [{key, request}] not yet answered
+  let joining = load(STORE + ":joining");   // {code, name, key}: a join not yet answered
   let sentIdeas = Number(load(STORE + ":sent") || 0);
   let state = null;
   let pollHandle = null;
@@ -169,12 +170,31 @@
       $("join-code").focus();
       return;
     }
+    // The same join keeps its key until it is answered: a retry after a lost reply (or
+    // after a reload) gets the same token and device instead of joining twice.
+    if (!joining || joining.code !== code || joining.name !== name) {
+      joining = {code: code, name: name, key: newKey()};
+      save(STORE + ":joining", joining);
+    }
     const button = $("join-button");
     button.disabled = true;
     button.textContent = "Joining\u2026";
     showError("join-error", "");
     try {
-      const reply = await call("POST", "/api/join", {code: code, name: name}, null);
+      const body = {code: code, name: name, key: joining.key};
+      let reply = await call("POST", "/api/join", body, null);
+      for (let tries = 1, wait = 1000; (reply.network || reply.status === 503) &&
+          tries < MAX_BUSY_TRIES; tries++, wait = Math.min(wait * 2, 8000)) {
+        showError("join-error", reply.error + " Trying again\u2026");
+        await new Promise((resolve) => window.setTimeout(resolve, wait));
+        reply = await call("POST", "/api/join", body, null);
+      }
+      if (reply.network || reply.status === 503) {
+        showError("join-error", reply.error);  // the key stays: Join again retries it
+        return;
+      }
+      joining = null;
+      save(STORE + ":joining", null);
       if (!reply.ok) {
         showError("join-error", reply.error);
         return;

@@ -53,6 +53,7 @@ class BoxItem(QGraphicsItem):
         self.signature: Signature = cause_signature(cause, hidden)
         self.selected = False
         self.drop_target = False
+        self.votes_hidden = False  # no vote marks: the room's dots before their reveal
         self.setZValue(BOX_Z)
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.setPos(box.rect[0], box.rect[1])
@@ -97,6 +98,16 @@ class BoxItem(QGraphicsItem):
         self.prepareGeometryChange()
         self.style = style
         self.update()
+
+    def set_votes_hidden(self, hidden: bool) -> bool:
+        """Draw the vote marks or not; True when that changes what this box shows."""
+        if hidden == self.votes_hidden:
+            return False
+        self.votes_hidden = hidden
+        if self.cause is None or self.cause.votes <= 0:
+            return False
+        self.update()
+        return True
 
     def set_flags(self, selected: bool | None = None, drop_target: bool | None = None) -> None:
         changed = False
@@ -145,7 +156,8 @@ class BoxItem(QGraphicsItem):
             painter.restore()
         painter.translate(-self.box.rect[0], -self.box.rect[1])
         paint_box(painter, self.box, self.style, self.cause, selected=False,
-                  drop_target=self.drop_target, hidden=self.hidden, head_right=self.head_right)
+                  drop_target=self.drop_target, hidden=self.hidden, head_right=self.head_right,
+                  votes=not self.votes_hidden)
 
 
 def line_signature(line: Line, cause: Cause | None, depth: int) -> Signature:

@@ -78,9 +78,11 @@ def _cause_menu(view: CanvasView, menu: QMenu, cause_id: str) -> None:
              STATUS_SHORTCUTS[name], checked=cause.status == name)
     _add(menu, "Root cause", lambda: actions.toggle_root_cause(cause_id), ROOT_CAUSE_SHORTCUT,
          checked=cause.root_cause)
-    _add(menu, f"Vote up ({cause.votes})", lambda: actions.vote(cause_id, 1), VOTE_UP_SHORTCUT)
+    hidden = view.doc.votes_hidden  # the room's dots before their reveal: no count
+    _add(menu, "Vote up" if hidden else f"Vote up ({cause.votes})",
+         lambda: actions.vote(cause_id, 1), VOTE_UP_SHORTCUT)
     _add(menu, "Vote down", lambda: actions.vote(cause_id, -1), VOTE_DOWN_SHORTCUT,
-         enabled=cause.votes > 0)
+         enabled=hidden or cause.votes > 0)
     if view.open_notes is not None:
         _add(menu, "Notes\u2026", lambda: view.open_notes(cause_id))
     for text, keys, run in view.cause_tools:

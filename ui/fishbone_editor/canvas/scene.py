@@ -59,6 +59,7 @@ class DiagramScene(QGraphicsScene):
         self.insert_marker: QGraphicsPathItem | None = None  # the gap a drag would drop into
         self.insert_line: QLineF | None = None
         self.updated_last: int = 0  # how many items the last refresh created, moved or repainted
+        self.votes_hidden = False  # no vote marks (the room's dots before their reveal)
         self.setBackgroundBrush(QColor(style.background))
         self.relayout()
 
@@ -78,6 +79,14 @@ class DiagramScene(QGraphicsScene):
         for item in [*self.boxes.values(), *self.lines.values()]:
             item.set_style(style)
         self.relayout()
+
+    def set_votes_hidden(self, hidden: bool) -> None:
+        """Draw no vote marks (the room votes and its dots are not revealed yet), or draw
+        them again: repaints only the causes that have votes."""
+        if hidden == self.votes_hidden:
+            return
+        self.votes_hidden = hidden
+        self.updated_last = sum(item.set_votes_hidden(hidden) for item in self.boxes.values())
 
     def on_change(self, change: Change) -> None:
         """A change note of the case (connect to ``CaseDocument.changed``): the diagram's
@@ -139,6 +148,7 @@ class DiagramScene(QGraphicsScene):
             if item is None:
                 item = self.boxes[key] = BoxItem(box, self.diagram_style, cause, hidden, right)
                 item.set_flags(selected=key == self.selection)
+                item.set_votes_hidden(self.votes_hidden)
                 self.addItem(item)
                 updated += 1
             elif (item.box != box or item.cause is not cause or item.head_right != right

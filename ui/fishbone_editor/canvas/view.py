@@ -86,6 +86,8 @@ class DiagramView(QGraphicsView):
         doc.changed.connect(self._on_doc_changed)  # before the scene lays out again
         doc.changed.connect(self.diagram_scene.on_change)
         doc.replaced.connect(self._on_doc_replaced)
+        self.diagram_scene.set_votes_hidden(doc.votes_hidden)
+        doc.votes_hidden_changed.connect(self.diagram_scene.set_votes_hidden)
         self.diagram_scene.relaid_out.connect(self._on_scene_relaid_out)
         self.diagram_scene.selection_changed.connect(self._on_scene_selection_changed)
 
