@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -62,6 +63,11 @@ class OrderedRowsMixin:
     ``sync()``), the ``path`` of the case list it shows, and Up / Down / Remove buttons."""
 
     path: Path
+    view: Any  # a QAbstractItemView
+    model: Any  # its item model, with ``sync()``
+    up_button: QPushButton
+    down_button: QPushButton
+    remove_button: QPushButton
 
     def set_buttons_visible(self, on: bool) -> None:
         """Projector mode hides the mouse buttons; the keys still work."""

@@ -17,7 +17,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QPalette
+from PySide6.QtGui import QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -226,7 +226,7 @@ class RecordTable(OrderedRowsMixin, QWidget):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt name
         """The view may take its width after this widget's own resize: fit again then."""
-        if (watched is self.view.viewport() and event.type() == QEvent.Type.Resize
+        if (watched is self.view.viewport() and isinstance(event, QResizeEvent)
                 and event.oldSize().width() != event.size().width()):
             self.fit_columns()
         return super().eventFilter(watched, event)

@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QAbstractItemModel, QModelIndex
+
+if TYPE_CHECKING:  # mypy sees the mixin as the item model it is mixed into
+    _Base = QAbstractItemModel
+else:  # at run time it is a plain class
+    _Base = object
 
 
-class GrowingRowsMixin:
+class GrowingRowsMixin(_Base):
     """For item models whose ``rowCount`` answers ``self._rows``: grow or shrink at the end
     with insert/remove notices, so views keep their selection and scroll position (a reset
     would lose both)."""
