@@ -51,11 +51,18 @@ DEFAULT_OPTIONS = LayoutOptions()
 
 
 def layout_diagram(
-    diagram: Diagram, measure: TextMeasurer, options: LayoutOptions = DEFAULT_OPTIONS
+    diagram: Diagram, measure: TextMeasurer, options: LayoutOptions = DEFAULT_OPTIONS,
+    anchored: bool = False,
 ) -> Layout:
     """The geometry of ``diagram`` with text measured by ``measure`` (a ``CachedMeasurer``
-    is used as it is, so its caches carry over from one layout to the next)."""
-    return _Layouter(diagram, measure, options).run()
+    is used as it is, so its caches carry over from one layout to the next).
+
+    The drawing starts at (margin, margin), unless ``anchored``: then it is not moved, the
+    spine lies on y = 0 and the first heading's bone meets it at x = 0, and ``bounds`` starts
+    where the drawing does. So a bone that grows at its top or outer end moves nothing else
+    (the canvas lays out anchored; exports want the drawing at the origin).
+    """
+    return _Layouter(diagram, measure, options).run(anchored)
 
 
 class LayoutCache(CachedMeasurer):
@@ -172,7 +179,7 @@ class _Layouter:
         return bone
 
     # -- packing ---------------------------------------------------------------------------
-    def run(self) -> Layout:
+    def run(self, anchored: bool) -> Layout:
         bones = [self.category_bone(c.id, c.name) for c in self.diagram.categories]
         rights = [b.right for b in bones]
         lefts = [b.left for b in bones]
@@ -205,15 +212,15 @@ class _Layouter:
             self.cache.blocks = self.used_blocks
             self.cache.bones = self.used_bones
 
-        # Move the drawing to start at (margin, margin).
+        # Move the drawing to start at (margin, margin), or leave it where it is.
         margin = self.options.margin
         x0, x1 = min(e[0] for e in extents), max(e[1] for e in extents)
         y0, y1 = min(e[2] for e in extents), max(e[3] for e in extents)
-        dx, dy = margin - x0, margin - y0
+        dx, dy = (0.0, 0.0) if anchored else (margin - x0, margin - y0)
         all_boxes, all_lines = finish(boxes, lines, dx, dy)
         for bone in bones:
             placed_boxes, placed_lines = bone.finish(dx, dy)
             all_boxes += placed_boxes
             all_lines += placed_lines
-        return Layout((0.0, 0.0, x1 - x0 + 2 * margin, y1 - y0 + 2 * margin), all_boxes,
-                      all_lines)
+        return Layout((x0 + dx - margin, y0 + dy - margin, x1 - x0 + 2 * margin,
+                       y1 - y0 + 2 * margin), all_boxes, all_lines)

@@ -3,8 +3,9 @@
 The scene hears the document's change notes and keeps to the diagram's kinds. A change of
 status, votes, notes or root cause repaints that cause's box and bone; anything that can
 move boxes lays the diagram out again (layout is fast) and then touches only the items whose
-geometry or content differ from before. Items are keyed by (kind, id), so the selection
-survives a relayout.
+geometry or content differ from before. The layout is anchored at the spine (it is not
+moved to start at the origin), so a bone that grows moves no other bone's items. Items are
+keyed by (kind, id), so the selection survives a relayout.
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ PAINT_ONLY = frozenset({"status", "root_cause", "votes", "notes"})
 def compute_layout(diagram: Diagram, style: DiagramStyle, options: LayoutOptions) -> Layout:
     from fishbone.layout import layout_diagram  # written alongside; imported when first used
 
-    return layout_diagram(diagram, layout_measurer_for(style), options)
+    return layout_diagram(diagram, layout_measurer_for(style), options, anchored=True)
 
 
 class DiagramScene(QGraphicsScene):
