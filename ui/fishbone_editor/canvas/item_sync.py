@@ -10,24 +10,40 @@ the others are compared and moved, resized or repainted only when they differ.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Protocol
+
+from PySide6.QtWidgets import QGraphicsItem
 
 from fishbone.geometry import Box, Layout, Line
-from fishbone.model import Cause
+from fishbone.model import Cause, Diagram
 from ui.fishbone_editor.canvas.items import BoxItem, LineItem, cause_signature, line_signature
 from ui.painting.paint import head_points_right, hidden_counts
+from ui.painting.style import DiagramStyle
 
-if TYPE_CHECKING:
-    from ui.fishbone_editor.canvas.scene import DiagramScene, Key
-
+Key = tuple[str, str]  # (kind, id): ("head", "head"), ("category", id) or ("cause", id)
 Part = tuple[list[Box], list[Line]]
+
+
+class SceneItems(Protocol):
+    """What the sync needs of the scene (the scene imports this module, not the reverse)."""
+
+    diagram: Diagram
+    diagram_style: DiagramStyle
+    boxes: dict[Key, BoxItem]
+    lines: dict[Key, LineItem]
+    selection: Key | None
+    votes_hidden: bool
+
+    def addItem(self, item: QGraphicsItem) -> None: ...  # noqa: N802 (Qt name)
+
+    def removeItem(self, item: QGraphicsItem) -> None: ...  # noqa: N802 (Qt name)
 
 
 class ItemSync:
     """One pass over a new layout: ``run()`` gives how many items it created, changed or
     removed. ``named`` is None for a full check (every item compared)."""
 
-    def __init__(self, scene: DiagramScene, layout: Layout, old: Layout,
+    def __init__(self, scene: SceneItems, layout: Layout, old: Layout,
                  named: frozenset[str] | None) -> None:
         self.scene = scene
         self.layout = layout

@@ -16,12 +16,12 @@ from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsScene
 
 from fishbone.geometry import Box, Layout, LayoutOptions
 from fishbone.model import DIAGRAM_KINDS, Cause, Change, Diagram
-from ui.fishbone_editor.canvas.item_sync import ItemSync
+from ui.fishbone_editor.canvas.item_sync import ItemSync, Key
 from ui.fishbone_editor.canvas.items import BOX_Z, DRAGGED_Z, BoxItem, LineItem
 from ui.painting.paint import head_bulge, layout_measurer_for
 from ui.painting.style import LIGHT, DiagramStyle
 
-Key = tuple[str, str]  # (kind, id): ("head", "head"), ("category", id) or ("cause", id)
+__all__ = ["PAINT_ONLY", "DiagramScene", "Key", "compute_layout"]
 
 # Attributes the layout does not look at: changing them only repaints.
 PAINT_ONLY = frozenset({"status", "root_cause", "votes", "notes"})
