@@ -42,7 +42,7 @@ class DiagramScene(QGraphicsScene):
     def __init__(self, diagram: Diagram, style: DiagramStyle = LIGHT,
                  options: LayoutOptions | None = None, parent=None) -> None:
         super().__init__(parent)
-        self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
+        self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
         self.diagram = diagram
         self.diagram_style = style
         self.options = options or LayoutOptions()
