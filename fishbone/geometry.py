@@ -77,6 +77,11 @@ class Layout:
     bounds: Rect
     boxes: list[Box] = field(default_factory=list)
     lines: list[Line] = field(default_factory=list)
+    # The same boxes and lines in groups, by what made them: the head and spine, then each
+    # heading's bone with its causes. A caller that keeps layouts (the canvas) may take a
+    # group that is the very same list object as last time as unchanged, boxes and all.
+    parts: list[tuple[list[Box], list[Line]]] = field(
+        default_factory=list, compare=False, repr=False)
 
     def box(self, box_id: str) -> Box | None:
         for b in self.boxes:

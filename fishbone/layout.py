@@ -51,11 +51,18 @@ DEFAULT_OPTIONS = LayoutOptions()
 
 
 def layout_diagram(
-    diagram: Diagram, measure: TextMeasurer, options: LayoutOptions = DEFAULT_OPTIONS
+    diagram: Diagram, measure: TextMeasurer, options: LayoutOptions = DEFAULT_OPTIONS,
+    anchored: bool = False,
 ) -> Layout:
     """The geometry of ``diagram`` with text measured by ``measure`` (a ``CachedMeasurer``
-    is used as it is, so its caches carry over from one layout to the next)."""
-    return _Layouter(diagram, measure, options).run()
+    is used as it is, so its caches carry over from one layout to the next).
+
+    The drawing starts at (margin, margin), unless ``anchored``: then it is not moved, the
+    spine lies on y = 0 and the first heading's bone meets it at x = 0, and ``bounds`` starts
+    where the drawing does. So a bone that grows at its top or outer end moves nothing else
+    (the canvas lays out anchored; exports want the drawing at the origin).
+    """
+    return _Layouter(diagram, measure, options).run(anchored)
 
 
 class LayoutCache(CachedMeasurer):
@@ -65,13 +72,17 @@ class LayoutCache(CachedMeasurer):
     everything they are built from (ids, texts, nesting; options, for all of them), so a
     subtree in which no cause changed is reused as it is, and each category's ``Bone``, so
     a bone none of whose subtrees changed is neither packed nor emitted again unless it
-    moved; only the blocks and bones used last time are kept.
+    moved; only the blocks and bones used last time are kept. It also keeps each measured
+    label (a rebuilt subtree measures only its new texts) and how far apart each pair of
+    bones must stand (packing asks only about the bones that changed).
     """
 
     def __init__(self, measurer: TextMeasurer, limit: int = 50_000) -> None:
         super().__init__(measurer, limit)
         self.blocks: dict[tuple[object, ...], Block] = {}
         self.bones: dict[tuple[object, ...], Bone] = {}
+        self.labels: dict[tuple[str, str, str, str, int], Label] = {}
+        self.pushes: dict[tuple[Bone, Bone], float] = {}  # between bones in self.bones
         self.options: LayoutOptions | None = None  # those the blocks and bones were made with
 
 
@@ -83,7 +94,9 @@ class _Layouter:
         if self.cache is not None and self.cache.options != options:
             # blocks and bones are keyed without the options: other options, other shapes
             self.cache.options = options
-            self.cache.blocks, self.cache.bones = {}, {}
+            self.cache.blocks, self.cache.bones, self.cache.labels = {}, {}, {}
+            self.cache.pushes = {}
+        self.labels = self.cache.labels if self.cache is not None else None
         # the cache's blocks after this layout
         self.used_blocks: dict[tuple[object, ...], Block] = {}
         self.used_bones: dict[tuple[object, ...], Bone] = {}
@@ -102,6 +115,18 @@ class _Layouter:
 
     # -- measuring -------------------------------------------------------------------------
     def label(self, item_id: str, kind: str, text: str, role: str, depth: int) -> Label:
+        labels = self.labels
+        if labels is None:
+            return self.measured(item_id, kind, text, role, depth)
+        key = (item_id, kind, text, role, depth)
+        found = labels.get(key)
+        if found is None:
+            if len(labels) >= self.m.limit:
+                labels.clear()
+            found = labels[key] = self.measured(item_id, kind, text, role, depth)
+        return found
+
+    def measured(self, item_id: str, kind: str, text: str, role: str, depth: int) -> Label:
         o = self.options
         pad = o.padding * (2 if role == "head" else 1)
         limit = {"head": o.max_head_width, "category": o.max_category_width}.get(
@@ -172,16 +197,25 @@ class _Layouter:
         return bone
 
     # -- packing ---------------------------------------------------------------------------
-    def run(self) -> Layout:
+    def run(self, anchored: bool) -> Layout:
         bones = [self.category_bone(c.id, c.name) for c in self.diagram.categories]
         rights = [b.right for b in bones]
         lefts = [b.left for b in bones]
         feet: list[float] = []
-        for i in range(len(bones)):
+        pushes = self.cache.pushes if self.cache is not None else {}
+        used_pushes: dict[tuple[Bone, Bone], float] = {}
+        for i, bone in enumerate(bones):
             x = feet[-1] + MIN_STEP if feet else 0.0
             for j in range(i % 2, i, 2):  # earlier bones on the same side of the spine
-                x = max(x, feet[j] + push_needed(rights[j], lefts[i], self.sep))
+                pair = (bones[j], bone)
+                push = pushes.get(pair)
+                if push is None:
+                    push = push_needed(rights[j], lefts[i], self.sep)
+                used_pushes[pair] = push
+                x = max(x, feet[j] + push)
             feet.append(x)
+        if self.cache is not None:
+            self.cache.pushes = used_pushes
 
         effect = self.diagram.effect.strip() and self.diagram.effect
         head = self.label("head", "head", effect or self.options.head_fallback, "head", 0)
@@ -205,15 +239,13 @@ class _Layouter:
             self.cache.blocks = self.used_blocks
             self.cache.bones = self.used_bones
 
-        # Move the drawing to start at (margin, margin).
+        # Move the drawing to start at (margin, margin), or leave it where it is.
         margin = self.options.margin
         x0, x1 = min(e[0] for e in extents), max(e[1] for e in extents)
         y0, y1 = min(e[2] for e in extents), max(e[3] for e in extents)
-        dx, dy = margin - x0, margin - y0
-        all_boxes, all_lines = finish(boxes, lines, dx, dy)
-        for bone in bones:
-            placed_boxes, placed_lines = bone.finish(dx, dy)
-            all_boxes += placed_boxes
-            all_lines += placed_lines
-        return Layout((0.0, 0.0, x1 - x0 + 2 * margin, y1 - y0 + 2 * margin), all_boxes,
-                      all_lines)
+        dx, dy = (0.0, 0.0) if anchored else (margin - x0, margin - y0)
+        parts = [finish(boxes, lines, dx, dy)] + [bone.finish(dx, dy) for bone in bones]
+        all_boxes = [box for part in parts for box in part[0]]
+        all_lines = [line for part in parts for line in part[1]]
+        return Layout((x0 + dx - margin, y0 + dy - margin, x1 - x0 + 2 * margin,
+                       y1 - y0 + 2 * margin), all_boxes, all_lines, parts)

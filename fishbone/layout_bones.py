@@ -71,7 +71,8 @@ def emit(block: Block, fy: float, ox: float, boxes: list[RawBox], lines: list[Ra
         x, y, w, h = block.rect
         top = oy + y if fy > 0 else oy - y - h
         boxes.append((lab.id, lab.kind, ox + x, top, w, h, lab.lines, lab.role, lab.depth))
-        lines.append((lab.id, kind, tuple((ox + px, oy + fy * py) for px, py in block.line)))
+        (ax, ay), (bx, by) = block.line  # a block's line runs from its label to (0, 0)
+        lines.append((lab.id, kind, ((ox + ax, oy + fy * ay), (ox + bx, oy + fy * by))))
         for kid, dx, dy, mirrored in reversed(block.children):
             stack.append((kid, ox + dx, oy + fy * dy, -fy if mirrored else fy, "cause"))
 
@@ -95,6 +96,9 @@ def extent(boxes: list[RawBox], lines: list[RawLine]) -> Extent:
 def finish(boxes: list[RawBox], lines: list[RawLine], dx: float,
            dy: float) -> tuple[list[Box], list[Line]]:
     """Boxes and lines moved by (dx, dy)."""
+    if dx == 0.0 and dy == 0.0:  # an anchored layout: nothing to add
+        return ([Box(i, k, (x, y, w, h), t, r, d) for i, k, x, y, w, h, t, r, d in boxes],
+                [Line(i, k, points) for i, k, points in lines])
     return ([Box(i, k, (x + dx, y + dy, w, h), t, r, d) for i, k, x, y, w, h, t, r, d in boxes],
             [Line(i, k, tuple((px + dx, py + dy) for px, py in points))
              for i, k, points in lines])

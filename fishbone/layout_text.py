@@ -86,7 +86,7 @@ class CachedMeasurer:
 
     def __init__(self, measurer: TextMeasurer, limit: int = 50_000) -> None:
         self._measurer = measurer
-        self._limit = limit
+        self.limit = limit
         self._widths: dict[tuple[str, str], float] = {}
         self._heights: dict[str, float] = {}
         self._wraps: dict[tuple[str, float, str], tuple[str, ...]] = {}
@@ -95,7 +95,7 @@ class CachedMeasurer:
         key = (text, role)
         found = self._widths.get(key)
         if found is None:
-            if len(self._widths) >= self._limit:
+            if len(self._widths) >= self.limit:
                 self._widths.clear()
             found = self._widths[key] = float(self._measurer.width(text, role))
         return found
@@ -110,7 +110,7 @@ class CachedMeasurer:
         key = (text, max_width, role)
         found = self._wraps.get(key)
         if found is None:
-            if len(self._wraps) >= self._limit:
+            if len(self._wraps) >= self.limit:
                 self._wraps.clear()
             found = self._wraps[key] = wrap_text(text, max_width, lambda s: self.width(s, role))
         return found

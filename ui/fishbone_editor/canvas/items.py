@@ -13,7 +13,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
-from fishbone.geometry import Box, Layout, Line
+from fishbone.geometry import Box, Layout, Line, Point
 from fishbone.model import Cause
 from ui.painting.paint import head_bulge, head_path, paint_box, paint_line, paint_tail
 from ui.painting.style import DiagramStyle
@@ -54,6 +54,7 @@ class BoxItem(QGraphicsItem):
         self.selected = False
         self.drop_target = False
         self.votes_hidden = False  # no vote marks: the room's dots before their reveal
+        self.tip_notes: str | None = None  # the notes the tooltip shows
         self.setZValue(BOX_Z)
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.setPos(box.rect[0], box.rect[1])
@@ -63,6 +64,9 @@ class BoxItem(QGraphicsItem):
     def _set_tip(self) -> None:
         """A cause's notes on hover; escaped, because tooltips guess at rich text."""
         notes = self.cause.notes.strip() if self.cause is not None else ""
+        if notes == self.tip_notes:
+            return
+        self.tip_notes = notes
         self.setToolTip(f"<p style='white-space:pre-wrap'>{html.escape(notes)}</p>"
                         if notes else "")
 
@@ -82,13 +86,23 @@ class BoxItem(QGraphicsItem):
         """Take a new box and cause state; moves, resizes and repaints only as needed."""
         x, y, w, h = box.rect
         old = self.box.rect
+        signature = cause_signature(cause, hidden)
+        was = self.box
+        if ((box.lines, box.role, box.depth) == (was.lines, was.role, was.depth)
+                and (w, h) == (old[2], old[3])
+                and cause is self.cause and head_right == self.head_right
+                and signature == self.signature
+                and (cause is None or cause.notes.strip() == self.tip_notes)):
+            self.box = box  # only moved: Qt repaints where it was and where it is
+            self.setPos(x, y)
+            return
         resized = (w, h) != (old[2], old[3]) or head_right != self.head_right
         if resized:
             self.prepareGeometryChange()
         self.box, self.cause, self.hidden, self.head_right = box, cause, hidden, head_right
         if resized:
             self._bounds = self._compute_bounds()
-        self.signature = cause_signature(cause, hidden)
+        self.signature = signature
         self._set_tip()
         if (x, y) != (self.pos().x(), self.pos().y()):
             self.setPos(x, y)
@@ -173,6 +187,9 @@ class LineItem(QGraphicsItem):
         super().__init__()
         self.line, self.style, self.cause, self.depth, self.head = line, style, cause, depth, head
         self.signature: Signature = line_signature(line, cause, depth)
+        # The line as painted, in item coordinates; the item's position is how far ``line``
+        # lies from it (a bone that only moved is moved, not drawn again from scratch).
+        self._drawn = line
         self.setZValue(SPINE_Z if line.kind == "spine" else LINE_Z)
         self._bounds = self._compute_bounds()
 
@@ -181,8 +198,8 @@ class LineItem(QGraphicsItem):
         return (self.line.kind, self.line.id)
 
     def _compute_bounds(self) -> QRectF:
-        xs = [p[0] for p in self.line.points] or [0.0]
-        ys = [p[1] for p in self.line.points] or [0.0]
+        xs = [p[0] for p in self._drawn.points] or [0.0]
+        ys = [p[1] for p in self._drawn.points] or [0.0]
         grow = 6.0
         if self.line.kind == "spine":
             grow = self.style.spine_width * 3 + 4
@@ -191,9 +208,18 @@ class LineItem(QGraphicsItem):
 
     def set_content(self, line: Line, cause: Cause | None, depth: int,
                     head: Box | None = None) -> None:
+        signature = line_signature(line, cause, depth)
+        shift = _shift(self._drawn.points, line.points)
+        if (shift is not None and line.kind != "spine" and cause is self.cause
+                and signature[2:] == self.signature[2:]):  # the same bone, only moved
+            self.line, self.signature, self.head = line, signature, head
+            self.setPos(*shift)
+            return
         self.prepareGeometryChange()
         self.line, self.cause, self.depth, self.head = line, cause, depth, head
-        self.signature = line_signature(line, cause, depth)
+        self.signature = signature
+        self._drawn = line
+        self.setPos(0.0, 0.0)
         self._bounds = self._compute_bounds()
         self.update()
 
@@ -209,7 +235,17 @@ class LineItem(QGraphicsItem):
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
               widget: QWidget | None = None) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        if self.line.kind == "spine":
+        if self._drawn.kind == "spine":  # (a spine is never moved: its position stays 0, 0)
             boxes = [self.head] if self.head is not None else []
-            paint_tail(painter, Layout((0, 0, 0, 0), boxes, [self.line]), self.style)
-        paint_line(painter, self.line, self.style, self.cause, self.depth)
+            paint_tail(painter, Layout((0, 0, 0, 0), boxes, [self._drawn]), self.style)
+        paint_line(painter, self._drawn, self.style, self.cause, self.depth)
+
+
+def _shift(was: tuple[Point, ...], now: tuple[Point, ...]) -> Point | None:
+    """How far ``now`` lies from ``was`` when it is the same polyline moved, else None."""
+    if len(was) != len(now) or not was:
+        return None
+    dx, dy = now[0][0] - was[0][0], now[0][1] - was[0][1]
+    if all(q[0] - p[0] == dx and q[1] - p[1] == dy for p, q in zip(was, now, strict=True)):
+        return dx, dy
+    return None

@@ -3,8 +3,9 @@
 The scene hears the document's change notes and keeps to the diagram's kinds. A change of
 status, votes, notes or root cause repaints that cause's box and bone; anything that can
 move boxes lays the diagram out again (layout is fast) and then touches only the items whose
-geometry or content differ from before. Items are keyed by (kind, id), so the selection
-survives a relayout.
+geometry or content differ from before. The layout is anchored at the spine (it is not
+moved to start at the origin), so a bone that grows moves no other bone's items. Items are
+keyed by (kind, id), so the selection survives a relayout.
 """
 
 from __future__ import annotations
@@ -15,18 +16,12 @@ from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsScene
 
 from fishbone.geometry import Box, Layout, LayoutOptions
 from fishbone.model import DIAGRAM_KINDS, Cause, Change, Diagram
-from ui.fishbone_editor.canvas.items import (
-    BOX_Z,
-    DRAGGED_Z,
-    BoxItem,
-    LineItem,
-    cause_signature,
-    line_signature,
-)
-from ui.painting.paint import head_bulge, head_points_right, hidden_counts, layout_measurer_for
+from ui.fishbone_editor.canvas.item_sync import ItemSync, Key
+from ui.fishbone_editor.canvas.items import BOX_Z, DRAGGED_Z, BoxItem, LineItem
+from ui.painting.paint import head_bulge, layout_measurer_for
 from ui.painting.style import LIGHT, DiagramStyle
 
-Key = tuple[str, str]  # (kind, id): ("head", "head"), ("category", id) or ("cause", id)
+__all__ = ["PAINT_ONLY", "DiagramScene", "Key", "compute_layout"]
 
 # Attributes the layout does not look at: changing them only repaints.
 PAINT_ONLY = frozenset({"status", "root_cause", "votes", "notes"})
@@ -35,7 +30,7 @@ PAINT_ONLY = frozenset({"status", "root_cause", "votes", "notes"})
 def compute_layout(diagram: Diagram, style: DiagramStyle, options: LayoutOptions) -> Layout:
     from fishbone.layout import layout_diagram  # written alongside; imported when first used
 
-    return layout_diagram(diagram, layout_measurer_for(style), options)
+    return layout_diagram(diagram, layout_measurer_for(style), options, anchored=True)
 
 
 class DiagramScene(QGraphicsScene):
@@ -47,7 +42,7 @@ class DiagramScene(QGraphicsScene):
     def __init__(self, diagram: Diagram, style: DiagramStyle = LIGHT,
                  options: LayoutOptions | None = None, parent=None) -> None:
         super().__init__(parent)
-        self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
+        self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
         self.diagram = diagram
         self.diagram_style = style
         self.options = options or LayoutOptions()
@@ -117,67 +112,13 @@ class DiagramScene(QGraphicsScene):
     def relayout(self, change: Change | None = None) -> None:
         """Lay out again and bring the items in line with the new geometry.
 
-        Given the ``change`` that called for it, an item whose box or line is the very object
-        it drew last time (the layout cache hands back those of bones that did not move) and
-        whose cause is neither named by the change nor collapsed (it shows a count of what it
-        hides) is known to be up to date and is skipped without a look at its content.
+        Given the ``change`` that called for it, only what may have changed is looked at
+        (see ``item_sync``); without one, every item is compared with its box or line.
         """
-        layout = compute_layout(self.diagram, self.diagram_style, self.options)
-        named: frozenset[str] | None = frozenset(change.ids) if change is not None else None
-        self.layout = layout
-        causes = {c.id: c for c in self.diagram.causes}
-        right = head_points_right(layout)
-        head = layout.box("head")
-        seen: set[Key] = set()
-        updated = 0
-        counts: dict[str, int] | None = None  # descendants per cause, counted when first needed
-        for box in layout.boxes:
-            key = (box.kind, box.id)
-            seen.add(key)
-            cause = causes.get(box.id) if box.kind == "cause" else None
-            hidden = 0
-            if cause is not None and cause.collapsed:
-                if counts is None:
-                    counts = hidden_counts(self.diagram)
-                hidden = counts.get(box.id, 0)
-            item = self.boxes.get(key)
-            if (item is not None and named is not None and item.box is box
-                    and item.cause is cause and item.head_right == right
-                    and (cause is None or not (cause.collapsed or cause.id in named))):
-                continue
-            if item is None:
-                item = self.boxes[key] = BoxItem(box, self.diagram_style, cause, hidden, right)
-                item.set_flags(selected=key == self.selection)
-                item.set_votes_hidden(self.votes_hidden)
-                self.addItem(item)
-                updated += 1
-            elif (item.box != box or item.cause is not cause or item.head_right != right
-                  or item.signature != cause_signature(cause, hidden)):
-                item.set_content(box, cause, hidden, right)
-                updated += 1
-        depths = {b.id: b.depth for b in layout.boxes if b.kind == "cause"}
-        for line in layout.lines:
-            key = (line.kind, line.id)
-            seen.add(key)
-            cause = causes.get(line.id) if line.kind == "cause" else None
-            depth = depths.get(line.id, 1)
-            line_item = self.lines.get(key)
-            if (line_item is not None and named is not None and line_item.line is line
-                    and line_item.cause is cause and line.kind != "spine" and line.id not in named):
-                continue
-            if line_item is None:
-                line_item = self.lines[key] = LineItem(line, self.diagram_style, cause, depth, head)
-                self.addItem(line_item)
-                updated += 1
-            elif line_item.signature != line_signature(line, cause, depth) or (
-                    line.kind == "spine" and line_item.head != head):
-                line_item.set_content(line, cause, depth, head)
-                updated += 1
-        for store in (self.boxes, self.lines):
-            for key in [k for k in store if k not in seen]:
-                self.removeItem(store.pop(key))
-                updated += 1
-        self.updated_last = updated
+        old, self.layout = self.layout, compute_layout(self.diagram, self.diagram_style,
+                                                       self.options)
+        named = frozenset(change.ids) if change is not None else None
+        self.updated_last = ItemSync(self, self.layout, old, named).run()
         self.setSceneRect(self.drawing_rect())
         if self.selection is not None and self.selection not in self.boxes:
             self._select_visible_ancestor()
