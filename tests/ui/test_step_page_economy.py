@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QTableView
 
 import sixstep.disagreement
 import ui.scoring.by_participant
@@ -15,6 +15,7 @@ import ui.scoring.cache
 import ui.scoring.room_cells
 import ui.steps.select
 from sixstep import result_text
+from sixstep.case import Alternative, Case, Criterion, Participant, Score
 from sixstep.caseio import load_case
 from ui.alternatives.page import AlternativesPage
 from ui.criteria.page import CriteriaPage
@@ -52,13 +53,14 @@ def _shown_page(qtbot, page):  # noqa: ANN001, ANN202
 
 
 def _type_cell(qtbot, page: EvaluatePage, text: str) -> None:
-    """A digit opens the current cell's editor; Enter stores the score and moves on."""
+    """The first key opens the current cell's editor; Enter stores the score, moves on."""
     view = page.matrix
     view.setFocus()
-    qtbot.keyClicks(view, text)
+    qtbot.keyClicks(view, text[0])
     editor = QApplication.focusWidget()
     if editor is None or editor is view:  # offscreen: the open editor by its cell
         editor = view.indexWidget(view.currentIndex())
+    qtbot.keyClicks(editor, text[1:])
     before = view.currentIndex()
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: view.currentIndex() != before)
@@ -142,14 +144,23 @@ def test_a_score_recombines_and_recounts_only_its_own_row(qtbot, monkeypatch):
 
 
 def test_the_columns_fitted_from_changed_cells_are_as_wide_as_qt_fits_them(qtbot):
-    page = _shown_page(qtbot, EvaluatePage(CaseDocument(burgers_with_four())))
-    page.matrix.setCurrentIndex(page.model.index_of("a2", "k4"))
-    for digit in "19":
-        _type_cell(qtbot, page, digit)
+    case = Case()
+    case.criteria = [Criterion("k1", "A", "want", 3), Criterion("k2", "B", "want", 1)]
+    case.alternatives = [Alternative("a1", "Alpha"), Alternative("a2", "Beta")]
+    case.participants = [Participant("p1", "Ann"), Participant("p2", "Bo")]
+    case.scores = [Score(a, k, 9 if a == "a2" else 5, p) for a in ("a1", "a2")
+                   for k in ("k1", "k2") for p in ("p1", "p2")]  # Beta leads, not fragile
+    page = _shown_page(qtbot, EvaluatePage(CaseDocument(case)))
+    page.participant_combo.setCurrentIndex(page.participant_combo.findData("p1"))
     header = page.matrix.horizontalHeader()
+    total = FIRST_CRITERION - 1
+    narrow = header.sectionSize(total)
+    page.matrix.setCurrentIndex(page.model.index_of("a1", "k1"))
+    _type_cell(qtbot, page, "7.25")  # the total grows decimals: its column widens
+    assert page.model.index(0, total).data() == "23.38" and header.sectionSize(total) > narrow
     ours = [header.sectionSize(c) for c in range(1, page.model.columnCount())]
     for column in range(1, page.model.columnCount()):
-        page.matrix.resizeColumnToContents(column)
+        QTableView.resizeColumnToContents(page.matrix, column)  # Qt's own, every cell
     assert ours == [header.sectionSize(c) for c in range(1, page.model.columnCount())]
 
 

@@ -67,6 +67,7 @@ class ScoreMatrixModel(QAbstractTableModel):
         self.rows: list[Alternative] = []
         self.columns: list[Criterion] = []
         self._summaries: dict[str, tuple[str, ...]] = {}  # each row's place, percent, total
+        self._changed_rows: set[str] | None = None  # None: anything may have changed
         self.compact = False
         self.wordy = True  # the lead's range in words; False where height is short
         # Looked up for every cell many times while the view sizes itself, so indexed once:
@@ -102,10 +103,14 @@ class ScoreMatrixModel(QAbstractTableModel):
 
     # -- structure ------------------------------------------------------------------------------
 
-    def refresh(self, changed: Collection[str] | None = None) -> None:
-        """Rescore; reset only when rows or columns changed, so an open editor survives.
-        ``changed`` names the alternatives whose scores alone changed (None: anything may
-        have): only their rows are indexed again and redrawn, with the totals and ranks."""
+    def scores_changed_in(self, alternatives: Collection[str]) -> None:
+        """Only the scores of ``alternatives`` changed: the next ``refresh`` indexes again and
+        redraws only their rows, with the totals and places that moved."""
+        self._changed_rows = set(alternatives)
+
+    def refresh(self) -> None:
+        """Rescore; reset only when rows or columns changed, so an open editor survives."""
+        changed, self._changed_rows = self._changed_rows, None
         case = self.doc.case
         rows, columns = case.open_alternatives(), list(case.criteria)
         self._own = None

@@ -88,7 +88,7 @@ class ScoreMatrixView(SheetView):
         header = self.horizontalHeader()
         for column in sorted(set(columns)):
             if 1 <= column < model.columnCount():
-                self.fit_column(column)
+                self.resizeColumnToContents(column)
         others = sum(header.sectionSize(c) for c in range(1, model.columnCount()))
         least = QFontMetrics(self.font()).averageCharWidth() * (18 if model.compact else 22)
         width = max(least, self.viewport().width() - others - 2)
@@ -104,7 +104,7 @@ class ScoreMatrixView(SheetView):
         others = 0
         self._widths.clear()
         for column in range(1, model.columnCount()):
-            self.fit_column(column)
+            self.resizeColumnToContents(column)
             others += header.sectionSize(column)
         least = QFontMetrics(self.font()).averageCharWidth() * (18 if model.compact else 22)
         header.resizeSection(0, max(least, self.viewport().width() - others - 2))
@@ -112,14 +112,14 @@ class ScoreMatrixView(SheetView):
         self._cap_rows()
         self.fitter.rows_fitted()  # the columns' resizing asked for this very refit
 
-    def fit_column(self, column: int) -> None:
-        """What ``resizeColumnToContents`` does (the widest cell or the heading), with the
-        widths of the cells unchanged since they were last measured taken as they were."""
+    def resizeColumnToContents(self, column: int) -> None:  # noqa: N802 - Qt name
+        """What Qt does (the widest cell or the heading), with the widths of the cells
+        unchanged since they were last measured taken as they were."""
         model = self.score_model()
         header = self.horizontalHeader()
         rows = model.rowCount()
         if rows > header.resizeContentsPrecision() or header.isSectionHidden(column):
-            self.resizeColumnToContents(column)  # (Qt measures only some rows of a long table)
+            super().resizeColumnToContents(column)  # (Qt measures some rows of a long table)
             return
         widest = 0
         option: QStyleOptionViewItem | None = None

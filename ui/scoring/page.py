@@ -216,7 +216,9 @@ class EvaluatePage(StepPage):
         keep = self.current_cell()
         if kind in ("", "participants"):
             self._fill_participants()
-        self.model.refresh(rows)
+        if rows is not None:
+            self.model.scores_changed_in(rows)
+        self.model.refresh()
         if keep is not None:
             index = self.model.index_of(*keep)
             if not index.isValid() and keep[0] in [a.id for a in self.model.rows]:
