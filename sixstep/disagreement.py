@@ -8,28 +8,38 @@ exactly 0.3 counts as contested however the floats would round.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from fractions import Fraction
 
 from sixstep.case import Case
-from sixstep.scoring import combine_cells, exact, score_case
+from sixstep.scoring import ScoringResult, combine_cells, exact, score_case
 
 CONTESTED = Fraction(3, 10)  # normalised spread at or above which a cell is contested
 
 
-def _people_scores(case: Case) -> dict[tuple[str, str], dict[str, Fraction]]:
-    """(alternative, want criterion) -> participant id -> score, for scores naming someone."""
+def _people_scores(case: Case, alternatives: Collection[str] | None = None,
+                   ) -> dict[tuple[str, str], dict[str, Fraction]]:
+    """(alternative, want criterion) -> participant id -> score, for scores naming someone
+    (with ``alternatives``, only in the rows of those alternatives)."""
     wants = {c.id for c in case.criteria if c.kind == "want"}
     cells: dict[tuple[str, str], dict[str, Fraction]] = {}
     for s in case.scores:
-        if s.participant is not None and s.criterion in wants and not isinstance(s.value, bool):
+        if s.participant is not None and s.criterion in wants and not isinstance(s.value, bool) \
+                and (alternatives is None or s.alternative in alternatives):
             cells.setdefault((s.alternative, s.criterion), {})[s.participant] = exact(s.value)
     return cells
 
 
 def _spread_squared(values: list[Fraction], half_range: Fraction) -> Fraction:
-    mean = sum(values, Fraction(0)) / len(values)
-    variance = sum(((v - mean) ** 2 for v in values), Fraction(0)) / len(values)
+    n = len(values)
+    if all(v.denominator == 1 for v in values):  # whole numbers: the same value, in integers
+        total = sum(v.numerator for v in values)
+        squares = sum(v.numerator * v.numerator for v in values)
+        variance = Fraction(n * squares - total * total, n * n)
+    else:
+        mean = sum(values, Fraction(0)) / n
+        variance = sum(((v - mean) ** 2 for v in values), Fraction(0)) / n
     return variance / (half_range * half_range)
 
 
@@ -47,13 +57,17 @@ def cell_spreads(case: Case) -> dict[tuple[str, str], float]:
             for key, people in _people_scores(case).items() if len(people) >= 2}
 
 
-def contested_cells(case: Case) -> list[ContestedCell]:
+def contested_cells(case: Case, alternatives: Collection[str] | None = None,
+                    ) -> list[ContestedCell]:
     """The cells of open alternatives on want criteria whose normalised spread is 0.3 or more,
-    in matrix order (alternatives, then criteria, as listed)."""
+    in matrix order (alternatives, then criteria, as listed); with ``alternatives``, only
+    in the rows of those alternatives (the ones whose scores changed)."""
     half = (exact(case.score_scale.max) - exact(case.score_scale.min)) / 2
-    cells = _people_scores(case)
+    cells = _people_scores(case, alternatives)
     out = []
     for alt in case.open_alternatives():
+        if alternatives is not None and alt.id not in alternatives:
+            continue
         for crit in case.criteria:
             people = cells.get((alt.id, crit.id), {})
             if len(people) < 2:
@@ -84,8 +98,9 @@ class ByParticipant:
 
 def _by_participant(case: Case, keys: list[tuple[str, tuple[str, str]]],
                     aggregate: str) -> ByParticipant:
-    group = combine_cells(case, aggregate)
-    cells = _people_scores(case)
+    shown = {alternative for _, (alternative, _) in keys}  # only their rows are combined
+    group = combine_cells(case, aggregate, shown)
+    cells = _people_scores(case, shown)
     half = (exact(case.score_scale.max) - exact(case.score_scale.min)) / 2
     rows = []
     for person in case.participants:
@@ -127,12 +142,14 @@ class LeaderChange:
     sentence: str
 
 
-def leader_change(case: Case) -> LeaderChange:
+def leader_change(case: Case, score: Callable[[Case, str], ScoringResult] = score_case,
+                  ) -> LeaderChange:
     """Whether combining participants by median instead of mean puts another alternative
-    first (a tie for first counts as no single leader)."""
+    first (a tie for first counts as no single leader). ``score`` scores the case by an
+    aggregate (a caller that keeps results passes its own)."""
     leaders = {}
     for aggregate in ("mean", "median"):
-        result = score_case(case, aggregate)
+        result = score(case, aggregate)
         tied = result.leader is not None and result.is_tied(result.leader)
         leaders[aggregate] = None if tied else result.leader
     mean, median = leaders["mean"], leaders["median"]

@@ -6,7 +6,10 @@ tie and the float noise of 0.1 + 0.2 never invents a winner.
 
 from __future__ import annotations
 
+import functools
+import math
 import statistics
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any
@@ -14,7 +17,7 @@ from typing import Any
 from sixstep.case import Case
 from sixstep.result_text import format_table as format_table  # the CLI's table, kept here too
 from sixstep.result_text import score_point_reason, tie_reason, weight_reason
-from sixstep.stability import stability_interval
+from sixstep.stability import stability_intervals
 
 TIE_TOLERANCE = 1e-9
 FRAGILE_SHARE = Fraction(5, 100)  # a weight share this close to the edge of its interval
@@ -72,17 +75,32 @@ class ScoringResult:
 
 def exact(value: float | int) -> Fraction:
     """The number as written: 0.1 is one tenth, not the nearest binary fraction."""
-    return Fraction(value) if isinstance(value, int) else Fraction(repr(float(value)))
+    return Fraction(value) if isinstance(value, int) else _exact_float(float(value))
 
 
-def combine_cells(case: Case, aggregate: str) -> Cells:
-    """One value per scored cell: a must fails if anyone failed it; a want is the mean/median."""
+@functools.lru_cache(maxsize=4096)
+def _exact_float(value: float) -> Fraction:
+    """A float as written (a room types the same few numbers: each is parsed once)."""
+    return Fraction(repr(value))
+
+
+def mean(numbers: list[Fraction]) -> Fraction:
+    """The exact mean; whole numbers (most scores) are summed as integers."""
+    if all(n.denominator == 1 for n in numbers):
+        return Fraction(sum(n.numerator for n in numbers), len(numbers))
+    return sum(numbers, Fraction(0)) / len(numbers)
+
+
+def combine_cells(case: Case, aggregate: str,
+                  alternatives: Collection[str] | None = None) -> Cells:
+    """One value per scored cell: a must fails if anyone failed it; a want is the mean/median.
+    With ``alternatives``, only the cells of those alternatives (their rows of the matrix)."""
     if aggregate not in ("mean", "median"):
         raise ValueError(f"unknown aggregate {aggregate!r}: use mean or median")
     kinds = {c.id: c.kind for c in case.criteria}
     votes: dict[tuple[str, str], list[bool | float]] = {}
     for s in case.scores:
-        if s.criterion in kinds:
+        if s.criterion in kinds and (alternatives is None or s.alternative in alternatives):
             votes.setdefault((s.alternative, s.criterion), []).append(s.value)
     cells: Cells = {}
     for key, values in votes.items():
@@ -91,7 +109,7 @@ def combine_cells(case: Case, aggregate: str) -> Cells:
         else:
             numbers = [exact(v) for v in values]
             if aggregate == "mean":
-                cells[key] = sum(numbers, Fraction(0)) / len(numbers)
+                cells[key] = mean(numbers)
             else:
                 cells[key] = Fraction(statistics.median(numbers))
     return cells
@@ -101,47 +119,59 @@ def tied(a: Fraction, b: Fraction) -> bool:
     return abs(a - b) <= TIE_TOLERANCE * max(abs(a), abs(b))
 
 
-def score_case(case: Case, aggregate: str = "mean") -> ScoringResult:
-    cells = combine_cells(case, aggregate)
+def score_case(case: Case, aggregate: str = "mean", cells: Cells | None = None) -> ScoringResult:
+    """Screen, total, rank and find how sure the lead is; ``cells`` (what ``combine_cells``
+    returns for this case and aggregate, kept by a caller that follows the changes) saves
+    combining every score again."""
+    if cells is None:
+        cells = combine_cells(case, aggregate)
+    elif aggregate not in ("mean", "median"):
+        raise ValueError(f"unknown aggregate {aggregate!r}: use mean or median")
     wants = [c for c in case.criteria if c.kind == "want"]
     musts = [c for c in case.criteria if c.kind == "must"]
     weights = {c.id: exact(c.weight or 0) for c in wants}
     weight_sum = sum(weights.values(), Fraction(0))
     top = exact(case.score_scale.max)
-    complete: list[tuple[str, str, Fraction, dict[str, Fraction]]] = []
+    complete: list[tuple[str, str, Fraction, dict[str, float], int]] = []
     screened: list[ScreenedOut] = []
     incomplete: list[Incomplete] = []
     missing: list[tuple[str, str]] = []
-    for alt in case.open_alternatives():
+    # Each part (weight x cell) in whole numbers: the weights and the cells scaled by the least
+    # common multiple of their denominators; a total is one fraction of those, exactly.
+    alternatives = case.open_alternatives()
+    weight_scale = math.lcm(*(w.denominator for w in weights.values()))
+    whole_weights = {k: w.numerator * (weight_scale // w.denominator) for k, w in weights.items()}
+    cell_scale = math.lcm(*(cells.get((alt.id, c.id), 0).denominator
+                            for alt in alternatives for c in wants))
+    scale = weight_scale * cell_scale
+    for alt in alternatives:
         gaps = [c.id for c in case.criteria if (alt.id, c.id) not in cells]
         missing.extend((alt.id, crit) for crit in gaps)
         failed = tuple(c.id for c in musts if cells.get((alt.id, c.id)) is False)
-        parts = {c.id: weights[c.id] * cells[(alt.id, c.id)]
-                 for c in wants if (alt.id, c.id) in cells}
-        total = sum(parts.values(), Fraction(0))
+        parts = {c.id: whole_weights[c.id] * cell.numerator * (cell_scale // cell.denominator)
+                 for c in wants if (cell := cells.get((alt.id, c.id))) is not None}
+        whole_total = sum(parts.values())
+        total = Fraction(whole_total, scale)
         if failed:
             screened.append(ScreenedOut(alt.id, alt.name, failed))
         elif gaps:
             incomplete.append(Incomplete(alt.id, alt.name, float(total), tuple(gaps)))
         else:
-            complete.append((alt.id, alt.name, total, parts))
-    complete.sort(key=lambda item: -item[2])  # stable: file order breaks exact ties
+            complete.append((alt.id, alt.name, total,
+                             {k: part / scale for k, part in parts.items()}, whole_total))
+    complete.sort(key=lambda item: -item[4])  # stable: file order breaks exact ties
     ranking: list[RankedAlternative] = []
-    for position, (alt_id, name, total, parts) in enumerate(complete):
+    for position, (alt_id, name, total, contributions, _) in enumerate(complete):
         rank = position + 1
         if ranking and tied(complete[position - 1][2], total):
             rank = ranking[-1].rank
         percent = total / (top * weight_sum) * 100 if weight_sum and top else Fraction(0)
         ranking.append(RankedAlternative(alt_id, name, float(total), float(percent), rank,
-                                         {k: float(v) for k, v in parts.items()}))
+                                         contributions))
     scores = {alt_id: {k: cells[(alt_id, k)] for k in weights} for alt_id, *_ in complete}
     leader = ranking[0].alternative if ranking else None
-    stability: dict[str, tuple[float, float]] = {}
-    exact_intervals: dict[str, tuple[Fraction, Fraction]] = {}
-    for c in wants:
-        low, high = stability_interval(c.id, weights, scores, leader)  # type: ignore[arg-type]
-        exact_intervals[c.id] = (low, high)
-        stability[c.id] = (float(low), float(high))
+    exact_intervals = stability_intervals(weights, scores, leader)  # type: ignore[arg-type]
+    stability = {k: (float(low), float(high)) for k, (low, high) in exact_intervals.items()}
     shares = {k: float(w / weight_sum) if weight_sum else 0.0 for k, w in weights.items()}
     result = ScoringResult(
         aggregate=aggregate, ranking=tuple(ranking), screened_out=tuple(screened),

@@ -3,10 +3,29 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
 
 from ui.app.main_window import MainWindow
 from ui.common.settings import AppSettings
+
+
+@pytest.fixture(autouse=True)
+def _widgets_kept_until_closed(monkeypatch):
+    """pytest-qt holds the widgets a test adds only weakly, so once the test function has
+    returned, a page kept alive only by its own reference cycles could be deleted by the
+    garbage collector in the middle of its own paint (pytest-qt processes events before it
+    closes the widgets). Each widget added is held here until pytest-qt has closed it."""
+    kept: list[QWidget] = []
+    add = QtBot.addWidget
+
+    def keeping(self: QtBot, widget: QWidget, **options: object) -> None:
+        kept.append(widget)
+        add(self, widget, **options)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(QtBot, "addWidget", keeping)
+    yield
+    kept.clear()
 
 
 @pytest.fixture

@@ -34,9 +34,9 @@ def scoring_calls(monkeypatch) -> list[str]:
     calls: list[str] = []
     score_case = ui.scoring.cache.score_case
 
-    def counting(case, aggregate="mean"):  # noqa: ANN001
+    def counting(case, aggregate="mean", **kept):  # noqa: ANN001, ANN003 - kept: the cells
         calls.append(aggregate)
-        return score_case(case, aggregate)
+        return score_case(case, aggregate, **kept)
 
     monkeypatch.setattr(ui.scoring.cache, "score_case", counting)
     ui.scoring.cache._results.clear()

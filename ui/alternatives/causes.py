@@ -69,6 +69,9 @@ class CauseChecklist(QTreeWidget):
         self.setItemDelegate(_WrappingDelegate(self))
         self._shape: tuple = ()  # the categories and causes last built, to skip rebuilds
         self._pending: tuple[Diagram, set[str], bool] | None = None  # a fill not shown yet
+        self._rows: dict[str, QTreeWidgetItem] = {}  # each cause's row, as built
+        self._ticked: set[str] = set()  # the rows shown ticked
+        self._enabled = True  # whether the cause rows are shown enabled
         self.itemChanged.connect(self._on_item_changed)
 
     def fill(self, diagram: Diagram, checked: set[str], enabled: bool) -> None:
@@ -84,6 +87,26 @@ class CauseChecklist(QTreeWidget):
         if self.isVisible():
             self._fill_pending()
 
+    def tick(self, checked: set[str], enabled: bool) -> None:
+        """Tick the ``checked`` ids, the labels as they are (another alternative is shown, or
+        its links changed): only the rows whose tick or enabled state changes are touched."""
+        if self._pending is not None or not self._shape:
+            diagram = self._pending[0] if self._pending is not None else None
+            if diagram is not None:
+                self.fill(diagram, checked, enabled)
+                return
+        with QSignalBlocker(self):
+            if enabled != self._enabled:
+                for item in self._rows.values():
+                    item.setDisabled(not enabled)
+                self._enabled = enabled
+            for cause_id in self._ticked ^ checked:
+                row = self._rows.get(cause_id)
+                if row is not None:
+                    row.setCheckState(0, Qt.CheckState.Checked if cause_id in checked
+                                      else Qt.CheckState.Unchecked)
+            self._ticked = set(checked) & self._rows.keys()
+
     def _fill_pending(self) -> None:
         if self._pending is None:
             return
@@ -97,6 +120,9 @@ class CauseChecklist(QTreeWidget):
             self._shape = shape
             scroll = self.verticalScrollBar().value()
             self.clear()
+            self._rows.clear()
+            self._ticked = set(checked)
+            self._enabled = enabled
             tree = diagram.children_map()
             bold = QFont()
             bold.setBold(True)
@@ -114,10 +140,9 @@ class CauseChecklist(QTreeWidget):
 
     def _update_rows(self, diagram: Diagram, checked: set[str], enabled: bool) -> None:
         """Labels, ticks and the enabled state of rows already there; only changes are set."""
-        for item in self._all_items():
-            cause_id = item.data(0, CAUSE_ID_ROLE)
-            if not cause_id:
-                continue
+        self._ticked = set(checked) & self._rows.keys()
+        self._enabled = enabled
+        for cause_id, item in self._rows.items():
             label = cause_label(diagram.cause(cause_id))
             if item.text(0) != label:
                 item.setText(0, label)
@@ -140,6 +165,7 @@ class CauseChecklist(QTreeWidget):
             above, cause = stack.pop()
             item = QTreeWidgetItem(above, [cause_label(cause)])
             item.setData(0, CAUSE_ID_ROLE, cause.id)
+            self._rows[cause.id] = item
             item.setFlags(flags)
             state = Qt.CheckState.Checked if cause.id in checked else Qt.CheckState.Unchecked
             item.setCheckState(0, state)
@@ -178,4 +204,9 @@ class CauseChecklist(QTreeWidget):
     def _on_item_changed(self, item: QTreeWidgetItem, _column: int) -> None:
         cause_id = item.data(0, CAUSE_ID_ROLE)
         if cause_id:
-            self.toggled.emit(str(cause_id), item.checkState(0) == Qt.CheckState.Checked)
+            on = item.checkState(0) == Qt.CheckState.Checked
+            if on:  # what is shown, ticked by hand
+                self._ticked.add(str(cause_id))
+            else:
+                self._ticked.discard(str(cause_id))
+            self.toggled.emit(str(cause_id), on)

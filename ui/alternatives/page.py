@@ -161,40 +161,71 @@ class AlternativesPage(StepPage):
         return f"{alternative.name}  (eliminated)"
 
     def refresh(self) -> None:
+        self._show_list()
+        self._fill_causes()
+
+    def _show_list(self) -> None:
+        """The list as the case has it: rows come and go in place where only some were
+        added or taken away (a new idea adds its row), else the list is built again."""
         keep = self._current_id
         ids = [a.id for a in self.alternatives]
         shown = [self.list_widget.item(i).data(ID_ROLE) for i in range(self.list_widget.count())]
         with QSignalBlocker(self.list_widget):
-            if shown == ids:  # update in place: an item's own change signal may be running
-                for row, alternative in enumerate(self.alternatives):
-                    self.list_widget.item(row).setText(self._item_text(alternative))
-                    self.list_widget.item(row).setData(NAME_ROLE, alternative.name)
-            else:
+            if shown != ids and not self._add_or_take(shown, ids):
                 self.list_widget.clear()
                 for alternative in self.alternatives:
-                    item = QListWidgetItem(self._item_text(alternative))
-                    item.setData(ID_ROLE, alternative.id)
-                    item.setData(NAME_ROLE, alternative.name)
-                    item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
-                    self.list_widget.addItem(item)
+                    self.list_widget.addItem(self._new_item(alternative))
+            for row, alternative in enumerate(self.alternatives):  # (in place: an item's own
+                item = self.list_widget.item(row)  # change signal may be running)
+                item.setText(self._item_text(alternative))
+                item.setData(NAME_ROLE, alternative.name)
             if keep not in ids:  # nothing chosen yet: the first, so the links can be ticked
                 keep = ids[0] if ids else None
                 self._current_id = keep
-            if keep is not None:
+            if keep is not None and self.list_widget.currentRow() != ids.index(keep):
                 self.list_widget.setCurrentRow(ids.index(keep))
         count = len(self.alternatives)
         self.count_label.setText(f"{count} idea{'' if count == 1 else 's'}")
-        self._fill_causes()
 
-    def _fill_causes(self) -> None:
+    def _new_item(self, alternative: Alternative) -> QListWidgetItem:
+        item = QListWidgetItem(self._item_text(alternative))
+        item.setData(ID_ROLE, alternative.id)
+        item.setData(NAME_ROLE, alternative.name)
+        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
+        return item
+
+    def _add_or_take(self, shown: list[str], ids: list[str]) -> bool:
+        """Make the list's rows ``ids`` by inserting or taking rows, if the rows kept stay in
+        the same order; False (nothing done) when the order changed."""
+        kept = set(shown) & set(ids)
+        if [i for i in shown if i in kept] != [i for i in ids if i in kept]:
+            return False
+        for row in reversed(range(len(shown))):
+            if shown[row] not in kept:
+                self.list_widget.takeItem(row)  # (the item goes with its Python wrapper)
+        by_id = {a.id: a for a in self.alternatives}
+        for row, alternative_id in enumerate(ids):
+            if alternative_id not in kept:
+                self.list_widget.insertItem(row, self._new_item(by_id[alternative_id]))
+        return True
+
+    def _fill_causes(self, labels: bool = True) -> None:
+        """The causes, ticked for the current alternative (``labels`` False: the diagram is
+        as it was, only the ticks may change)."""
         alternative = self.current_alternative()
         if alternative is None:
             self.links_label.setText("Select an alternative to link it to the causes it "
                                      "addresses.")
-            self.causes_tree.fill(self.doc.diagram, set(), enabled=False)
+            if labels:
+                self.causes_tree.fill(self.doc.diagram, set(), enabled=False)
+            else:
+                self.causes_tree.tick(set(), enabled=False)
             return
         self.links_label.setText(f"Causes that \u201c{alternative.name}\u201d addresses")
-        self.causes_tree.fill(self.doc.diagram, set(alternative.addresses), enabled=True)
+        if labels:
+            self.causes_tree.fill(self.doc.diagram, set(alternative.addresses), enabled=True)
+        else:
+            self.causes_tree.tick(set(alternative.addresses), enabled=True)
 
     def current_alternative(self) -> Alternative | None:
         if self._current_id is None:
@@ -210,7 +241,7 @@ class AlternativesPage(StepPage):
     def _on_list_current_changed(self, row: int) -> None:
         self._current_id = self.alternatives[row].id if 0 <= row < len(self.alternatives) \
             else None
-        self._fill_causes()
+        self._fill_causes(labels=False)
 
     def on_change(self, change: Change) -> None:
         kind = change.kind
@@ -219,9 +250,10 @@ class AlternativesPage(StepPage):
                 self._fill_causes()
         elif kind == "alternative_changed" and change.attribute != "name":
             if change.attribute == "addresses" and self._current_id in change.ids:
-                self._fill_causes()  # (notes are not shown on this page)
+                self._fill_causes(labels=False)  # (notes are not shown on this page)
         elif kind in ALTERNATIVE_KINDS:
-            self.refresh()
+            self._show_list()
+            self._fill_causes(labels=False)
 
     def set_brainstorm_mode(self, on: bool) -> None:
         """Only the entry line, the ideas and the countdown; no deleting, no links, no scores."""
@@ -261,8 +293,10 @@ class AlternativesPage(StepPage):
         command = add_alternative_command(self.doc, name)
         self.doc.push(command)
         self.entry.clear()
-        self._current_id = command.alternative_id
-        self.refresh()
+        if self._current_id != command.alternative_id:  # the new idea becomes the current one
+            self._current_id = command.alternative_id
+            self._show_list()
+            self._fill_causes(labels=False)
         self.list_widget.scrollToBottom()
         self.entry.setFocus()
 

@@ -4,7 +4,7 @@ each participant's scores beside the group's, with whoever is far from the group
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QFont
+from PySide6.QtGui import QBrush, QFont, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -38,7 +38,8 @@ HIDDEN_NOTE = ("The scores are hidden while the room scores blind: a tick shows 
 
 
 class ByParticipantPanel(QWidget):
-    """``show_alternative`` or ``show_criterion`` picks the subject; ``refresh`` redraws."""
+    """``show_alternative`` or ``show_criterion`` picks the subject; ``refresh`` redraws, or,
+    while the panel is out of sight (its tab not chosen), waits until it is shown."""
 
     def __init__(self, doc: CaseDocument, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -64,10 +65,21 @@ class ByParticipantPanel(QWidget):
         self.table.verticalHeader().hide()
         self.fitter = TableFitter(self.table)
         layout.addWidget(self.table, 1)
+        self.stale = False  # a refresh waits until the panel is shown
         self.refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt name
+        super().showEvent(event)
+        self.catch_up()
+
+    def catch_up(self) -> None:
+        """Draw now what waited while the panel was out of sight."""
+        if self.stale:
+            self._draw()
 
     def content_height(self) -> int:
         """The height that shows the title, the sentence and every row of the table."""
+        self.catch_up()
         layout = self._layout
         margins = layout.contentsMargins()
         width = max(self.width() - margins.left() - margins.right(), 100)
@@ -101,6 +113,13 @@ class ByParticipantPanel(QWidget):
             return None
 
     def refresh(self) -> None:
+        """Show the subject for the case as it is now (once shown, if out of sight now)."""
+        self.stale = True
+        if self.isVisible():
+            self._draw()
+
+    def _draw(self) -> None:
+        self.stale = False
         case = self.doc.case
         name = self._subject_name()
         self.table.setVisible(bool(case.participants) and name is not None)

@@ -11,6 +11,7 @@ group scores every alternative against one criterion before moving to the next.
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Collection
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt, Signal
@@ -65,6 +66,8 @@ class ScoreMatrixModel(QAbstractTableModel):
         self.problem = ""  # why the case could not be scored, if it could not
         self.rows: list[Alternative] = []
         self.columns: list[Criterion] = []
+        self._summaries: dict[str, tuple[str, ...]] = {}  # each row's place, percent, total
+        self._changed_rows: set[str] | None = None  # None: anything may have changed
         self.compact = False
         self.wordy = True  # the lead's range in words; False where height is short
         # Looked up for every cell many times while the view sizes itself, so indexed once:
@@ -100,37 +103,68 @@ class ScoreMatrixModel(QAbstractTableModel):
 
     # -- structure ------------------------------------------------------------------------------
 
+    def scores_changed_in(self, alternatives: Collection[str]) -> None:
+        """Only the scores of ``alternatives`` changed: the next ``refresh`` indexes again and
+        redraws only their rows, with the totals and places that moved."""
+        self._changed_rows = set(alternatives)
+
     def refresh(self) -> None:
         """Rescore; reset only when rows or columns changed, so an open editor survives."""
+        changed, self._changed_rows = self._changed_rows, None
         case = self.doc.case
         rows, columns = case.open_alternatives(), list(case.criteria)
         self._own = None
-        self.room = RoomCells(case)
+        leader = self.result.leader if self.result is not None else None
+        if changed is None or self.room.case is not case:
+            self.room = RoomCells(case)
+        else:
+            self.room.update(changed)
         try:
             self.result, self.problem = scored(case, self.aggregate), ""
         except (ArithmeticError, ValueError, KeyError) as error:
             self.result, self.problem = None, f"The scores cannot be totalled yet: {error}"
         self._index_result(self.result)
+        if self.result is None or self.result.leader != leader:
+            changed = None  # the leader's row is drawn bold: two more rows change
         same = ([a.id for a in rows] == [a.id for a in self.rows]
                 and [c.id for c in columns] == [c.id for c in self.columns])
         if same:
             self.rows, self.columns = rows, columns
             if self.rowCount() and self.columnCount():
-                self.dataChanged.emit(self.index(0, 0),
-                                      self.index(self.rowCount() - 1, self.columnCount() - 1))
+                self._redraw(changed)
             # (a header shows a weight, its share and the leader's range: compared with what
             # the last refresh showed, as the case has changed under the headers already)
             headers, self._headers = self._headers, self._header_texts()
-            changed = [c for c, text in enumerate(self._headers)
-                       if c >= len(headers) or text != headers[c]]
-            if changed:
-                self.headerDataChanged.emit(Qt.Orientation.Horizontal, changed[0], changed[-1])
+            changed_headers = [c for c, text in enumerate(self._headers)
+                               if c >= len(headers) or text != headers[c]]
+            if changed_headers:
+                self.headerDataChanged.emit(Qt.Orientation.Horizontal, changed_headers[0],
+                                            changed_headers[-1])
             self.values_changed.emit()
         else:
             self.beginResetModel()
             self.rows, self.columns = rows, columns
             self._headers = self._header_texts()
+            self._summaries = self._summary_texts()
             self.endResetModel()
+
+    def _redraw(self, changed: Collection[str] | None) -> None:
+        """Tell the view what changed: every cell, or the rows of the alternatives whose
+        scores changed and, on the other rows, the place, percent or total that moved."""
+        last_row, last_column = self.rowCount() - 1, self.columnCount() - 1
+        summaries, self._summaries = self._summaries, self._summary_texts()
+        if changed is None:
+            self.dataChanged.emit(self.index(0, 0), self.index(last_row, last_column))
+            return
+        for row, alternative in enumerate(self.rows):
+            if alternative.id in changed:
+                self.dataChanged.emit(self.index(row, 0), self.index(row, last_column))
+            elif summaries.get(alternative.id) != self._summaries[alternative.id]:
+                self.dataChanged.emit(self.index(row, 1), self.index(row, FIRST_CRITERION - 1))
+
+    def _summary_texts(self) -> dict[str, tuple[str, ...]]:
+        return {a.id: tuple(self._summary_text(a.id, name) for name in SUMMARY)
+                for a in self.rows}
 
     def _header_texts(self) -> list[object]:
         return [self.headerData(c, Qt.Orientation.Horizontal) for c in range(self.columnCount())]

@@ -9,6 +9,7 @@ from PySide6.QtGui import QFontMetrics, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
+    QStyleOptionViewItem,
     QWidget,
 )
 
@@ -46,6 +47,11 @@ class ScoreMatrixView(SheetView):
         header.setMinimumSectionSize(24)
         self.verticalHeader().hide()
         self.fitter = TableFitter(self)
+        # each cell's width hint, kept until the model says the cell changed: a score refits
+        # its column and the totals measuring only the cells that changed, not every row
+        self._widths: dict[tuple[int, int], int] = {}
+        model.modelReset.connect(self._widths.clear)
+        model.dataChanged.connect(self._on_model_data_changed)
         model.modelReset.connect(self.fit)
         model.headerDataChanged.connect(self._on_model_header_changed)
         model.values_changed.connect(self._on_model_values_changed)
@@ -59,6 +65,16 @@ class ScoreMatrixView(SheetView):
                                  last: int) -> None:
         if orientation == Qt.Orientation.Horizontal:
             self.fit_columns(range(first, last + 1))
+
+    def _on_model_data_changed(self, first: QModelIndex, last: QModelIndex) -> None:
+        model = self.score_model()
+        if first.row() == 0 and first.column() == 0 and last.row() == model.rowCount() - 1 \
+                and last.column() == model.columnCount() - 1:
+            self._widths.clear()
+            return
+        for row in range(first.row(), last.row() + 1):
+            for column in range(first.column(), last.column() + 1):
+                self._widths.pop((row, column), None)
 
     def _on_model_values_changed(self) -> None:
         """A score moved the totals and ranks: refit those and the column being typed in."""
@@ -86,6 +102,7 @@ class ScoreMatrixView(SheetView):
         model = self.score_model()
         header = self.horizontalHeader()
         others = 0
+        self._widths.clear()
         for column in range(1, model.columnCount()):
             self.resizeColumnToContents(column)
             others += header.sectionSize(column)
@@ -94,6 +111,31 @@ class ScoreMatrixView(SheetView):
         self.resizeRowsToContents()
         self._cap_rows()
         self.fitter.rows_fitted()  # the columns' resizing asked for this very refit
+
+    def resizeColumnToContents(self, column: int) -> None:  # noqa: N802 - Qt name
+        """What Qt does (the widest cell or the heading), with the widths of the cells
+        unchanged since they were last measured taken as they were."""
+        model = self.score_model()
+        header = self.horizontalHeader()
+        rows = model.rowCount()
+        if rows > header.resizeContentsPrecision() or header.isSectionHidden(column):
+            super().resizeColumnToContents(column)  # (Qt measures some rows of a long table)
+            return
+        widest = 0
+        option: QStyleOptionViewItem | None = None
+        for row in range(rows):
+            width = self._widths.get((row, column))
+            if width is None:
+                if option is None:  # as Qt measures a column: one option for every cell
+                    option = QStyleOptionViewItem()
+                    self.initViewItemOption(option)
+                index = model.index(row, column)
+                width = self.itemDelegateForIndex(index).sizeHint(option, index).width()
+                self._widths[(row, column)] = width
+            widest = max(widest, width)
+        if self.showGrid():
+            widest += 1
+        header.resizeSection(column, max(widest, header.sectionSizeHint(column)))
 
     def _cap_rows(self) -> None:
         """Short of height, long names show fewer lines (the end elided; the whole name is in

@@ -83,6 +83,7 @@ class EvaluatePage(StepPage):
 
     number = 5
     kinds = SHOWN_KINDS
+    waits_out_of_sight = True  # scoring 40 alternatives is no work for a page out of sight
 
     def __init__(self, doc: CaseDocument, parent: QWidget | None = None) -> None:
         super().__init__(doc, parent)
@@ -187,22 +188,36 @@ class EvaluatePage(StepPage):
     # -- showing ------------------------------------------------------------------------------
 
     def on_change(self, change: Change) -> None:
-        kind = change.kind
-        if kind == "alternative_changed" and change.attribute != "name":
+        self.catch_up([change])
+
+    def catch_up(self, changes: list[Change]) -> None:
+        """Show ``changes`` at once: notes or links refresh only the review; anything else
+        is shown once, the matrix rescoring only the rows that scores changed in."""
+        shown = [c for c in changes if c.kind in SHOWN_KINDS
+                 and not (c.kind == "alternative_changed" and c.attribute != "name")]
+        if not shown:
             self.details.refresh()  # notes or links: nothing scored, ranked or listed changed
-        elif kind in SHOWN_KINDS:
-            self._show(kind)
+            return
+        kinds = {c.kind for c in shown}
+        kind = kinds.pop() if len(kinds) == 1 else ""
+        rows = None
+        if kind == "scores" and all(c.ids for c in shown):
+            rows = {i for c in shown for i in c.ids}
+        self._show(kind, rows)
 
     def refresh(self) -> None:
         """Show the whole case afresh, scored again (it may have changed without an edit)."""
         forget(self.doc.case)
         self._show("")
 
-    def _show(self, kind: str = "") -> None:
-        """Show the case's current state after a change of ``kind`` ("": anything)."""
+    def _show(self, kind: str = "", rows: set[str] | None = None) -> None:
+        """Show the case's current state after a change of ``kind`` ("": anything); after a
+        score change, ``rows`` names the alternatives whose scores changed."""
         keep = self.current_cell()
         if kind in ("", "participants"):
             self._fill_participants()
+        if rows is not None:
+            self.model.scores_changed_in(rows)
         self.model.refresh()
         if keep is not None:
             index = self.model.index_of(*keep)

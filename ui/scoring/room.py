@@ -24,6 +24,7 @@ from sixstep.edits.group import end_blind, hide_scores, reveal_scores, start_bli
 from ui.common.theme import PlainLabel
 from ui.document.document import CaseDocument
 from ui.scoring.by_participant import ByParticipantPanel
+from ui.scoring.cache import scored
 from ui.scoring.cell_delegate import ScoreCellDelegate
 from ui.scoring.matrix import ScoreMatrixModel
 from ui.scoring.matrix_view import ScoreMatrixView
@@ -194,7 +195,7 @@ class RoomControls(QObject):
             text = result_text.blind_banner(model.room.progress(cells), model.compact)
             return f"{text}\n{self._stored}" if self._stored else text
         if self.compare and case.participants:
-            change = leader_change(case)
+            change = leader_change(case, scored)
             names = {a.id: a.name for a in case.alternatives}
             return result_text.median_leader_sentence(
                 names.get(change.mean_leader or ""), names.get(change.median_leader or ""))

@@ -1,7 +1,10 @@
 """What the matrix shows of the room per cell: who scored it, whether it is contested, and
-what stays hidden while the room scores blind. Indexed once per refresh of the matrix."""
+what stays hidden while the room scores blind. Indexed once per state of the case's rooms and
+criteria; a change of scores indexes again only the rows it names."""
 
 from __future__ import annotations
+
+from collections.abc import Collection
 
 from sixstep import result_text
 from sixstep.case import Case
@@ -16,13 +19,34 @@ class RoomCells:
         self.hides = case.blind.hides
         self.names = {p.id: p.name for p in case.participants}
         self.people: dict[tuple[str, str], dict[str, bool | float]] = {}
-        self.group = {(s.alternative, s.criterion) for s in case.scores if s.participant is None}
+        self.group: set[tuple[str, str]] = set()
+        self.spreads: dict[tuple[str, str], float] = {}
+        self._index(None)
+
+    def update(self, alternatives: Collection[str]) -> None:
+        """Index again the cells of ``alternatives`` only (their scores changed, nothing
+        else did): a score typed recounts its own row, not the whole matrix."""
+        self.hides = self.case.blind.hides
+        rows = set(alternatives)
+        for cells in (self.people, self.spreads):
+            for key in [key for key in cells if key[0] in rows]:
+                del cells[key]
+        self.group = {key for key in self.group if key[0] not in rows}
+        self._index(rows)
+
+    def _index(self, rows: Collection[str] | None) -> None:
+        case = self.case
         for score in case.scores:
-            if score.participant is not None:
-                cell = self.people.setdefault((score.alternative, score.criterion), {})
-                cell.setdefault(score.participant, score.value)
-        self.spreads = {} if not case.participants else {
-            (c.alternative, c.criterion): c.spread for c in contested_cells(case)}
+            if rows is not None and score.alternative not in rows:
+                continue
+            key = (score.alternative, score.criterion)
+            if score.participant is None:
+                self.group.add(key)
+            else:
+                self.people.setdefault(key, {}).setdefault(score.participant, score.value)
+        if case.participants:
+            self.spreads.update(((c.alternative, c.criterion), c.spread)
+                                for c in contested_cells(case, rows))
 
     def spread(self, alternative_id: str, criterion_id: str) -> float | None:
         """The normalised spread of a contested cell (None: not contested, or hidden)."""

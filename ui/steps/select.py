@@ -177,6 +177,7 @@ class SelectPage(StepPage):
 
     number = 6
     kinds = frozenset({"selection", "alternative_changed"}) | RANK_KINDS
+    waits_out_of_sight = True  # standings are a scoring: none while another step is shown
 
     def __init__(self, doc: CaseDocument, parent: QWidget | None = None) -> None:
         super().__init__(doc, parent)
@@ -215,6 +216,13 @@ class SelectPage(StepPage):
 
     def on_change(self, change: Change) -> None:
         self.chosen.on_change(change)
+
+    def catch_up(self, changes: list[Change]) -> None:
+        """What changed while out of sight, shown once (scored once, if any could move a
+        standing)."""
+        rescore = any(c.kind in RANK_KINDS or (c.kind == "alternative_changed"
+                                               and c.attribute == "name") for c in changes)
+        self.chosen.show_choices(rescore=rescore)
 
     def refresh(self) -> None:
         self.chosen.refresh()

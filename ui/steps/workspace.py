@@ -12,6 +12,7 @@ from ui.common.theme import NORMAL_PT, remember_normal_fonts, scale_fonts
 from ui.document.document import CaseDocument
 from ui.steps.frame import StepFrame
 from ui.steps.navigator import StepNavigator
+from ui.widgets.step_page import StepPage
 
 # Step number -> (module, class). Pages are imported when first shown, so start-up stays light.
 PAGES: dict[int, tuple[str, str]] = {
@@ -72,7 +73,12 @@ class StepWorkspace(QWidget):
         return self.frames[number]
 
     def page(self, number: int) -> QWidget:
-        return self.frame(number).page
+        """The page of step ``number`` (built on first use), showing the case as it is now
+        (a page out of sight shows the changes it kept waiting)."""
+        page = self.frame(number).page
+        if isinstance(page, StepPage):
+            page.show_waiting()
+        return page
 
     def show_step(self, number: int) -> None:
         number = max(1, min(len(STEPS), number))
