@@ -5,11 +5,10 @@ contested cells; everything is in the saved case, and undo takes it all back."""
 
 from __future__ import annotations
 
-import os
 import shutil
-import tempfile
 import time
 from collections.abc import Callable, Iterator
+from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
 
@@ -19,18 +18,14 @@ from PySide6.QtWidgets import QApplication
 
 from sixstep.caseio import dumps_case, load_case
 from sixstep.disagreement import contested_cells
+from tests.phone_browser import phone
 from ui.room import mode
 from ui.scoring.matrix import CONTESTED_ROLE
 
 webdriver = pytest.importorskip("selenium.webdriver", reason="selenium is not installed")
 By = pytest.importorskip("selenium.webdriver.common.by").By
 Select = pytest.importorskip("selenium.webdriver.support.ui").Select
-Service = pytest.importorskip("selenium.webdriver.chrome.service").Service
 
-CHROMEDRIVER = "/usr/bin/chromedriver"
-FLAGS = ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-         "--disable-dev-shm-usage")
 NAMES = ("Ann", "Ben", "Cai", "Dee")
 CTRL = Qt.KeyboardModifier.ControlModifier
 WAIT = 20.0  # seconds any one step may take on a busy machine
@@ -43,29 +38,8 @@ def loopback(monkeypatch):
 
 @pytest.fixture
 def phones() -> Iterator[list[Any]]:
-    browser = shutil.which("chromium") or shutil.which("chromium-browser")
-    if browser is None or not Path(CHROMEDRIVER).exists():
-        missing = "chromium and chromium-driver are not installed"
-        if os.environ.get("PW_REQUIRE_BROWSER"):
-            pytest.fail(missing)
-        pytest.skip(missing)
-    made: list[tuple[Any, str]] = []
-    try:
-        for _ in NAMES:  # a profile each: a phone keeps its token in its own storage
-            profile = tempfile.mkdtemp(prefix="room-phone-")
-            options = webdriver.ChromeOptions()
-            options.binary_location = browser
-            for flag in FLAGS:
-                options.add_argument(flag)
-            options.add_argument(f"--user-data-dir={profile}")
-            chrome = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
-            chrome.set_window_size(390, 844)
-            made.append((chrome, profile))
-        yield [chrome for chrome, _ in made]
-    finally:
-        for chrome, profile in made:
-            chrome.quit()
-            shutil.rmtree(profile, ignore_errors=True)
+    with ExitStack() as stack:
+        yield [stack.enter_context(phone()) for _ in NAMES]
 
 
 def until(check: Callable[[], Any], what: str) -> Any:

@@ -3,12 +3,8 @@ server on 127.0.0.1: join, send an idea, spend dots, score blind, see the reveal
 
 from __future__ import annotations
 
-import os
-import shutil
-import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -22,58 +18,25 @@ from sixstep.edits.group import SetBlindScoring
 from sixstep.room.hub import RoomHub
 from sixstep.room.phase import Phase
 from sixstep.room.server import RoomServer
+from tests.phone_browser import WIDTH, phone
 from tests.sixstep.room.support import CaseRoom
 
 webdriver = pytest.importorskip("selenium.webdriver", reason="selenium is not installed")
 from selenium.common.exceptions import TimeoutException  # noqa: E402
-from selenium.webdriver.chrome.service import Service  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.common.keys import Keys  # noqa: E402
 from selenium.webdriver.support.ui import Select, WebDriverWait  # noqa: E402
 
-CHROMEDRIVER = "/usr/bin/chromedriver"
-WIDTH, HEIGHT = 390, 844
 HOSTILE = '<img src=x onerror="window.pwned=1"><script>window.pwned=2</script>&amp;'
-FLAGS = ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic",
-         "--no-first-run", "--disable-background-networking", "--disable-component-update",
-         "--disable-sync", f"--window-size={WIDTH},{HEIGHT}")
 
 
 PANELS = ("closed-panel", "ideas-panel", "dots-panel", "scores-panel")
 
 
-def _chromium() -> str | None:
-    for name in ("chromium", "chromium-browser"):
-        found = shutil.which(name)
-        if found:
-            return found
-    return None
-
-
 @pytest.fixture(scope="module")
 def driver() -> Iterator[Any]:
-    browser = _chromium()
-    if browser is None or not Path(CHROMEDRIVER).exists():
-        missing = ("chromium and chromium-driver are not installed "
-                   "(apt-get install chromium chromium-driver)")
-        if os.environ.get("PW_REQUIRE_BROWSER"):  # CI installed them: a skip would hide it
-            pytest.fail(missing)
-        pytest.skip(missing)
-    profile = tempfile.mkdtemp(prefix="room-page-")
-    options = webdriver.ChromeOptions()
-    options.binary_location = browser
-    for flag in FLAGS:
-        options.add_argument(flag)
-    options.add_argument(f"--user-data-dir={profile}")
-    chrome = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
-    try:
-        chrome.set_window_size(WIDTH, HEIGHT)
-        chrome.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
-            "width": WIDTH, "height": HEIGHT, "deviceScaleFactor": 1, "mobile": True})
+    with phone() as chrome:
         yield chrome
-    finally:
-        chrome.quit()
-        shutil.rmtree(profile, ignore_errors=True)
 
 
 @dataclass
