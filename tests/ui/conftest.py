@@ -28,6 +28,14 @@ def _widgets_kept_until_closed(monkeypatch):
     kept.clear()
 
 
+@pytest.fixture(autouse=True)
+def _room_on_loopback(monkeypatch):
+    """A room opened in a test listens on 127.0.0.1, never on the machine's network."""
+    from ui.room import mode
+
+    monkeypatch.setattr(mode, "lan_address", lambda: "127.0.0.1")
+
+
 @pytest.fixture
 def make_window(qtbot):
     """Build a shown main window with settings in memory and no real dialogs.

@@ -11,17 +11,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from tests.ui.room_phones import Phone, in_thread
-from ui.room import mode
 
 CTRL, SHIFT, ALT = (Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier,
                     Qt.KeyboardModifier.AltModifier)
 WAIT = 10_000  # ms
 LEFT = Qt.MouseButton.LeftButton
-
-
-@pytest.fixture(autouse=True)
-def loopback(monkeypatch):
-    monkeypatch.setattr(mode, "lan_address", lambda: "127.0.0.1")
 
 
 @pytest.fixture

@@ -16,16 +16,9 @@ from PySide6.QtWidgets import QApplication
 from sixstep.room.phase import Phase
 from tests.ui.room_phones import Phone, in_thread, request
 from tests.ui.test_room_keys import clashes
-from ui.room import mode
 
 CTRL, SHIFT = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier
 WAIT = 10_000  # ms
-
-
-@pytest.fixture(autouse=True)
-def loopback(monkeypatch):
-    """The room listens on 127.0.0.1 in tests, never on the machine's network."""
-    monkeypatch.setattr(mode, "lan_address", lambda: "127.0.0.1")
 
 
 @pytest.fixture

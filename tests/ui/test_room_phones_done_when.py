@@ -19,7 +19,6 @@ from PySide6.QtWidgets import QApplication
 from sixstep.caseio import dumps_case, load_case
 from sixstep.disagreement import contested_cells
 from tests.phone_browser import phone
-from ui.room import mode
 from ui.scoring.matrix import CONTESTED_ROLE
 
 webdriver = pytest.importorskip("selenium.webdriver", reason="selenium is not installed")
@@ -29,11 +28,6 @@ Select = pytest.importorskip("selenium.webdriver.support.ui").Select
 NAMES = ("Ann", "Ben", "Cai", "Dee")
 CTRL = Qt.KeyboardModifier.ControlModifier
 WAIT = 20.0  # seconds any one step may take on a busy machine
-
-
-@pytest.fixture(autouse=True)
-def loopback(monkeypatch):
-    monkeypatch.setattr(mode, "lan_address", lambda: "127.0.0.1")
 
 
 @pytest.fixture
