@@ -22,24 +22,48 @@ def wrap_text(text: str, max_width: float, measure_width: MeasureWidth) -> tuple
     return tuple(lines) if lines else ("",)
 
 
+# How far a line's width may differ from the sum of its words' and spaces' widths (kerning,
+# rounding) before a guess is no longer trusted: inside this band the candidate is measured.
+SUM_SLACK = 1.0
+SUM_SLACK_PER_UNIT = 0.01
+
+
 def _wrap_paragraph(paragraph: str, max_width: float, measure: MeasureWidth) -> list[str]:
+    """Greedy: each line takes words while the line still fits.
+
+    Whether a longer line fits is first judged from the sum of its words' widths and the
+    spaces' (each word is measured once, and a measuring cache knows most words already);
+    only a sum within a small band of the limit is settled by measuring the line itself. So
+    the lines are the ones measuring every candidate gives, at about one measure a word.
+    """
     words = [w for w in paragraph.split(" ") if w]
     out: list[str] = []
     current = ""
+    current_width = 0.0
+    space = measure(" ") if len(words) > 1 else 0.0
     for word in words:
-        candidate = f"{current} {word}" if current else word
-        if measure(candidate) <= max_width:
-            current = candidate
-            continue
+        width = measure(word)
         if current:
+            guess = current_width + space + width
+            slack = SUM_SLACK + SUM_SLACK_PER_UNIT * guess
+            if guess <= max_width - slack:
+                current, current_width = f"{current} {word}", guess
+                continue
+            if guess <= max_width + slack:
+                candidate = f"{current} {word}"
+                exact = measure(candidate)
+                if exact <= max_width:
+                    current, current_width = candidate, exact
+                    continue
             out.append(current)
             current = ""
-        if measure(word) <= max_width:
-            current = word
+        if width <= max_width:
+            current, current_width = word, width
             continue
         pieces = _break_word(word, max_width, measure)
         out.extend(pieces[:-1])
         current = pieces[-1]
+        current_width = measure(current)
     if current or not out:
         out.append(current)
     return out
