@@ -132,7 +132,8 @@ class _Layouter:
         limit = {"head": o.max_head_width, "category": o.max_category_width}.get(
             role, o.max_label_width)
         lines = self.m.wrap(text, max(1.0, limit - 2 * pad), role)
-        width = max(self.m.width(t, role) for t in lines) + 2 * pad
+        measure = self.m.measure_for(role)
+        width = max(map(measure, lines)) + 2 * pad
         height = len(lines) * self.m.line_height(role) + 2 * pad
         if role == "head":
             height = max(height, MIN_HEAD_HEIGHT)

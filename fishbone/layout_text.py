@@ -15,6 +15,8 @@ def wrap_text(text: str, max_width: float, measure_width: MeasureWidth) -> tuple
     Lines break at spaces; a word wider than the limit is cut between characters; explicit
     newlines are kept (a blank line stays a blank line); empty text gives one empty line.
     """
+    if "\n" not in text and "\r" not in text and "\t" not in text:  # one paragraph
+        return tuple(_wrap_paragraph(text, max_width, measure_width))
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
     lines: list[str] = []
     for paragraph in text.split("\n"):
@@ -38,34 +40,36 @@ def _wrap_paragraph(paragraph: str, max_width: float, measure: MeasureWidth) -> 
     """
     words = [w for w in paragraph.split(" ") if w]
     out: list[str] = []
-    current = ""
-    current_width = 0.0
+    line: list[str] = []  # the words of the line being filled
+    line_width = 0.0
     space = measure(" ") if len(words) > 1 else 0.0
     for word in words:
         width = measure(word)
-        if current:
-            guess = current_width + space + width
+        if line:
+            guess = line_width + space + width
             slack = SUM_SLACK + SUM_SLACK_PER_UNIT * guess
             if guess <= max_width - slack:
-                current, current_width = f"{current} {word}", guess
+                line.append(word)
+                line_width = guess
                 continue
             if guess <= max_width + slack:
-                candidate = f"{current} {word}"
-                exact = measure(candidate)
+                exact = measure(" ".join(line) + " " + word)
                 if exact <= max_width:
-                    current, current_width = candidate, exact
+                    line.append(word)
+                    line_width = exact
                     continue
-            out.append(current)
-            current = ""
+            out.append(" ".join(line))
+            line = []
         if width <= max_width:
-            current, current_width = word, width
+            line.append(word)
+            line_width = width
             continue
         pieces = _break_word(word, max_width, measure)
         out.extend(pieces[:-1])
-        current = pieces[-1]
-        current_width = measure(current)
-    if current or not out:
-        out.append(current)
+        line = [pieces[-1]]
+        line_width = measure(pieces[-1])
+    if line or not out:
+        out.append(" ".join(line))
     return out
 
 
@@ -111,17 +115,37 @@ class CachedMeasurer:
     def __init__(self, measurer: TextMeasurer, limit: int = 50_000) -> None:
         self._measurer = measurer
         self.limit = limit
-        self._widths: dict[tuple[str, str], float] = {}
+        self._widths: dict[str, dict[str, float]] = {}  # role -> text -> width
+        self._measures: dict[str, MeasureWidth] = {}  # role -> a measure of that table
         self._heights: dict[str, float] = {}
         self._wraps: dict[tuple[str, float, str], tuple[str, ...]] = {}
 
-    def width(self, text: str, role: str) -> float:
-        key = (text, role)
-        found = self._widths.get(key)
+    def measure_for(self, role: str) -> MeasureWidth:
+        """The one-argument width of ``role``'s texts, through its table (one dict lookup a
+        text that is known: wrapping asks for every word)."""
+        found = self._measures.get(role)
         if found is None:
-            if len(self._widths) >= self.limit:
-                self._widths.clear()
-            found = self._widths[key] = float(self._measurer.width(text, role))
+            table = self._widths.setdefault(role, {})
+            ask = self._measurer.width
+
+            def measure(text: str) -> float:
+                width = table.get(text)
+                if width is None:
+                    width = table[text] = float(ask(text, role))
+                return width
+            found = self._measures[role] = measure
+        return found
+
+    def _trim(self) -> None:
+        for table in self._widths.values():
+            if len(table) >= self.limit:
+                table.clear()
+
+    def width(self, text: str, role: str) -> float:
+        table = self._widths.get(role)
+        found = None if table is None else table.get(text)
+        if found is None:
+            found = self.measure_for(role)(text)
         return found
 
     def line_height(self, role: str) -> float:
@@ -136,5 +160,6 @@ class CachedMeasurer:
         if found is None:
             if len(self._wraps) >= self.limit:
                 self._wraps.clear()
-            found = self._wraps[key] = wrap_text(text, max_width, lambda s: self.width(s, role))
+            self._trim()
+            found = self._wraps[key] = wrap_text(text, max_width, self.measure_for(role))
         return found
