@@ -20,6 +20,7 @@ own box, and the spine ends on the head's back edge. No other line touches any b
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 
 from fishbone.geometry import Layout, LayoutOptions, TextMeasurer
 from fishbone.layout_bones import Bone, RawBox, RawLine, extent, finish, mirror
@@ -84,6 +85,21 @@ class LayoutCache(CachedMeasurer):
         self.labels: dict[tuple[str, str, str, str, int], Label] = {}
         self.pushes: dict[tuple[Bone, Bone], float] = {}  # between bones in self.bones
         self.options: LayoutOptions | None = None  # those the blocks and bones were made with
+        # Each heading's bone with the diagram's stamp for it: while the stamp is the same,
+        # nothing under the heading changed, so the bone is reused without walking its causes.
+        self.headings: dict[str, KeptHeading] = {}
+
+
+@dataclass(frozen=True)
+class KeptHeading:
+    """A heading's bone as the last layout made it, and what it was made from."""
+
+    stamp: tuple[int, int, int]
+    label: Label
+    key: tuple[object, ...]
+    bone: Bone
+    blocks: tuple[tuple[tuple[object, ...], Block], ...]  # its causes' blocks, keyed
+    ids: frozenset[str]  # the causes it shows
 
 
 class _Layouter:
@@ -95,11 +111,13 @@ class _Layouter:
             # blocks and bones are keyed without the options: other options, other shapes
             self.cache.options = options
             self.cache.blocks, self.cache.bones, self.cache.labels = {}, {}, {}
-            self.cache.pushes = {}
+            self.cache.pushes, self.cache.headings = {}, {}
         self.labels = self.cache.labels if self.cache is not None else None
         # the cache's blocks after this layout
         self.used_blocks: dict[tuple[object, ...], Block] = {}
         self.used_bones: dict[tuple[object, ...], Bone] = {}
+        self.used_headings: dict[str, KeptHeading] = {}
+        self.made_blocks: list[tuple[tuple[object, ...], Block]] = []  # by the current heading
         self.options = options
         angle = min(max(options.bone_angle, 15.0), 90.0)
         self.sep = max(options.gap + MARK_REACH, 2 * MARK_REACH)
@@ -167,6 +185,7 @@ class _Layouter:
             found = self.cache.blocks.get(frozen)
             if found is not None:
                 self.used_blocks[frozen] = found
+                self.made_blocks.append((frozen, found))
                 return found
         built: list[Block] = []  # a stack: a parent pops its children, first child on top
         for cause, level, count in reversed(order):  # children before their parents
@@ -178,23 +197,39 @@ class _Layouter:
             else:
                 built.append(diagonal_block(label, kids, self.sp, self.sep, CAUSE_MIN_RISE))
         self.used_blocks[frozen] = built[0]
+        self.made_blocks.append((frozen, built[0]))
         return built[0]
 
     def category_bone(self, category_id: str, name: str) -> Bone:
-        """The category's bone, reused from the cache when its heading and every cause block
-        under it are the same (the blocks are the cache's own, so identity says it)."""
+        """The category's bone, reused from the cache while the diagram's stamp for the
+        heading is unchanged, or when its heading and every cause block under it are the
+        same (the blocks are the cache's own, so identity says it)."""
         label = self.label(category_id, "category", name, "category", 0)
+        cache = self.cache
+        stamp = self.diagram.stamp(category_id)
+        if cache is not None:
+            kept = cache.headings.get(category_id)
+            if kept is not None and kept.stamp == stamp and kept.label == label \
+                    and not (kept.ids & self.seen):
+                self.used_blocks.update(kept.blocks)
+                self.used_bones[kept.key] = kept.bone
+                self.used_headings[category_id] = kept
+                self.seen.update(kept.ids)
+                return kept.bone
+        seen_before = set(self.seen) if cache is not None else self.seen
+        self.made_blocks = []
         kids = [self.cause_block(c, 1) for c in self.roots.get(category_id, [])
                 if c.id not in self.seen]  # (a cause listed twice is shown once)
         key = (label, tuple(id(k) for k in kids))
-        if self.cache is not None:
-            found = self.cache.bones.get(key)
-            if found is not None:
-                self.used_bones[key] = found
-                return found
-        bone = Bone(diagonal_block(label, kids, self.sp, SPINE_CLEAR, CATEGORY_MIN_RISE),
-                    LINE_PAD)  # (its block holds the kids, so their ids stay theirs)
+        bone = None if cache is None else cache.bones.get(key)
+        if bone is None:
+            bone = Bone(diagonal_block(label, kids, self.sp, SPINE_CLEAR, CATEGORY_MIN_RISE),
+                        LINE_PAD)  # (its block holds the kids, so their ids stay theirs)
         self.used_bones[key] = bone
+        if cache is not None:
+            self.used_headings[category_id] = KeptHeading(
+                stamp, label, key, bone, tuple(self.made_blocks),
+                frozenset(self.seen - seen_before))
         return bone
 
     # -- packing ---------------------------------------------------------------------------
@@ -239,6 +274,7 @@ class _Layouter:
         if self.cache is not None:
             self.cache.blocks = self.used_blocks
             self.cache.bones = self.used_bones
+            self.cache.headings = self.used_headings
 
         # Move the drawing to start at (margin, margin), or leave it where it is.
         margin = self.options.margin

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -96,6 +97,8 @@ DIAGRAM_KINDS: frozenset[str] = frozenset(
     {"effect", "categories", "cause_added", "cause_removed", "cause_moved", "cause_changed"})
 
 
+_SERIALS = itertools.count(1)  # each Diagram's own number, never reused while the app runs
+
 MAX_VOTES = 1_000_000  # the most votes (dots) one cause may hold
 VOTES_RULE = f"Votes are a whole number from 0 to {MAX_VOTES:,}."
 
@@ -148,6 +151,12 @@ class Diagram:
         self.extra: dict[str, Any] = {}  # keys from a file that this version does not know
         self.changes = ChangeStream()  # the case's one stream (``Case.changes`` is this one)
         self._index: dict[str, Cause] | None = None
+        # What a layout cache may trust: this diagram's number, a clock that ticks on every
+        # verb, when the headings last changed and when each heading's causes last did.
+        self._serial = next(_SERIALS)
+        self._clock = 0
+        self._headings_at = 0
+        self._touched_at: dict[str, int] = {}
 
     # -- listeners -------------------------------------------------------------------------
     def subscribe(self, listener: Listener) -> None:
@@ -159,6 +168,20 @@ class Diagram:
     def _emit(self, kind: ChangeKind, ids: Iterable[str] = (), attribute: str = "") -> None:
         self._index = None
         self.changes.emit(Change(kind, tuple(ids), attribute))
+
+    def _touch(self, category_ids: Iterable[str] = (), headings: bool = False) -> None:
+        """A verb changed the causes under these headings (or the headings themselves)."""
+        self._clock += 1
+        if headings:
+            self._headings_at = self._clock
+        for category_id in category_ids:
+            self._touched_at[category_id] = self._clock
+
+    def stamp(self, category_id: str) -> tuple[int, int, int]:
+        """Equal stamps mean the heading and every cause under it are as they were: nothing
+        changed them through this diagram's verbs (a layout cache reuses its bone). Code
+        that changes a ``Cause`` object directly, not through a verb, is not seen here."""
+        return self._serial, self._headings_at, self._touched_at.get(category_id, 0)
 
     # -- queries -----------------------------------------------------------------------------
     def _lookup(self) -> dict[str, Cause]:
@@ -292,6 +315,7 @@ class Diagram:
             check_cause_value(attribute, getattr(cause, attribute))
         pos = self._list_position(cause.category, cause.parent, index)
         self.causes.insert(pos, cause)
+        self._touch((cause.category,))
         self._emit("cause_added", [cause.id])
         return cause
 
@@ -300,6 +324,7 @@ class Diagram:
         doomed = {c.id for c in self.subtree(cause_id)}
         entries = tuple((i, c) for i, c in enumerate(self.causes) if c.id in doomed)
         self.causes = [c for c in self.causes if c.id not in doomed]
+        self._touch({c.category for _, c in entries})
         self._emit("cause_removed", [c.id for _, c in entries])
         return RemovedSubtree(entries)
 
@@ -317,6 +342,7 @@ class Diagram:
             raise DiagramError(f"cause {orphan.id!r} would lose its parent {orphan.parent!r}")
         entries = tuple((i, c) for i, c in enumerate(self.causes) if c.id in doomed)
         self.causes = [c for c in self.causes if c.id not in doomed]
+        self._touch({c.category for _, c in entries})
         self._emit("cause_removed", [c.id for _, c in entries])
         return RemovedSubtree(entries)
 
@@ -324,6 +350,7 @@ class Diagram:
         """Undo a ``remove_cause``: every cause goes back to its old list index."""
         for index, cause in removed.entries:
             self.causes.insert(index, cause)
+        self._touch({c.category for _, c in removed.entries})
         self._emit("cause_added", [c.id for _, c in removed.entries])
 
     def sibling_index(self, cause_id: str) -> int:
@@ -346,6 +373,7 @@ class Diagram:
         if not self.has_category(category_id):
             raise DiagramError(f"no category with id {category_id!r}")
         block = self.subtree(cause_id)
+        self._touch((cause.category, category_id))
         block_ids = {c.id for c in block}
         self.causes = [c for c in self.causes if c.id not in block_ids]
         self._index = None
@@ -371,11 +399,13 @@ class Diagram:
         old = {cause_id: getattr(cause, attribute) for cause_id, cause in causes.items()}
         for cause_id, cause in causes.items():
             setattr(cause, attribute, values[cause_id])
+        self._touch({cause.category for cause in causes.values()})
         self._emit("cause_changed", list(values), attribute)
         return old
 
     def set_effect(self, text: str) -> str:
         old, self.effect = self.effect, text
+        self._touch()
         self._emit("effect", ["effect"])
         return old
 
@@ -384,11 +414,13 @@ class Diagram:
         if self.has_category(category.id):
             raise DiagramError(f"a category with id {category.id!r} already exists")
         self.categories.insert(len(self.categories) if index is None else index, category)
+        self._touch(headings=True)
         self._emit("categories", [category.id])
 
     def rename_category(self, category_id: str, name: str) -> str:
         cat = self.category(category_id)
         old, cat.name = cat.name, name
+        self._touch(headings=True)
         self._emit("categories", [category_id])
         return old
 
@@ -399,6 +431,7 @@ class Diagram:
         entries = tuple((i, c) for i, c in enumerate(self.causes) if c.id in doomed)
         self.causes = [c for c in self.causes if c.id not in doomed]
         category = self.categories.pop(index)
+        self._touch(headings=True)
         self._emit("categories", [category_id])
         return index, category, RemovedSubtree(entries)
 
@@ -406,12 +439,14 @@ class Diagram:
         self.categories.insert(index, category)
         for i, cause in removed.entries:
             self.causes.insert(i, cause)
+        self._touch(headings=True)
         self._emit("categories", [category.id])
 
     def move_category(self, category_id: str, index: int) -> int:
         old = self.category_index(category_id)
         cat = self.categories.pop(old)
         self.categories.insert(index, cat)
+        self._touch(headings=True)
         self._emit("categories", [category_id])
         return old
 

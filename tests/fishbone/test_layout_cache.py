@@ -46,7 +46,8 @@ def test_the_caches_are_bounded():
     kept = CachedMeasurer(MonospaceMeasurer(), limit=10)
     for i in range(25):
         kept.wrap(f"text number {i}", 100.0, "cause")
-    assert len(kept._wraps) <= 10 and len(kept._widths) <= 10
+    assert len(kept._wraps) <= 10
+    assert all(len(table) <= 10 for table in kept._widths.values())
 
 
 def nested() -> Diagram:
@@ -115,3 +116,69 @@ def test_a_kept_cache_follows_random_edits_exactly():
         options = flipped if step % 7 == 3 else LayoutOptions()
         assert layout_diagram(d, cache, options) == layout_diagram(
             d, MonospaceMeasurer(), options)
+
+
+def test_a_heading_whose_stamp_is_unchanged_is_reused_without_walking_its_causes(monkeypatch):
+    import fishbone.layout as layout_module
+
+    d = nested()
+    cache = LayoutCache(MonospaceMeasurer())
+    layout_diagram(d, cache)
+    walked: list[str] = []
+    real = layout_module._Layouter.cause_block
+
+    def counting(self, top, depth):  # noqa: ANN001, ANN202
+        walked.append(top.category)
+        return real(self, top, depth)
+
+    def headings_walked(diagram: Diagram) -> set[str]:
+        walked.clear()
+        monkeypatch.setattr(layout_module._Layouter, "cause_block", counting)
+        kept = layout_diagram(diagram, cache)
+        monkeypatch.setattr(layout_module._Layouter, "cause_block", real)
+        assert kept == layout_diagram(diagram, MonospaceMeasurer())
+        return set(walked)
+
+    d.set_cause("c9", "text", "cause 9 now reads quite differently")  # under "k"
+    assert headings_walked(d) == {"k"}
+    assert headings_walked(d) == set()  # nothing changed
+    d.move_cause("c6", "k", None)  # from "j" to "k": both are walked again
+    assert headings_walked(d) == {"j", "k"}
+    d.rename_category("j", "Other heading")  # a heading changed: every heading is looked at
+    assert headings_walked(d) == {"j", "k"}
+    other = nested()  # another diagram with the same ids is never taken for this one
+    assert headings_walked(other) == {"j", "k"}
+
+
+def test_a_kept_cache_follows_moves_and_heading_edits_exactly():
+    import random
+
+    from fishbone.model import Category as Heading
+    from tests.fishbone.test_layout_properties import random_diagram
+
+    rng = random.Random(11)
+    d = random_diagram(4, 150)
+    cache = LayoutCache(MonospaceMeasurer())
+    for step in range(60):
+        cause = rng.choice(d.causes)
+        what = rng.random()
+        if what < 0.3:
+            d.move_cause(cause.id, rng.choice(d.categories).id, None, rng.choice((None, 0)))
+        elif what < 0.45:
+            d.set_cause(cause.id, "text", cause.text + " and more")
+        elif what < 0.55:
+            d.rename_category(rng.choice(d.categories).id, f"Heading {step}")
+        elif what < 0.65:
+            d.move_category(rng.choice(d.categories).id, 0)
+        elif what < 0.7:
+            d.add_category(Heading(f"h{step}", f"New heading {step}"))
+        elif what < 0.8:
+            d.set_effect(f"An effect at step {step}")
+        elif what < 0.9:
+            removed = d.remove_cause(cause.id)
+            if rng.random() < 0.5:
+                d.restore(removed)
+        else:
+            d.set_cause(cause.id, "collapsed", not cause.collapsed)
+        assert layout_diagram(d, cache, anchored=True) == layout_diagram(
+            d, MonospaceMeasurer(), anchored=True)
