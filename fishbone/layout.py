@@ -22,8 +22,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from fishbone.geometry import Layout, LayoutOptions, TextMeasurer
-from fishbone.layout_bones import Bone, RawBox, RawLine, extent, finish, mirror
+from fishbone.geometry import Box, Layout, LayoutOptions, Line, TextMeasurer
+from fishbone.layout_bones import Bone
 from fishbone.layout_pack import least_between, push_needed, reach_between
 from fishbone.layout_text import CachedMeasurer, wrap_text
 from fishbone.layout_tree import (
@@ -130,6 +130,7 @@ class _Layouter:
             else:
                 self.kids.setdefault(cause.parent, []).append(cause)
         self.seen: set[str] = set()
+        self.shapes: dict[str, tuple[float, float, float, float, float]] = {}  # by role
 
     # -- measuring -------------------------------------------------------------------------
     def label(self, item_id: str, kind: str, text: str, role: str, depth: int) -> Label:
@@ -145,17 +146,28 @@ class _Layouter:
         return found
 
     def measured(self, item_id: str, kind: str, text: str, role: str, depth: int) -> Label:
+        shape = self.shapes.get(role)
+        if shape is None:
+            shape = self.shapes[role] = self.shape_of(role)
+        wrap_width, pad2, least_width, line_height, least_height = shape
+        lines = self.m.wrap(text, wrap_width, role)
+        if len(lines) == 1:
+            width = self.m.measure_for(role)(lines[0]) + pad2
+        else:
+            width = max(map(self.m.measure_for(role), lines)) + pad2
+        height = len(lines) * line_height + pad2
+        return Label(item_id, kind, role, depth, lines, max(width, least_width),
+                     max(height, least_height))
+
+    def shape_of(self, role: str) -> tuple[float, float, float, float, float]:
+        """What every label of ``role`` shares: the width its text wraps to, twice its
+        padding, its least width, its line height and its least height."""
         o = self.options
         pad = o.padding * (2 if role == "head" else 1)
         limit = {"head": o.max_head_width, "category": o.max_category_width}.get(
             role, o.max_label_width)
-        lines = self.m.wrap(text, max(1.0, limit - 2 * pad), role)
-        measure = self.m.measure_for(role)
-        width = max(map(measure, lines)) + 2 * pad
-        height = len(lines) * self.m.line_height(role) + 2 * pad
-        if role == "head":
-            height = max(height, MIN_HEAD_HEIGHT)
-        return Label(item_id, kind, role, depth, lines, max(width, MIN_WIDTH[role]), height)
+        return (max(1.0, limit - 2 * pad), 2 * pad, MIN_WIDTH[role], self.m.line_height(role),
+                MIN_HEAD_HEIGHT if role == "head" else 0.0)
 
     def cause_block(self, top: Cause, depth: int) -> Block:
         """The block of ``top`` and every cause shown under it (no recursion: depth is free).
@@ -263,12 +275,11 @@ class _Layouter:
             tail_x = min(tail_x, foot + least_between(left, -SPINE_CLEAR - 60.0, 1.0))
 
         flip = not self.options.head_on_right
-        boxes: list[RawBox] = [("head", "head", head_x, -head.height / 2, head.width,
-                                head.height, head.lines, "head", 0)]
-        lines: list[RawLine] = [("spine", "spine", ((tail_x, 0.0), (head_x, 0.0)))]
-        if flip:
-            boxes, lines = mirror(boxes, lines)
-        extents = [extent(boxes, lines)]
+        fx = -1.0 if flip else 1.0  # x is mirrored for a head on the left
+        head_left = -head_x - head.width if flip else head_x
+        spine_ends = (fx * tail_x, fx * head_x)
+        extents = [(min(head_left, *spine_ends), max(head_left + head.width, *spine_ends),
+                    -head.height / 2, head.height / 2)]
         for i, (bone, foot) in enumerate(zip(bones, feet, strict=True)):
             extents.append(bone.place(foot, -1.0 if i % 2 else 1.0, flip))
         if self.cache is not None:
@@ -281,7 +292,10 @@ class _Layouter:
         x0, x1 = min(e[0] for e in extents), max(e[1] for e in extents)
         y0, y1 = min(e[2] for e in extents), max(e[3] for e in extents)
         dx, dy = (0.0, 0.0) if anchored else (margin - x0, margin - y0)
-        parts = [finish(boxes, lines, dx, dy)] + [bone.finish(dx, dy) for bone in bones]
+        head_part = ([Box("head", "head", (head_left + dx, -head.height / 2 + dy, head.width,
+                                           head.height), head.lines, "head", 0)],
+                     [Line("spine", "spine", tuple((x + dx, dy) for x in spine_ends))])
+        parts = [head_part] + [bone.finish(dx, dy) for bone in bones]
         all_boxes = [box for part in parts for box in part[0]]
         all_lines = [line for part in parts for line in part[1]]
         return Layout((x0 + dx - margin, y0 + dy - margin, x1 - x0 + 2 * margin,

@@ -9,18 +9,20 @@ from fishbone.geometry import TextMeasurer
 MeasureWidth = Callable[[str], float]
 
 
-def wrap_text(text: str, max_width: float, measure_width: MeasureWidth) -> tuple[str, ...]:
+def wrap_text(text: str, max_width: float, measure_width: MeasureWidth,
+              known: dict[str, float] | None = None) -> tuple[str, ...]:
     """Break ``text`` into lines no wider than ``max_width`` (when a single character allows).
 
     Lines break at spaces; a word wider than the limit is cut between characters; explicit
     newlines are kept (a blank line stays a blank line); empty text gives one empty line.
+    ``known`` may hold widths ``measure_width`` has already given (its cache), read directly.
     """
     if "\n" not in text and "\r" not in text and "\t" not in text:  # one paragraph
-        return tuple(_wrap_paragraph(text, max_width, measure_width))
+        return tuple(_wrap_paragraph(text, max_width, measure_width, known))
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
     lines: list[str] = []
     for paragraph in text.split("\n"):
-        lines.extend(_wrap_paragraph(paragraph, max_width, measure_width))
+        lines.extend(_wrap_paragraph(paragraph, max_width, measure_width, known))
     return tuple(lines) if lines else ("",)
 
 
@@ -30,29 +32,37 @@ SUM_SLACK = 1.0
 SUM_SLACK_PER_UNIT = 0.01
 
 
-def _wrap_paragraph(paragraph: str, max_width: float, measure: MeasureWidth) -> list[str]:
+def _wrap_paragraph(paragraph: str, max_width: float, measure: MeasureWidth,
+                    known: dict[str, float] | None = None) -> list[str]:
     """Greedy: each line takes words while the line still fits.
 
     Whether a longer line fits is first judged from the sum of its words' widths and the
     spaces' (each word is measured once, and a measuring cache knows most words already);
     only a sum within a small band of the limit is settled by measuring the line itself. So
     the lines are the ones measuring every candidate gives, at about one measure a word.
+    ``known`` is the measure's own table of widths, read directly when it is given.
     """
     words = [w for w in paragraph.split(" ") if w]
+    get = (known if known is not None else {}).get
+    # A guess g is surely short when g + slack(g) <= max_width, and surely long when
+    # g - slack(g) > max_width, with slack(g) = SUM_SLACK + SUM_SLACK_PER_UNIT * g.
+    sure_fit = (max_width - SUM_SLACK) / (1.0 + SUM_SLACK_PER_UNIT)
+    maybe_fit = (max_width + SUM_SLACK) / (1.0 - SUM_SLACK_PER_UNIT)
     out: list[str] = []
     line: list[str] = []  # the words of the line being filled
     line_width = 0.0
     space = measure(" ") if len(words) > 1 else 0.0
     for word in words:
-        width = measure(word)
+        width = get(word)
+        if width is None:
+            width = measure(word)
         if line:
             guess = line_width + space + width
-            slack = SUM_SLACK + SUM_SLACK_PER_UNIT * guess
-            if guess <= max_width - slack:
+            if guess <= sure_fit:
                 line.append(word)
                 line_width = guess
                 continue
-            if guess <= max_width + slack:
+            if guess <= maybe_fit:
                 exact = measure(" ".join(line) + " " + word)
                 if exact <= max_width:
                     line.append(word)
@@ -131,15 +141,12 @@ class CachedMeasurer:
             def measure(text: str) -> float:
                 width = table.get(text)
                 if width is None:
+                    if len(table) >= self.limit:
+                        table.clear()
                     width = table[text] = float(ask(text, role))
                 return width
             found = self._measures[role] = measure
         return found
-
-    def _trim(self) -> None:
-        for table in self._widths.values():
-            if len(table) >= self.limit:
-                table.clear()
 
     def width(self, text: str, role: str) -> float:
         table = self._widths.get(role)
@@ -160,6 +167,6 @@ class CachedMeasurer:
         if found is None:
             if len(self._wraps) >= self.limit:
                 self._wraps.clear()
-            self._trim()
-            found = self._wraps[key] = wrap_text(text, max_width, self.measure_for(role))
+            found = self._wraps[key] = wrap_text(text, max_width, self.measure_for(role),
+                                                 self._widths.get(role))
         return found

@@ -25,15 +25,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from itertools import pairwise
+from typing import NamedTuple
 
 from fishbone.geometry import Point, Rect
 
 Extent = tuple[float, float, float, float]  # x0, y0, x1, y1
 
 
-@dataclass(frozen=True)
-class Label:
-    """A measured text box waiting for a place."""
+class Label(NamedTuple):
+    """A measured text box waiting for a place (a named tuple: one is made per cause)."""
 
     id: str
     kind: str  # category | cause
@@ -44,7 +44,7 @@ class Label:
     height: float
 
 
-@dataclass
+@dataclass(slots=True)
 class Block:
     """A laid-out subtree in its canonical frame (see the module docstring)."""
 
