@@ -91,6 +91,14 @@ def _colour(name: str) -> QColor:
     return QColor(name)
 
 
+@lru_cache(maxsize=32)
+def _faint(name: str) -> QColor:
+    """The colour, half see-through: the bar that stands for a line of text too small to read."""
+    colour = QColor(name)
+    colour.setAlpha(120)
+    return colour
+
+
 @lru_cache(maxsize=256)
 def _pen(colour: str, width: float, style: Qt.PenStyle = Qt.PenStyle.SolidLine) -> QPen:
     """A round-capped pen, made once per colour, width and style; callers never change it."""
@@ -101,6 +109,26 @@ def _pen(colour: str, width: float, style: Qt.PenStyle = Qt.PenStyle.SolidLine) 
 
 
 # -- lines -----------------------------------------------------------------------------------
+def line_pen(line: Line, style: DiagramStyle, cause: Cause | None = None,
+             depth: int = 1) -> QPen:
+    """The pen of a line: the thick spine, a category bone or a cause's thin bone, coloured
+    by the cause's status (shared, never changed by callers)."""
+    if line.kind == "spine":
+        return _pen(style.spine, style.spine_width)
+    if line.kind == "bone":
+        return _pen(style.bone, style.bone_width)
+    width = style.cause_line_width if depth <= 1 else style.subcause_line_width
+    if cause is not None and cause.root_cause:
+        return _pen(style.root_cause, width + 1.0)
+    if cause is not None and cause.status == "ruled_out":
+        return _pen(style.ruled_out, width, Qt.PenStyle.DashLine)
+    return _pen(style.cause_line, width)
+
+
+def line_polygon(line: Line) -> QPolygonF:
+    return QPolygonF([QPointF(x, y) for x, y in line.points])
+
+
 def paint_line(
     painter: QPainter,
     line: Line,
@@ -108,31 +136,19 @@ def paint_line(
     cause: Cause | None = None,
     depth: int = 1,
 ) -> None:
-    """Draw one polyline: the thick spine, a category bone or a cause's thin bone."""
+    """Draw one polyline with its ``line_pen``."""
     if len(line.points) < 2:
         return
-    if line.kind == "spine":
-        pen = _pen(style.spine, style.spine_width)
-    elif line.kind == "bone":
-        pen = _pen(style.bone, style.bone_width)
-    else:
-        width = style.cause_line_width if depth <= 1 else style.subcause_line_width
-        if cause is not None and cause.root_cause:
-            pen = _pen(style.root_cause, width + 1.0)
-        elif cause is not None and cause.status == "ruled_out":
-            pen = _pen(style.ruled_out, width, Qt.PenStyle.DashLine)
-        else:
-            pen = _pen(style.cause_line, width)
-    painter.setPen(pen)
+    painter.setPen(line_pen(line, style, cause, depth))
     painter.setBrush(Qt.BrushStyle.NoBrush)
-    painter.drawPolyline(QPolygonF([QPointF(x, y) for x, y in line.points]))
+    painter.drawPolyline(line_polygon(line))
 
 
-def paint_tail(painter: QPainter, layout: Layout, style: DiagramStyle) -> None:
-    """A small forked tail at the end of the spine away from the head."""
+def tail_path(layout: Layout, style: DiagramStyle) -> QPainterPath | None:
+    """A small forked tail at the end of the spine away from the head (None: no spine)."""
     spine = layout.line("spine")
     if spine is None or len(spine.points) < 2:
-        return
+        return None
     right = head_points_right(layout)
     end = min(spine.points, key=lambda p: p[0]) if right else max(spine.points, key=lambda p: p[0])
     x, y = end
@@ -143,9 +159,30 @@ def paint_tail(painter: QPainter, layout: Layout, style: DiagramStyle) -> None:
     path.lineTo(x + back * size * 0.55, y)
     path.lineTo(x + back * size, y + size)
     path.closeSubpath()
-    painter.setPen(_pen(style.spine, 1.0))
-    painter.setBrush(_colour(style.spine))
+    return path
+
+
+def tail_pen(style: DiagramStyle) -> QPen:
+    return _pen(style.spine, 1.0)
+
+
+def tail_brush(style: DiagramStyle) -> QColor:
+    return _colour(style.spine)
+
+
+def paint_tail(painter: QPainter, layout: Layout, style: DiagramStyle) -> None:
+    """Draw the spine's ``tail_path``."""
+    path = tail_path(layout, style)
+    if path is None:
+        return
+    painter.setPen(tail_pen(style))
+    painter.setBrush(tail_brush(style))
     painter.drawPath(path)
+
+
+# Below this height on the device a line of text is drawn as a bar: the overview of a big
+# diagram shows where its words are, and drawing glyphs a pixel high would cost the most.
+GREEK_PX = 3.0
 
 
 # -- text ------------------------------------------------------------------------------------
@@ -168,6 +205,14 @@ def paint_text(
     ascent, descent = m.ascent(box.role), m.descent(box.role)
     widest = max((m.width(t, box.role) for t in box.lines), default=0.0)
     left = x + max(0.0, (w - widest) / 2)
+    t = painter.worldTransform()
+    if lh * math.hypot(t.m12(), t.m22()) < GREEK_PX:  # unreadable: a bar for each line
+        bar = _faint(colour)
+        for i, text in enumerate(box.lines):
+            tw = m.width(text, box.role)
+            tx = x + (w - tw) / 2 if centred else left
+            painter.fillRect(QRectF(tx, top + i * lh + lh * 0.3, tw, lh * 0.4), bar)
+        return
     for i, text in enumerate(box.lines):
         baseline = top + i * lh + (lh - ascent - descent) / 2 + ascent
         tx = x + (w - m.width(text, box.role)) / 2 if centred else left

@@ -11,11 +11,25 @@ import html
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
-from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsPathItem,
+    QStyleOptionGraphicsItem,
+    QWidget,
+)
 
 from fishbone.geometry import Box, Layout, Line, Point
 from fishbone.model import Cause
-from ui.painting.paint import head_bulge, head_path, paint_box, paint_line, paint_tail
+from ui.painting.paint import (
+    head_bulge,
+    head_path,
+    line_pen,
+    line_polygon,
+    paint_box,
+    tail_brush,
+    tail_path,
+    tail_pen,
+)
 from ui.painting.style import DiagramStyle
 
 BOX_Z = 10.0
@@ -179,32 +193,47 @@ def line_signature(line: Line, cause: Cause | None, depth: int) -> Signature:
     return (line.kind, line.points, colour, depth)
 
 
-class LineItem(QGraphicsItem):
-    """A bone: the spine (with its tail), a heading's bone or a cause's connector."""
+class LineItem(QGraphicsPathItem):
+    """A bone: the spine (with its tail), a heading's bone or a cause's connector.
+
+    A native path item with the pen of ``line_pen``: Qt paints it and works out its bounds
+    without calling back into Python, which is most of what a repaint of a big diagram costs.
+    """
 
     def __init__(self, line: Line, style: DiagramStyle, cause: Cause | None = None,
                  depth: int = 1, head: Box | None = None) -> None:
         super().__init__()
         self.line, self.style, self.cause, self.depth, self.head = line, style, cause, depth, head
         self.signature: Signature = line_signature(line, cause, depth)
-        # The line as painted, in item coordinates; the item's position is how far ``line``
+        # The line as drawn, in item coordinates; the item's position is how far ``line``
         # lies from it (a bone that only moved is moved, not drawn again from scratch).
         self._drawn = line
+        self.tail: QGraphicsPathItem | None = None  # the spine's forked tail
         self.setZValue(SPINE_Z if line.kind == "spine" else LINE_Z)
-        self._bounds = self._compute_bounds()
+        self._draw()
 
     @property
     def key(self) -> tuple[str, str]:
         return (self.line.kind, self.line.id)
 
-    def _compute_bounds(self) -> QRectF:
-        xs = [p[0] for p in self._drawn.points] or [0.0]
-        ys = [p[1] for p in self._drawn.points] or [0.0]
-        grow = 6.0
-        if self.line.kind == "spine":
-            grow = self.style.spine_width * 3 + 4
-        return QRectF(min(xs) - grow, min(ys) - grow,
-                      max(xs) - min(xs) + 2 * grow, max(ys) - min(ys) + 2 * grow)
+    def _draw(self) -> None:
+        line = self._drawn
+        path = QPainterPath()
+        if len(line.points) >= 2:
+            path.addPolygon(line_polygon(line))
+        self.setPen(line_pen(line, self.style, self.cause, self.depth))
+        self.setPath(path)
+        if line.kind == "spine":
+            self._draw_tail()
+
+    def _draw_tail(self) -> None:
+        boxes = [self.head] if self.head is not None else []
+        path = tail_path(Layout((0, 0, 0, 0), boxes, [self._drawn]), self.style)
+        if self.tail is None:
+            self.tail = QGraphicsPathItem(self)
+        self.tail.setPen(tail_pen(self.style))
+        self.tail.setBrush(tail_brush(self.style))
+        self.tail.setPath(path if path is not None else QPainterPath())
 
     def set_content(self, line: Line, cause: Cause | None, depth: int,
                     head: Box | None = None) -> None:
@@ -215,30 +244,15 @@ class LineItem(QGraphicsItem):
             self.line, self.signature, self.head = line, signature, head
             self.setPos(*shift)
             return
-        self.prepareGeometryChange()
         self.line, self.cause, self.depth, self.head = line, cause, depth, head
         self.signature = signature
         self._drawn = line
         self.setPos(0.0, 0.0)
-        self._bounds = self._compute_bounds()
-        self.update()
+        self._draw()
 
     def set_style(self, style: DiagramStyle) -> None:
-        self.prepareGeometryChange()
         self.style = style
-        self._bounds = self._compute_bounds()
-        self.update()
-
-    def boundingRect(self) -> QRectF:  # noqa: N802 (Qt name)
-        return self._bounds
-
-    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
-              widget: QWidget | None = None) -> None:
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        if self._drawn.kind == "spine":  # (a spine is never moved: its position stays 0, 0)
-            boxes = [self.head] if self.head is not None else []
-            paint_tail(painter, Layout((0, 0, 0, 0), boxes, [self._drawn]), self.style)
-        paint_line(painter, self._drawn, self.style, self.cause, self.depth)
+        self._draw()
 
 
 def _shift(was: tuple[Point, ...], now: tuple[Point, ...]) -> Point | None:
