@@ -1,5 +1,8 @@
 """Brings the scene's items in line with a new layout, looking only at what may have changed.
 
+Items of boxes and lines that leave the layout are hidden and kept, so that expanding a
+heading again or undoing a delete shows the same items instead of building hundreds anew.
+
 The layout comes in parts (the head and spine, then one part per heading's bone), and a part
 that is the very same list as last time holds the very same boxes and lines: its items are
 up to date and are not looked at, except those of causes the change names and collapsed
@@ -31,6 +34,8 @@ class SceneItems(Protocol):
     diagram_style: DiagramStyle
     boxes: dict[Key, BoxItem]
     lines: dict[Key, LineItem]
+    spare_boxes: dict[Key, BoxItem]  # hidden items of boxes gone from the layout, for reuse
+    spare_lines: dict[Key, LineItem]
     selection: Key | None
     votes_hidden: bool
 
@@ -87,6 +92,12 @@ class ItemSync:
         scene, key = self.scene, (box.kind, box.id)
         cause = self.causes.get(box.id) if box.kind == "cause" else None
         item = scene.boxes.get(key)
+        if item is None and key in scene.spare_boxes:  # shown again (expanded, undone)
+            item = scene.boxes[key] = scene.spare_boxes.pop(key)
+            item.setVisible(True)
+            item.set_flags(selected=key == scene.selection, drop_target=False)
+            item.set_votes_hidden(scene.votes_hidden)
+            skip = False
         if item is None:
             hidden = self.hidden(cause)
             item = scene.boxes[key] = BoxItem(box, scene.diagram_style, cause, hidden, self.right)
@@ -112,6 +123,12 @@ class ItemSync:
         scene, key = self.scene, (line.kind, line.id)
         cause = self.causes.get(line.id) if line.kind == "cause" else None
         item = scene.lines.get(key)
+        if item is None and key in scene.spare_lines:
+            item = scene.lines[key] = scene.spare_lines.pop(key)
+            item.setVisible(True)
+            item.set_content(line, cause, depth, self.head)
+            self.updated += 1
+            return
         if item is None:
             item = scene.lines[key] = LineItem(line, scene.diagram_style, cause, depth, self.head)
             scene.addItem(item)
@@ -157,8 +174,10 @@ class ItemSync:
                           if (b.kind, b.id) not in kept_boxes]
             gone_lines = [(ln.kind, ln.id) for part in self.dropped for ln in part[1]
                           if (ln.kind, ln.id) not in kept_lines]
-        for key in gone_boxes:
-            scene.removeItem(scene.boxes.pop(key))
+        for key in gone_boxes:  # hidden, not removed: collapsing and expanding again, or
+            item = scene.spare_boxes[key] = scene.boxes.pop(key)  # undoing a delete, reuses it
+            item.setVisible(False)
         for key in gone_lines:
-            scene.removeItem(scene.lines.pop(key))
+            line = scene.spare_lines[key] = scene.lines.pop(key)
+            line.setVisible(False)
         self.updated += len(gone_boxes) + len(gone_lines)

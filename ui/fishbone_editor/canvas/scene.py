@@ -10,7 +10,7 @@ keyed by (kind, id), so the selection survives a relayout.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLineF, QRectF, Qt, Signal
+from PySide6.QtCore import QLineF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsScene
 
@@ -25,6 +25,7 @@ __all__ = ["PAINT_ONLY", "DiagramScene", "Key", "compute_layout"]
 
 # Attributes the layout does not look at: changing them only repaints.
 PAINT_ONLY = frozenset({"status", "root_cause", "votes", "notes"})
+TIDY_MS = 400  # how soon after edits the scene's rect shrinks to a drawing that shrank
 
 
 def compute_layout(diagram: Diagram, style: DiagramStyle, options: LayoutOptions) -> Layout:
@@ -49,6 +50,8 @@ class DiagramScene(QGraphicsScene):
         self.layout: Layout = Layout((0.0, 0.0, 0.0, 0.0))
         self.boxes: dict[Key, BoxItem] = {}
         self.lines: dict[Key, LineItem] = {}
+        self.spare_boxes: dict[Key, BoxItem] = {}  # hidden, kept for reuse (see item_sync)
+        self.spare_lines: dict[Key, LineItem] = {}
         self.selection: Key | None = None
         self.drop_key: Key | None = None
         self.insert_marker: QGraphicsPathItem | None = None  # the gap a drag would drop into
@@ -56,6 +59,8 @@ class DiagramScene(QGraphicsScene):
         self.updated_last: int = 0  # how many items the last refresh created, moved or repainted
         self.votes_hidden = False  # no vote marks (the room's dots before their reveal)
         self.setBackgroundBrush(QColor(style.background))
+        self._tidy = QTimer(self, singleShot=True, interval=TIDY_MS)
+        self._tidy.timeout.connect(self._tidy_scene_rect)
         self.relayout()
 
     # -- model ---------------------------------------------------------------------------------
@@ -71,6 +76,7 @@ class DiagramScene(QGraphicsScene):
         """Another look (theme, projector): new fonts mean new geometry for everything."""
         self.diagram_style = style
         self.setBackgroundBrush(QColor(style.background))
+        self._drop_spares()
         for item in [*self.boxes.values(), *self.lines.values()]:
             item.set_style(style)
         self.relayout()
@@ -119,10 +125,25 @@ class DiagramScene(QGraphicsScene):
                                                        self.options)
         named = frozenset(change.ids) if change is not None else None
         self.updated_last = ItemSync(self, self.layout, old, named).run()
-        self.setSceneRect(self.drawing_rect())
+        self._fit_scene_rect(grow_only=change is not None)
         if self.selection is not None and self.selection not in self.boxes:
             self._select_visible_ancestor()
         self.relaid_out.emit()
+
+    def _fit_scene_rect(self, grow_only: bool) -> None:
+        """The scene's rect around the drawing. After an edit it only grows at once: a rect
+        that shrinks changes the scroll bars, whose repaint would cost the edit's frame a
+        few milliseconds, so it is tidied a moment later instead."""
+        rect = self.drawing_rect()
+        if grow_only and self.sceneRect().contains(rect):
+            if rect != self.sceneRect():
+                self._tidy.start()
+            return
+        self._tidy.stop()
+        self.setSceneRect(rect)
+
+    def _tidy_scene_rect(self) -> None:
+        self.setSceneRect(self.drawing_rect())
 
     def drawing_rect(self) -> QRectF:
         """The layout bounds, the head's snout and a little room to scroll past the edge."""
@@ -135,10 +156,17 @@ class DiagramScene(QGraphicsScene):
         return rect.adjusted(-40, -40, 40, 40)
 
     def _clear_items(self) -> None:
+        self._drop_spares()
         for store in (self.boxes, self.lines):
             for item in store.values():
                 self.removeItem(item)
             store.clear()
+
+    def _drop_spares(self) -> None:
+        for spares in (self.spare_boxes, self.spare_lines):
+            for item in spares.values():
+                self.removeItem(item)
+            spares.clear()
 
     # -- queries -------------------------------------------------------------------------------
     def box_item(self, kind: str, item_id: str) -> BoxItem | None:

@@ -45,14 +45,14 @@ def take_anchor(view: QGraphicsView, scene: DiagramScene) -> Anchor | None:
     """The selection if it is on screen, else the box nearest the middle of the viewport."""
     shown = view.mapToScene(view.viewport().rect()).boundingRect()
     middle = shown.center()
+    selected = scene.boxes.get(scene.selection) if scene.selection is not None else None
+    if selected is not None and shown.intersects(qrect(selected.box)):
+        return selected.key, qrect(selected.box).topLeft(), middle
     best: tuple[float, Key] | None = None
     for key, item in scene.boxes.items():
         rect = qrect(item.box)
         if not shown.intersects(rect):
             continue
-        if key == scene.selection:
-            best = (-1.0, key)
-            break
         offset = rect.center() - middle
         distance = offset.x() ** 2 + offset.y() ** 2
         if best is None or distance < best[0]:
@@ -69,4 +69,7 @@ def keep_anchor(view: QGraphicsView, scene: DiagramScene, anchor: Anchor) -> Non
     item = scene.boxes.get(key)
     if item is None:
         return
-    view.centerOn(middle + (qrect(item.box).topLeft() - was))
+    moved = qrect(item.box).topLeft() - was
+    if moved.isNull():  # centring again could still nudge the scroll bars by a pixel
+        return
+    view.centerOn(middle + moved)
