@@ -47,6 +47,7 @@ class DotPicker(QWidget):
         self.doc = doc
         self.ballot = ballot_for(doc)
         self.setObjectName("dot_picker")
+        self._shown: tuple[list[str], list[str | None]] = ([], [])  # the combo's entries
         self.caption = QLabel("Vot&ing as", self)
         self.combo = QComboBox(self)
         self.combo.setAccessibleName("Voting as")
@@ -120,10 +121,15 @@ class DotPicker(QWidget):
         case = self.doc.case
         anonymous = case.dot_settings.anonymous
         ids: list[str | None] = [None] if anonymous else [None, *[p.id for p in case.participants]]
+        texts = [no_mnemonic(self.item_text(participant_id)) for participant_id in ids]
+        index = self.combo.findData(self.ballot.voter) if self.ballot.voter else 0
+        if (texts, ids) == self._shown and self.combo.currentIndex() == max(0, index):
+            return  # as it is: no rebuild, no repaint (a cause added in a big diagram)
+        self._shown = (texts, ids)
         self.combo.blockSignals(True)
         self.combo.clear()
-        for number, participant_id in enumerate(ids):
-            self.combo.addItem(no_mnemonic(self.item_text(participant_id)), participant_id)
+        for number, (text, participant_id) in enumerate(zip(texts, ids, strict=True)):
+            self.combo.addItem(text, participant_id)
             self.combo.setItemData(number, plain_tip(f"Alt+{number}" if number < 10 else ""),
                                    Qt.ItemDataRole.ToolTipRole)
         index = self.combo.findData(self.ballot.voter) if self.ballot.voter else 0

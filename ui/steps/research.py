@@ -112,6 +112,7 @@ class ResearchPage(StepPage):
 
     def __init__(self, doc: CaseDocument, parent: QWidget | None = None) -> None:
         super().__init__(doc, parent)
+        self._listed: set[str] | None = None  # the causes the summary lists (None: not shown)
         self.tabs = QTabWidget(self)
         self.tabs.setAccessibleName("Research views")
         self.tabs.setDocumentMode(True)
@@ -199,7 +200,8 @@ class ResearchPage(StepPage):
             if touches(change, TECHNIQUES_PATH):
                 self.techniques.refresh()
         elif change.kind in SUMMARY_KINDS or change.attribute in SUMMARY_ATTRIBUTES:
-            self._show_causes()
+            if not self._summary_untouched(change):
+                self._show_causes()
 
     def ask_five_whys(self, cause_id: str) -> five_whys.FiveWhysDialog:
         """Ask "why?" of the cause; the chain written, its deepest answer is selected."""
@@ -212,8 +214,24 @@ class ResearchPage(StepPage):
             self.fishbone.view.select(("cause", dialog.added[-1]))
             self.fishbone.view.setFocus(Qt.FocusReason.OtherFocusReason)
 
+    def _summary_untouched(self, change: Change) -> bool:
+        """Causes added that are neither root nor confirmed, or removed ones the summary did
+        not list, leave it as it is (typing new causes in a big diagram rescans nothing)."""
+        d = self.doc.diagram
+        if self._listed is None:
+            return False
+        if change.kind == "cause_added":
+            return not any(d.has_cause(i) and (d.cause(i).root_cause
+                                               or d.cause(i).status == "confirmed")
+                           for i in change.ids)
+        if change.kind == "cause_removed":
+            return self._listed.isdisjoint(change.ids)
+        return False
+
     def _show_causes(self) -> None:
-        roots, confirmed = cause_summary(self.doc.diagram)
+        d = self.doc.diagram
+        self._listed = {c.id for c in d.causes if c.root_cause or c.status == "confirmed"}
+        roots, confirmed = cause_summary(d)
         self.root_label.setText(roots)
         self.confirmed_label.setText(confirmed)
 
