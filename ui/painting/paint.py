@@ -196,26 +196,25 @@ def paint_text(
 ) -> None:
     """Draw ``box.lines`` inside the box, each line with its own drawText call."""
     m = measurer_for(style)
-    painter.setFont(_text_font(style, box.role, strike))
-    painter.setPen(_colour(colour))
+    role = box.role
     x, y, w, h = box.rect
-    lh = m.line_height(box.role)
-    n = max(1, len(box.lines))
-    top = y + max(0.0, (h - n * lh) / 2)
-    ascent, descent = m.ascent(box.role), m.descent(box.role)
-    widest = max((m.width(t, box.role) for t in box.lines), default=0.0)
-    left = x + max(0.0, (w - widest) / 2)
+    lh = m.line_height(role)
+    top = y + max(0.0, (h - max(1, len(box.lines)) * lh) / 2)
+    widths = [m.width(text, role) for text in box.lines]
+    left = x + max(0.0, (w - max(widths, default=0.0)) / 2)
     t = painter.worldTransform()
     if lh * math.hypot(t.m12(), t.m22()) < GREEK_PX:  # unreadable: a bar for each line
         bar = _faint(colour)
-        for i, text in enumerate(box.lines):
-            tw = m.width(text, box.role)
+        for i, tw in enumerate(widths):
             tx = x + (w - tw) / 2 if centred else left
             painter.fillRect(QRectF(tx, top + i * lh + lh * 0.3, tw, lh * 0.4), bar)
         return
-    for i, text in enumerate(box.lines):
+    painter.setFont(_text_font(style, role, strike))
+    painter.setPen(_colour(colour))
+    ascent, descent = m.ascent(role), m.descent(role)
+    for i, (text, tw) in enumerate(zip(box.lines, widths, strict=True)):
         baseline = top + i * lh + (lh - ascent - descent) / 2 + ascent
-        tx = x + (w - m.width(text, box.role)) / 2 if centred else left
+        tx = x + (w - tw) / 2 if centred else left
         painter.drawText(QPointF(tx, baseline), text)
 
 

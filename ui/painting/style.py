@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 
 from PySide6.QtGui import QFont, QFontMetricsF
 
@@ -24,6 +24,15 @@ class FontSpec:
 @dataclass(frozen=True)
 class DiagramStyle:
     """Fonts, colours ("#rrggbb") and pen widths used to paint a fishbone."""
+
+    def __hash__(self) -> int:
+        """Worked out once: painting looks up fonts and measurers by style thousands of times
+        a frame, and the generated hash would combine every field each time."""
+        cached = self.__dict__.get("_hash")
+        if cached is None:
+            cached = hash(tuple(getattr(self, f.name) for f in fields(self)))
+            object.__setattr__(self, "_hash", cached)
+        return cached
 
     name: str
     head_font: FontSpec = FontSpec(FAMILIES[0], 22, True)
