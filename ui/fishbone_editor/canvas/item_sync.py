@@ -107,10 +107,21 @@ class ItemSync:
             self.updated += 1
             return
         named = self.named
-        if (skip and named is not None and item.box is box and item.cause is cause
+        if (skip and named is not None and item.cause is cause
                 and item.head_right == self.right
                 and (cause is None or not (cause.collapsed or cause.id in named))):
-            return
+            # Not named by the change: what the box shows is as it was; only its place may
+            # differ (a sibling before it grew or went away).
+            was = item.box
+            if was is box or was == box:
+                item.box = box
+                return
+            if (was.rect[2:] == box.rect[2:] and was.lines == box.lines
+                    and was.role == box.role and was.depth == box.depth):
+                item.box = box
+                item.setPos(box.rect[0], box.rect[1])
+                self.updated += 1
+                return
         hidden = self.hidden(cause)
         if (item.box != box or item.cause is not cause or item.head_right != self.right
                 or item.signature != cause_signature(cause, hidden)):
@@ -135,9 +146,14 @@ class ItemSync:
             self.updated += 1
             return
         named = self.named
-        if (named is not None and item.line is line and item.cause is cause
+        if (named is not None and item.cause is cause and item.depth == depth
                 and line.kind != "spine" and line.id not in named):
-            return
+            if item.line is line or item.line == line:
+                item.line = line
+                return
+            if item.slide_to(line):
+                self.updated += 1
+                return
         if item.signature != line_signature(line, cause, depth) or (
                 line.kind == "spine" and item.head != self.head):
             item.set_content(line, cause, depth, self.head)

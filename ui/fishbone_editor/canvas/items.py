@@ -250,6 +250,16 @@ class LineItem(QGraphicsPathItem):
         self.setPos(0.0, 0.0)
         self._draw()
 
+    def slide_to(self, line: Line) -> bool:
+        """Take ``line`` when it is the drawn one moved (the item moves); False otherwise."""
+        shift = _shift(self._drawn.points, line.points)
+        if shift is None or line.kind == "spine":
+            return False
+        self.line = line
+        self.signature = (line.kind, line.points, *self.signature[2:])
+        self.setPos(*shift)
+        return True
+
     def set_style(self, style: DiagramStyle) -> None:
         self.style = style
         self._draw()
