@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication
 
-from ui.facilitation import five_whys, parking_lot, timer, workshop
+from ui.facilitation import five_whys, room_tools, timer
 from ui.facilitation.five_whys import FiveWhysDialog
 from ui.fishbone_editor.canvas.menus import build_context_menu
 
@@ -29,8 +29,9 @@ def undo(qtbot, window) -> None:
 def test_our_keys_clash_with_nothing_in_the_window(make_window):
     window = make_window(sample="happy_burgers")
     window.show_step(2)
-    ours = {QKeySequence(k).toString() for k in (parking_lot.KEY, timer.START_KEY,
-                                                  timer.RESET_KEY, workshop.KEY, five_whys.KEY)}
+    ours = {QKeySequence(k).toString() for k in (
+        room_tools.PARKING_KEY, timer.START_KEY, timer.RESET_KEY, room_tools.WORKSHOP_KEY,
+        five_whys.KEY)}
     seen: dict[str, int] = {}
     for action in window.findChildren(QAction):
         for key in action.shortcuts():

@@ -136,6 +136,14 @@ def scale_fonts(root: QWidget, projector: bool) -> None:
             widget.setFont(font)
 
 
+def scale_late(root: QWidget, projector: bool) -> None:
+    """Size the fonts of ``root``, made after the window (a panel built on first use), for
+    the mode, remembering its normal sizes first so that leaving projector mode restores them."""
+    scale_fonts(root, False)
+    remember_normal_fonts(root)
+    scale_fonts(root, projector)
+
+
 def set_base_font(window: QWidget, projector: bool) -> None:
     """The window's own font: every widget without a font of its own inherits it."""
     font = QFont(window.font())
