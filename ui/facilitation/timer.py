@@ -12,7 +12,6 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QToolButton, QWidget
 
 from fishbone.changes import Change
 from sixstep.case import Case
-from sixstep.edits.group import SetTimerPreset
 from sixstep.numbers import format_number
 from ui.document.document import CaseDocument
 from ui.widgets.countdown import Countdown, format_seconds
@@ -172,6 +171,8 @@ class StepTimer(QWidget):
         """This step's preset, kept in the case (one undo step)."""
         if minutes * 60 == preset_seconds(self.doc.case, self.step):
             return False
+        from sixstep.edits.group import SetTimerPreset  # the verbs load when first used
+
         return try_apply(self.doc, SetTimerPreset(self.step, minutes * 60))
 
     def _on_minutes_menu_about_to_show(self) -> None:
