@@ -19,7 +19,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QStackedWidget, QWidget
 
 from sample_cases import list_samples
-from sixstep.caseio import new_case
+from sixstep.case import new_case
 from sixstep.steps import STEPS
 from ui.app.placement import remember_place
 from ui.app.start_screen import StartScreen

@@ -15,7 +15,6 @@ from sixstep.case import Case
 from sixstep.numbers import format_number
 from ui.document.document import CaseDocument
 from ui.widgets.countdown import Countdown, format_seconds
-from ui.widgets.fields import try_apply
 
 # Minutes each step gets when the case sets no preset of its own.
 DEFAULT_MINUTES: dict[int, int] = {1: 15, 2: 30, 3: 15, 4: 20, 5: 20, 6: 15}
@@ -172,6 +171,7 @@ class StepTimer(QWidget):
         if minutes * 60 == preset_seconds(self.doc.case, self.step):
             return False
         from sixstep.edits.group import SetTimerPreset  # the verbs load when first used
+        from ui.widgets.fields import try_apply
 
         return try_apply(self.doc, SetTimerPreset(self.step, minutes * 60))
 
