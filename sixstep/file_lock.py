@@ -31,7 +31,11 @@ class LockOwner:
 
 
 def _host() -> str:
-    import socket  # here, not at start-up: the app only needs it once a file is locked
+    """This machine's name, as ``socket.gethostname`` gives it (without loading ``socket``
+    where the system call answers directly)."""
+    if hasattr(os, "uname"):
+        return os.uname().nodename
+    import socket
 
     return socket.gethostname()
 

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication
 
+from ui.common import theme
 from ui.facilitation import five_whys, room_tools, timer
 from ui.facilitation.five_whys import FiveWhysDialog
 from ui.fishbone_editor.canvas.menus import build_context_menu
@@ -256,3 +257,17 @@ def test_a_ruled_out_cause_cannot_be_marked_root_and_the_editor_says_why(make_wi
     assert focus() is editor.view  # a message, not a dialog
     editor.panel.root.click()  # the side panel says the same and shows the cause as it is
     assert not editor.panel.root.isChecked() and not cause.root_cause
+
+
+def test_a_parking_lot_first_opened_in_projector_mode_has_projector_text(make_window, qtbot):
+    window = make_window(sample="happy_burgers")
+    window.show_step(2)
+    window.set_projector_mode(True)
+    qtbot.keyClick(focus(), Qt.Key.Key_F9)  # the panel is made now, in projector mode
+    panel = window.room.parking
+    assert window.room.dock.isVisible() and focus() is panel.entry
+    assert panel.count_label.font().pointSizeF() >= theme.PROJECTOR_PT
+    assert panel.hint.font().pointSizeF() == theme.ROLES["hint"][1]
+    window.set_projector_mode(False)
+    assert panel.hint.font().pointSizeF() == theme.ROLES["hint"][0]
+    assert panel.count_label.font().pointSizeF() == theme.NORMAL_PT
