@@ -41,11 +41,13 @@ NOT_AT_START = (
     "ui.fishbone_editor", "ui.relations", "ui.dots", "ui.facilitation.parking_lot",
     "ui.facilitation.workshop",
 )
-# At step 2 the fishbone is loaded, still none of the rest.
+# At step 2 the fishbone is loaded, still none of the rest: not even the step's own dot vote
+# and relations tabs until they are opened, nor the text formats until a copy or a paste.
 NOT_AT_STEP_2 = (
     "matplotlib", "networkx", "ui.export", "sixstep.report", "ui.room.bridge",
     "ui.room.inbox", "ui.room.window", "sixstep.room", "sixstep.journal", "sixstep.scoring",
     "ui.scoring", "ui.criteria.page", "ui.alternatives.page", "ui.steps.select",
+    "ui.dots.panel", "ui.relations", "sixstep.interchange",
 )
 
 
