@@ -52,6 +52,7 @@ class MainWindow(QMainWindow):
     def __init__(self, settings: AppSettings | None = None, parent: QWidget | None = None,
                  recovery_dir: Path | None = None) -> None:
         super().__init__(parent)
+        theme.set_base_font(self, False)  # before any child: none has to be told of a change
         self.settings = settings or AppSettings()
         self.doc = CaseDocument(new_case(), parent=self)
         self.files = FileActions(self, self.doc, self.settings)
@@ -88,7 +89,6 @@ class MainWindow(QMainWindow):
         hints = QGuiApplication.styleHints()
         if hints is not None:
             hints.colorSchemeChanged.connect(self._on_hints_color_scheme_changed)
-        theme.set_base_font(self, False)
         theme.scale_fonts(self, False)
         self._on_files_recent_changed()
         self.show_start_screen()
