@@ -89,7 +89,6 @@ class MainWindow(QMainWindow):
         hints = QGuiApplication.styleHints()
         if hints is not None:
             hints.colorSchemeChanged.connect(self._on_hints_color_scheme_changed)
-        theme.scale_fonts(self, False)
         self._on_files_recent_changed()
         self.show_start_screen()
         self.resize(1280, 800)

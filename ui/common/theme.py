@@ -86,6 +86,8 @@ def plain_label(text: str = "", role: str = "", wrap: bool = True,
 def _apply_role(widget: QWidget, role: str, projector: bool) -> None:
     normal, big, bold = ROLES[role]
     font = QFont(widget.font())
+    if font.pointSizeF() == (big if projector else normal) and font.bold() == bold:
+        return  # already so: setting it again would still tell every child
     font.setPointSizeF(big if projector else normal)
     font.setBold(bold)
     widget.setFont(font)
