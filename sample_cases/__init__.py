@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 from dataclasses import dataclass
 from importlib import resources
@@ -45,13 +46,24 @@ def read_sample(name: str) -> bytes:
 
 def sample_info(name: str) -> SampleInfo:
     """Title and question only: cheap enough for a start screen (no validation)."""
-    data = json.loads(read_sample(name))
+    return _info(resolve_name(name))
+
+
+def _info(name: str) -> SampleInfo:
+    data = json.loads(resources.files(__name__).joinpath(name + SUFFIX).read_bytes())
     return SampleInfo(
-        name=resolve_name(name),
+        name=name,
         title=str(data.get("title", name)),
         summary=str(data.get("problem", {}).get("question", "")),
     )
 
 
+@functools.cache
+def _all_samples() -> tuple[SampleInfo, ...]:
+    return tuple(_info(n) for n in sample_names())
+
+
 def list_samples() -> list[SampleInfo]:
-    return [sample_info(n) for n in sample_names()]
+    """Every sample's title and question, read once per process (the files ship with the
+    app and never change while it runs)."""
+    return list(_all_samples())

@@ -18,7 +18,6 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
-from xml.etree import ElementTree
 
 __all__ = [
     "STALE_AFTER", "WriteError", "check_pdf", "check_png", "check_svg", "check_target",
@@ -110,6 +109,8 @@ def check_pdf(path: Path) -> str | None:
 
 
 def check_svg(path: Path) -> str | None:
+    from xml.etree import ElementTree  # only after an SVG export
+
     try:
         root = ElementTree.parse(path).getroot()
     except ElementTree.ParseError:

@@ -301,3 +301,8 @@ def next_id(prefix: str, used: list[str]) -> str:
     while f"{prefix}{candidate}" in taken:
         candidate += 1
     return f"{prefix}{candidate}"
+
+
+def new_case() -> Case:
+    """A blank case: the five course headings and a 1 to 10 scale."""
+    return Case()

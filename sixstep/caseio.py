@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from sixstep.atomic import write_bytes as atomic_write_bytes
-from sixstep.case import FORMAT_NAME, FORMAT_VERSION, Case
+from sixstep.case import FORMAT_NAME, FORMAT_VERSION, Case, new_case
 from sixstep.case_dump import dump_case
 from sixstep.case_parse import parse_case
 from sixstep.json_checks import CaseFormatError, fail
@@ -149,7 +149,3 @@ def dumps_case(case: Case, compact: bool = False) -> bytes:
 def save_case(case: Case, path: str | os.PathLike[str]) -> None:
     atomic_write_bytes(path, dumps_case(case))
 
-
-def new_case() -> Case:
-    """A blank case: the five course headings and a 1 to 10 scale."""
-    return Case()

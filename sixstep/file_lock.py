@@ -3,13 +3,9 @@ and since when) and a stamp of the file as it was read, to notice a change on di
 
 from __future__ import annotations
 
-import getpass
-import hashlib
 import json
 import os
-import socket
 import time
-import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -34,7 +30,19 @@ class LockOwner:
         return f"{self.user or 'someone'} on {self.host or 'an unknown computer'}, since {when}"
 
 
+def _host() -> str:
+    """This machine's name, as ``socket.gethostname`` gives it (without loading ``socket``
+    where the system call answers directly)."""
+    if hasattr(os, "uname"):
+        return os.uname().nodename
+    import socket
+
+    return socket.gethostname()
+
+
 def _user() -> str:
+    import getpass
+
     try:
         return getpass.getuser()
     except Exception:  # no user name known (some containers)
@@ -71,7 +79,7 @@ def is_stale(owner: LockOwner | None) -> bool:
     machine that has ended. A lock from another machine is never judged stale."""
     if owner is None:
         return True
-    return owner.host == socket.gethostname() and not _alive(owner.pid)
+    return owner.host == _host() and not _alive(owner.pid)
 
 
 class FileLock:
@@ -80,8 +88,7 @@ class FileLock:
 
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
-        self.owner = LockOwner(os.getpid(), socket.gethostname(), _user(), time.time(),
-                               uuid.uuid4().hex)
+        self.owner = LockOwner(os.getpid(), _host(), _user(), time.time(), os.urandom(16).hex())
         self.held = False
 
     def acquire(self) -> LockOwner | None:
@@ -143,6 +150,8 @@ class DiskStamp:
 
 def stamp(path: Path) -> DiskStamp | None:
     """The stamp of ``path`` now; None when it cannot be read (gone, no permission)."""
+    import hashlib
+
     try:
         data = Path(path).read_bytes()
         info = os.stat(path)

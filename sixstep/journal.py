@@ -5,7 +5,7 @@ Edits are frozen dataclasses holding plain values and the case's records (``Caus
 ``{"$c": <class name>, "f": {<field>: <value>}}``, a tuple ``{"$t": [...]}`` and a dict
 ``{"$m": [[key, value], ...]}``; lists, strings, numbers, booleans and None stay as they are.
 A record held twice is written once and then referred to by number. The classes are found by
-name in ``REGISTRY``: every dataclass of ``sixstep.edits``, ``sixstep.case`` and
+name in ``registry()``: every dataclass of ``sixstep.edits``, ``sixstep.case`` and
 ``fishbone.model``. An edit is encoded before it is applied (an undo that changes records it
 holds must be written as it was asked for) and written once it applied.
 
@@ -19,6 +19,7 @@ killed while writing it) is ignored.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import importlib
 import json
 import pkgutil
@@ -38,7 +39,10 @@ class JournalError(ValueError):
     """A value the journal cannot write, or a line it cannot read back."""
 
 
-def _build_registry() -> dict[str, type]:
+@functools.cache
+def registry() -> dict[str, type]:
+    """Every record class by name, found on first use (importing every edit module costs
+    more than the app's start screen should pay)."""
     import sixstep.edits as edits_package
 
     names = list(_MODULES) + [f"sixstep.edits.{info.name}"
@@ -53,9 +57,6 @@ def _build_registry() -> dict[str, type]:
                     raise JournalError(f"two classes are named {value.__name__}")
                 found[value.__name__] = value
     return found
-
-
-REGISTRY: dict[str, type] = _build_registry()
 
 
 # -- the codec ----------------------------------------------------------------------------------
@@ -75,7 +76,7 @@ def to_json(value: Any, _seen: dict[int, int] | None = None) -> Any:
     if isinstance(value, dict):
         return {"$m": [[to_json(k, seen), to_json(v, seen)] for k, v in value.items()]}
     kind = type(value)
-    if dataclasses.is_dataclass(value) and REGISTRY.get(kind.__name__) is kind:
+    if dataclasses.is_dataclass(value) and registry().get(kind.__name__) is kind:
         if id(value) in seen:
             return {"$r": seen[id(value)]}
         seen[id(value)] = number = len(seen)
@@ -98,7 +99,7 @@ def from_json(data: Any, _made: dict[int, Any] | None = None) -> Any:
     if "$r" in data:
         return made[data["$r"]]
     if "$c" in data:
-        kind = REGISTRY.get(data["$c"])
+        kind = registry().get(data["$c"])
         if kind is None:
             raise JournalError(f"unknown record kind {data['$c']!r}")
         values = {name: from_json(v, made) for name, v in data["f"].items()}

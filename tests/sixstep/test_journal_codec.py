@@ -18,13 +18,13 @@ from sixstep.caseio import CaseFormatError, dumps_case, loads_case
 from sixstep.edits.base import Edit, Sequence
 from sixstep.edits.fields import InsertItem, SetText
 from sixstep.journal import (
-    REGISTRY,
     JournalError,
     decode_edit,
     encode_edit,
     encode_header,
     encode_record,
     read_journal,
+    registry,
     replay,
 )
 from tests.sixstep.edit_support import small_case
@@ -32,7 +32,7 @@ from tests.sixstep.edit_support import small_case
 HERE = Path(__file__).parent
 EDIT_TESTS = sorted(str(p) for p in HERE.glob("test_edits_*.py")) + [
     str(HERE / "test_room_edits.py")]
-EDIT_KINDS = {name for name, kind in REGISTRY.items() if issubclass(kind, Edit)}
+EDIT_KINDS = {name for name, kind in registry().items() if issubclass(kind, Edit)}
 
 
 class Recorder:
@@ -46,7 +46,7 @@ class Recorder:
 
     def pytest_sessionstart(self, session: Any) -> None:
         self.patches = []
-        for kind in REGISTRY.values():
+        for kind in registry().values():
             if issubclass(kind, Edit) and "apply" in vars(kind):
                 self.patches.append((kind, vars(kind)["apply"]))
                 kind.apply = self._wrap(vars(kind)["apply"])

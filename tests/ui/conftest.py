@@ -31,9 +31,9 @@ def _widgets_kept_until_closed(monkeypatch):
 @pytest.fixture(autouse=True)
 def _room_on_loopback(monkeypatch):
     """A room opened in a test listens on 127.0.0.1, never on the machine's network."""
-    from ui.room import mode
+    from ui.room import lan
 
-    monkeypatch.setattr(mode, "lan_address", lambda: "127.0.0.1")
+    monkeypatch.setattr(lan, "lan_address", lambda: "127.0.0.1")
 
 
 @pytest.fixture

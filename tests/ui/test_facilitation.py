@@ -8,7 +8,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication
 
-from ui.facilitation import five_whys, parking_lot, timer, workshop
+from ui.common import theme
+from ui.facilitation import five_whys, room_tools, timer
 from ui.facilitation.five_whys import FiveWhysDialog
 from ui.fishbone_editor.canvas.menus import build_context_menu
 
@@ -29,8 +30,9 @@ def undo(qtbot, window) -> None:
 def test_our_keys_clash_with_nothing_in_the_window(make_window):
     window = make_window(sample="happy_burgers")
     window.show_step(2)
-    ours = {QKeySequence(k).toString() for k in (parking_lot.KEY, timer.START_KEY,
-                                                  timer.RESET_KEY, workshop.KEY, five_whys.KEY)}
+    ours = {QKeySequence(k).toString() for k in (
+        room_tools.PARKING_KEY, timer.START_KEY, timer.RESET_KEY, room_tools.WORKSHOP_KEY,
+        five_whys.KEY)}
     seen: dict[str, int] = {}
     for action in window.findChildren(QAction):
         for key in action.shortcuts():
@@ -255,3 +257,17 @@ def test_a_ruled_out_cause_cannot_be_marked_root_and_the_editor_says_why(make_wi
     assert focus() is editor.view  # a message, not a dialog
     editor.panel.root.click()  # the side panel says the same and shows the cause as it is
     assert not editor.panel.root.isChecked() and not cause.root_cause
+
+
+def test_a_parking_lot_first_opened_in_projector_mode_has_projector_text(make_window, qtbot):
+    window = make_window(sample="happy_burgers")
+    window.show_step(2)
+    window.set_projector_mode(True)
+    qtbot.keyClick(focus(), Qt.Key.Key_F9)  # the panel is made now, in projector mode
+    panel = window.room.parking
+    assert window.room.dock.isVisible() and focus() is panel.entry
+    assert panel.count_label.font().pointSizeF() >= theme.PROJECTOR_PT
+    assert panel.hint.font().pointSizeF() == theme.ROLES["hint"][1]
+    window.set_projector_mode(False)
+    assert panel.hint.font().pointSizeF() == theme.ROLES["hint"][0]
+    assert panel.count_label.font().pointSizeF() == theme.NORMAL_PT

@@ -17,6 +17,7 @@ from ui.criteria.not_addressed import NotAddressedEditor
 from ui.document.document import CaseDocument
 from ui.steps.define import DefinePage
 from ui.steps.select import SelectPage
+from ui.widgets.fields import TextField
 from ui.widgets.step_page import StepPage
 
 
@@ -126,3 +127,19 @@ def test_the_chosen_list_scores_again_only_when_a_standing_may_move(qtbot, doc, 
     assert scored == [1] and page.chosen.boxes["a1"].text() == "Read it back"
     doc.case.changes.emit(Change("scores", ("a1",)))
     assert scored == [1, 1]
+
+
+def test_a_text_field_grows_to_its_text_when_shown_and_after_typing(qtbot, doc):
+    doc.apply(SetText(("problem", "question"), "A long question. " * 40))
+    field = TextField(doc, ("problem", "question"), "Question", lines=2, max_lines=8)
+    qtbot.addWidget(field)
+    field.resize(400, field.height())
+    line = field.fontMetrics().lineSpacing()
+    field.show()  # measured once shown, at its real width
+    qtbot.waitExposed(field)
+    tall = field.height()
+    assert tall >= 7 * line  # near the most lines it may take
+    field.selectAll()
+    qtbot.keyClicks(field, "Short?")
+    assert doc.case.problem.question == "Short?"
+    assert field.height() < tall  # back to the fewest lines

@@ -99,7 +99,7 @@ def test_save_refreshes_the_recovery_copy_first(window, monkeypatch):
     def save_case(case, path):
         seen.append((on_disk(window), journals(window)))
         raise OSError(errno.ENOSPC, "No space left on device")
-    monkeypatch.setattr("ui.files.actions.save_case", save_case)
+    monkeypatch.setattr("sixstep.caseio.save_case", save_case)
     window.doc.apply(SetText(("title",), "Before the save"))
     assert not window.files.save()
     assert seen == [(dumps_case(window.doc.case), [])]  # a snapshot, the journal folded in
@@ -109,7 +109,7 @@ def test_save_refreshes_the_recovery_copy_first(window, monkeypatch):
 def test_any_save_failure_is_shown_in_a_message(window, monkeypatch):
     def broken(case, path):
         raise UnicodeEncodeError("utf-8", "\ud800", 0, 1, "surrogates not allowed")
-    monkeypatch.setattr("ui.files.actions.save_case", broken)
+    monkeypatch.setattr("sixstep.caseio.save_case", broken)
     window.doc.apply(SetText(("title",), "x"))
     assert not window.files.save()
     assert window.errors and window.errors[0].startswith("Cannot save the case")

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent
 from PySide6.QtGui import (
@@ -16,9 +18,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QStackedWidget, QWidget
 
-from fishbone.changes import Change
 from sample_cases import list_samples
-from sixstep.caseio import new_case
+from sixstep.case import new_case
 from sixstep.steps import STEPS
 from ui.app.placement import remember_place
 from ui.app.start_screen import StartScreen
@@ -26,14 +27,17 @@ from ui.app.undo_follow import UndoFollower
 from ui.common import theme
 from ui.common.settings import AppSettings
 from ui.document.document import CaseDocument
-from ui.export.actions import ExportActions
-from ui.export.report_actions import ReportActions
 from ui.facilitation.room_tools import RoomTools
 from ui.files.actions import FileActions
-from ui.files.import_actions import ImportActions
 from ui.files.recovery_actions import RecoveryActions
 from ui.room.mode import RoomMode
 from ui.steps.workspace import StepWorkspace
+
+if TYPE_CHECKING:  # exports, reports and imports load on first use, not at start-up
+    from fishbone.changes import Change
+    from ui.export.actions import ExportActions
+    from ui.export.report_actions import ReportActions
+    from ui.files.import_actions import ImportActions
 
 APP_NAME = "Problem Workshop"
 
@@ -48,16 +52,10 @@ class MainWindow(QMainWindow):
     def __init__(self, settings: AppSettings | None = None, parent: QWidget | None = None,
                  recovery_dir: Path | None = None) -> None:
         super().__init__(parent)
+        theme.set_base_font(self, False)  # before any child: none has to be told of a change
         self.settings = settings or AppSettings()
         self.doc = CaseDocument(new_case(), parent=self)
         self.files = FileActions(self, self.doc, self.settings)
-        self.exports = ExportActions(self, self.doc, self.settings, self.files.show_error)
-        self.exports.done.connect(self._on_exports_done)
-        self.reports = ReportActions(self, self.doc, self.settings, self.files.show_error)
-        self.reports.done.connect(self._on_exports_done)
-        self.imports = ImportActions(self, self.doc, self.files,
-                                     lambda: not self.on_start_screen())
-        self.imports.imported.connect(self._on_imports_imported)
         self.projector_mode = False
         self.setAcceptDrops(True)
         self.setAccessibleName(APP_NAME)
@@ -91,8 +89,6 @@ class MainWindow(QMainWindow):
         hints = QGuiApplication.styleHints()
         if hints is not None:
             hints.colorSchemeChanged.connect(self._on_hints_color_scheme_changed)
-        theme.set_base_font(self, False)
-        theme.scale_fonts(self, False)
         self._on_files_recent_changed()
         self.show_start_screen()
         self.resize(1280, 800)
@@ -101,6 +97,31 @@ class MainWindow(QMainWindow):
         self.recovery.recovered.connect(self._on_recovery_recovered)
         self.recovery.message.connect(self._show_status)
         self.recovery.start(recovery_dir)
+
+    # -- made on first use ------------------------------------------------------------------
+    @cached_property
+    def exports(self) -> ExportActions:
+        from ui.export.actions import ExportActions
+
+        exports = ExportActions(self, self.doc, self.settings, self.files.show_error)
+        exports.done.connect(self._on_exports_done)
+        return exports
+
+    @cached_property
+    def reports(self) -> ReportActions:
+        from ui.export.report_actions import ReportActions
+
+        reports = ReportActions(self, self.doc, self.settings, self.files.show_error)
+        reports.done.connect(self._on_exports_done)
+        return reports
+
+    @cached_property
+    def imports(self) -> ImportActions:
+        from ui.files.import_actions import ImportActions
+
+        imports = ImportActions(self, self.doc, self.files, lambda: not self.on_start_screen())
+        imports.imported.connect(self._on_imports_imported)
+        return imports
 
     # -- menus -----------------------------------------------------------------------------
     def _action(self, menu: QMenu, text: str, slot, shortcut=None, checkable: bool = False
@@ -127,8 +148,8 @@ class MainWindow(QMainWindow):
         self.open_action = self._action(file_menu, "&Open\u2026", self.files.open,
                                         QKeySequence.StandardKey.Open)
         self.recent_menu = file_menu.addMenu("Open &recent")
-        self.import_action = self._action(file_menu, "&Import\u2026", self.imports.import_file,
-                                          "Ctrl+I")
+        self.import_action = self._action(file_menu, "&Import\u2026",
+                                          lambda: self.imports.import_file(), "Ctrl+I")
         file_menu.addSeparator()
         self.save_action = self._action(file_menu, "&Save", self.files.save,
                                         QKeySequence.StandardKey.Save)
@@ -136,13 +157,16 @@ class MainWindow(QMainWindow):
                                            "Ctrl+Shift+S")
         file_menu.addSeparator()
         self.export_action = self._action(file_menu, "&Export diagram\u2026",
-                                          self.exports.export_diagram, "Ctrl+E")
+                                          lambda: self.exports.export_diagram(), "Ctrl+E")
         self.report_action = self._action(file_menu, "E&xport report\u2026",
-                                          self.reports.export_report, "Ctrl+Shift+E")
+                                          lambda: self.reports.export_report(),
+                                          "Ctrl+Shift+E")
         self.copy_diagram_action = self._action(file_menu, "&Copy diagram as picture",
-                                                self.exports.copy_diagram, "Ctrl+Shift+C")
+                                                lambda: self.exports.copy_diagram(),
+                                                "Ctrl+Shift+C")
         self.print_action = self._action(file_menu, "&Print diagram\u2026",
-                                         self.exports.print_diagram, QKeySequence.StandardKey.Print)
+                                         lambda: self.exports.print_diagram(),
+                                         QKeySequence.StandardKey.Print)
         file_menu.addSeparator()
         self._action(file_menu, "S&tart screen", self.show_start_screen, "Ctrl+Shift+H")
         self.quit_action = self._action(file_menu, "&Quit", self.close, "Ctrl+Q")

@@ -10,7 +10,6 @@ from PySide6.QtGui import QAction, QColor, QPalette
 from PySide6.QtWidgets import QFrame, QStatusBar, QWidget
 
 from fishbone.changes import Change
-from sixstep.edits.fields import touches
 from ui.document.document import CaseDocument
 from ui.steps.change_steps import first_shown
 from ui.steps.workspace import StepWorkspace
@@ -43,7 +42,11 @@ def _shows(widget: QWidget, change: Change) -> bool:
     if binding is not None and hasattr(binding, "concerns"):
         return bool(binding.concerns(change))
     path = getattr(widget, "path", None)
-    return isinstance(path, tuple) and bool(path) and touches(change, path)
+    if not isinstance(path, tuple) or not path:
+        return False
+    from sixstep.edits.fields import touches  # loaded with the first step page, not at start
+
+    return touches(change, path)
 
 
 class FollowedWindow(Protocol):

@@ -86,6 +86,8 @@ def plain_label(text: str = "", role: str = "", wrap: bool = True,
 def _apply_role(widget: QWidget, role: str, projector: bool) -> None:
     normal, big, bold = ROLES[role]
     font = QFont(widget.font())
+    if font.pointSizeF() == (big if projector else normal) and font.bold() == bold:
+        return  # already so: setting it again would still tell every child
     font.setPointSizeF(big if projector else normal)
     font.setBold(bold)
     widget.setFont(font)
@@ -134,6 +136,14 @@ def scale_fonts(root: QWidget, projector: bool) -> None:
         if font.pointSizeF() != size:
             font.setPointSizeF(size)
             widget.setFont(font)
+
+
+def scale_late(root: QWidget, projector: bool) -> None:
+    """Size the fonts of ``root``, made after the window (a panel built on first use), for
+    the mode, remembering its normal sizes first so that leaving projector mode restores them."""
+    scale_fonts(root, False)
+    remember_normal_fonts(root)
+    scale_fonts(root, projector)
 
 
 def set_base_font(window: QWidget, projector: bool) -> None:

@@ -32,7 +32,6 @@ from ui.widgets.fields import PlainLineEdit, try_apply
 from ui.widgets.rows import GrowingRowsMixin
 
 _Index = QModelIndex | QPersistentModelIndex
-KEY = "F9"
 HINT = ("Enter parks the idea with this step. Space ticks it done, F2 edits, Delete removes, "
         "Alt+Up and Alt+Down move it. Esc goes back to the step.")
 

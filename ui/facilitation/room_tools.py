@@ -4,19 +4,25 @@ step's heading, the parking lot dock and the workshop panel. The window makes on
 
 from __future__ import annotations
 
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 import shiboken6
 from PySide6.QtCore import QObject, Qt, SignalInstance
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QBoxLayout, QMainWindow, QWidget
 
+from ui.common.theme import scale_late
 from ui.document.document import CaseDocument
-from ui.facilitation import parking_lot, timer, workshop
-from ui.facilitation.parking_lot import ParkingLotPanel
+from ui.facilitation import timer
 from ui.facilitation.timer import StepTimer
-from ui.facilitation.workshop import WorkshopDialog
 from ui.widgets.side_dock import side_dock
+
+if TYPE_CHECKING:  # the panels load when first shown
+    from ui.facilitation.parking_lot import ParkingLotPanel
+    from ui.facilitation.workshop import WorkshopDialog
+
+PARKING_KEY = "F9"  # park an idea
+WORKSHOP_KEY = "Ctrl+Shift+W"  # the workshop and its people
 
 WIDE_ENOUGH = 1200  # window width that leaves projector text room for the dock at the side
 
@@ -48,18 +54,18 @@ class RoomTools(QObject):
 
         self.timer = StepTimer(doc, window)
         self.timer.hide()
-        self.parking = ParkingLotPanel(doc, self.current_step)
-        self.parking.entry.leave_requested.connect(self.leave_parking_lot)
-        self.dock = side_dock(window, "Parking lot", "parking_lot_dock", self.parking)
+        self._parking: ParkingLotPanel | None = None
+        self.dock = side_dock(window, "Parking lot", "parking_lot_dock")
+        self.dock.visibilityChanged.connect(self._on_dock_visibility_changed)
         self.projector_mode = False
         self.workshop: WorkshopDialog | None = None
 
         menu = window.menuBar().addMenu("Roo&m")
         self.menu = menu
-        self.workshop_action = self._action("&Workshop and people\u2026", workshop.KEY,
+        self.workshop_action = self._action("&Workshop and people\u2026", WORKSHOP_KEY,
                                             self.open_workshop)
         menu.addSeparator()
-        self.park_action = self._action("&Park an idea", parking_lot.KEY, self.park_an_idea)
+        self.park_action = self._action("&Park an idea", PARKING_KEY, self.park_an_idea)
         show = self.dock.toggleViewAction()
         show.setText("&Show the parking lot")
         menu.addAction(show)
@@ -88,6 +94,23 @@ class RoomTools(QObject):
         self.timer.set_step(number)
 
     # -- parking lot -------------------------------------------------------------------------
+    @property
+    def parking(self) -> ParkingLotPanel:
+        """The parking lot's panel, made (in its dock) when first shown."""
+        if self._parking is None:
+            from ui.facilitation.parking_lot import ParkingLotPanel
+
+            panel = ParkingLotPanel(self.doc, self.current_step)
+            panel.entry.leave_requested.connect(self.leave_parking_lot)
+            self.dock.setWidget(panel)
+            panel.set_projector_mode(self.projector_mode)
+            scale_late(panel, self.projector_mode)
+            self._parking = panel
+        return self._parking
+
+    def _on_dock_visibility_changed(self, visible: bool) -> None:
+        if visible:
+            self.parking  # noqa: B018 - made on first sight
     def park_an_idea(self) -> None:
         """F9: the parking lot with the keys in its entry line; from there, back again."""
         focused = QApplication.focusWidget()
@@ -111,6 +134,8 @@ class RoomTools(QObject):
     # -- workshop ----------------------------------------------------------------------------
     def open_workshop(self) -> None:
         if self.workshop is None:
+            from ui.facilitation.workshop import WorkshopDialog
+
             self.workshop = WorkshopDialog(self.doc, self.window)
             self.workshop.people.tell = self._tell
             self.workshop.set_projector_mode(self.projector_mode)
@@ -133,7 +158,8 @@ class RoomTools(QObject):
     def set_projector_mode(self, on: bool) -> None:
         self.projector_mode = on
         self.timer.set_projector_mode(on)
-        self.parking.set_projector_mode(on)
+        if self._parking is not None:
+            self._parking.set_projector_mode(on)
         if self.workshop is not None:
             self.workshop.set_projector_mode(on)
         self._place_dock()

@@ -12,11 +12,9 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QToolButton, QWidget
 
 from fishbone.changes import Change
 from sixstep.case import Case
-from sixstep.edits.group import SetTimerPreset
 from sixstep.numbers import format_number
 from ui.document.document import CaseDocument
 from ui.widgets.countdown import Countdown, format_seconds
-from ui.widgets.fields import try_apply
 
 # Minutes each step gets when the case sets no preset of its own.
 DEFAULT_MINUTES: dict[int, int] = {1: 15, 2: 30, 3: 15, 4: 20, 5: 20, 6: 15}
@@ -172,6 +170,9 @@ class StepTimer(QWidget):
         """This step's preset, kept in the case (one undo step)."""
         if minutes * 60 == preset_seconds(self.doc.case, self.step):
             return False
+        from sixstep.edits.group import SetTimerPreset  # the verbs load when first used
+        from ui.widgets.fields import try_apply
+
         return try_apply(self.doc, SetTimerPreset(self.step, minutes * 60))
 
     def _on_minutes_menu_about_to_show(self) -> None:

@@ -27,7 +27,6 @@ from ui.facilitation.people import PeopleEditor
 from ui.widgets.buttons import push_button
 from ui.widgets.fields import PlainLineEdit, try_apply
 
-KEY = "Ctrl+Shift+W"
 PEOPLE_NOTE = ("The attendees are the case's participants: step 5 scores by them, and "
                "someone who leaves takes their scores along (Undo brings them back).")
 

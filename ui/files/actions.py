@@ -18,8 +18,9 @@ from PySide6.QtCore import QObject, QStandardPaths, Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from sixstep.atomic import clean_stale_temps, failure_message
-from sixstep.caseio import CaseFormatError, load_case, loads_case, new_case, save_case
+from sixstep.case import new_case
 from sixstep.file_lock import DiskStamp, FileLock, LockOwner, changed_on_disk, stamp
+from sixstep.json_checks import CaseFormatError
 from ui.common.settings import AppSettings
 from ui.document.document import CaseDocument
 
@@ -184,6 +185,7 @@ class FileActions(QObject):
     def new_from_sample(self, name: str) -> bool:
         """Open a copy of a sample: it has no path, so Save asks where to keep it."""
         from sample_cases import read_sample
+        from sixstep.caseio import loads_case
 
         if not self.maybe_save():
             return False
@@ -206,6 +208,8 @@ class FileActions(QObject):
         """Load ``path``; on any problem say what it is and keep the current case."""
         if ask and not self.maybe_save():
             return False
+        from sixstep.caseio import load_case  # the reader loads with the first file read
+
         path = Path(path)
         try:
             case = load_case(path)
@@ -273,6 +277,8 @@ class FileActions(QObject):
                             "Save under another name, or close it there first.")
             return False
         self.saving.emit()
+        from sixstep.caseio import save_case
+
         try:
             save_case(self.doc.case, path)
         except Exception as exc:  # every failure is shown, in plain words

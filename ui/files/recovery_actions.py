@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from ui.document.document import CaseDocument
-from ui.files.actions import FileActions
-from ui.files.journal import EditJournal, JournaledAutosaver
-from ui.files.recovery import DEBOUNCE_MS, Autosaver, RecoveryStore, Snapshot
 from ui.files.recovery_panel import RecoveryPanel, snapshot_title
+
+if TYPE_CHECKING:  # the journal and the store are imported when recovery starts
+    from ui.files.actions import FileActions
+    from ui.files.journal import EditJournal
+    from ui.files.recovery import Autosaver, RecoveryStore, Snapshot
 
 # short enough for the status bar of a 1024-pixel projector
 RECOVERY_NOTE = "Unsaved work from an earlier session: recover it with Ctrl+Shift+H."
@@ -38,10 +41,14 @@ class RecoveryActions(QObject):
         self.panel.recover_chosen.connect(self.recover)
         self.panel.discard_chosen.connect(self.discard)
 
-    def start(self, folder: Path | None, interval_ms: int = DEBOUNCE_MS) -> None:
-        """Keep a recovery copy in ``folder`` and offer the orphans found there."""
+    def start(self, folder: Path | None, interval_ms: int | None = None) -> None:
+        """Keep a recovery copy in ``folder`` and offer the orphans found there (the wait
+        before a snapshot is written: ``interval_ms``, by default the store's own)."""
         if folder is None:
             return
+        from ui.files.journal import EditJournal, JournaledAutosaver
+        from ui.files.recovery import DEBOUNCE_MS, RecoveryStore
+
         self.store = RecoveryStore(folder)
         try:
             self.store.open()
@@ -50,8 +57,9 @@ class RecoveryActions(QObject):
         files = self.files
         enabled = lambda: files.interactive  # noqa: E731
         self.journal = EditJournal(self.doc, self.store, enabled, parent=self)
-        self.autosaver = JournaledAutosaver(self.doc, self.store, self.journal, interval_ms,
-                                            enabled, parent=self)
+        wait = DEBOUNCE_MS if interval_ms is None else interval_ms
+        self.autosaver = JournaledAutosaver(self.doc, self.store, self.journal, wait, enabled,
+                                            parent=self)
         self.autosaver.failed.connect(self._on_autosaver_failed)
         self.files.saving.connect(self._on_files_saving)
         self.panel.set_snapshots(self.store.orphans())

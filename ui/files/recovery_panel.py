@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QPalette
@@ -18,7 +19,9 @@ from PySide6.QtWidgets import (
 )
 
 from ui.common.theme import plain_label, plain_tip
-from ui.files.recovery import Snapshot
+
+if TYPE_CHECKING:
+    from ui.files.recovery import Snapshot
 
 MAX_ROWS_SHOWN = 3
 

@@ -10,15 +10,15 @@ from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, Qt, QTimer, SignalInstance
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMenu
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu
 
+from ui.common.theme import scale_late
 from ui.document.document import CaseDocument
-from ui.room.bridge import RoomBridge
-from ui.room.inbox import RoomInbox
-from ui.room.lan import lan_address
 from ui.widgets.side_dock import side_dock
 
-if TYPE_CHECKING:  # the room's window (and its QR code maker) loads when the room opens
+if TYPE_CHECKING:  # the room (its hub, inbox and window) loads when first needed
+    from ui.room.bridge import RoomBridge
+    from ui.room.inbox import RoomInbox
     from ui.room.window import RoomWindow
 
 KEY = "Ctrl+Shift+O"  # "open the room" (Ctrl+Shift+R marks a root cause on the diagram)
@@ -53,18 +53,11 @@ class RoomMode(QObject):
                  clock: StepClock | None = None) -> None:
         super().__init__(window)
         self.window, self.doc, self.steps, self.clock = window, doc, steps, clock
-        self.bridge = RoomBridge(doc, self, timer_state=self.timer_state)
-        self.bridge.phase_changed.connect(self._on_bridge_phase_changed)
-        self.bridge.closed.connect(self._on_bridge_closed)
+        self._bridge: RoomBridge | None = None
         self.room_window: RoomWindow | None = None
         self.projector_mode = False
         self.last_error = ""
-
-        self.inbox = RoomInbox(doc, "cause")
-        self.inbox.refused.connect(self._tell)
-        self.inbox.title.hide()  # the dock's title says it, with the count
-        self.inbox.counted.connect(self._on_inbox_counted)
-        self.dock = side_dock(window, "Ideas from the room", "room_inbox_dock", self.inbox)
+        self._inbox_dock: tuple[RoomInbox, QDockWidget] | None = None
 
         menu.addSeparator()
         self.open_action = QAction("&Open the room to phones\u2026", window)
@@ -84,14 +77,50 @@ class RoomMode(QObject):
         doc.changed.connect(self._on_doc_changed)
         steps.step_changed.connect(self._on_steps_step_changed)
 
+    # -- built on first use ------------------------------------------------------------------
+    @property
+    def bridge(self) -> RoomBridge:
+        """The room's hub and server (closed until ``open_room``), made on first use."""
+        if self._bridge is None:
+            from ui.room.bridge import RoomBridge
+
+            self._bridge = RoomBridge(self.doc, self, timer_state=self.timer_state)
+            self._bridge.phase_changed.connect(self._on_bridge_phase_changed)
+            self._bridge.closed.connect(self._on_bridge_closed)
+        return self._bridge
+
+    @property
+    def inbox(self) -> RoomInbox:
+        """The room's ideas waiting at the laptop, made (with its dock) on first use."""
+        return self._inbox_and_dock()[0]
+
+    @property
+    def dock(self) -> QDockWidget:
+        return self._inbox_and_dock()[1]
+
+    def _inbox_and_dock(self) -> tuple[RoomInbox, QDockWidget]:
+        if self._inbox_dock is None:
+            from ui.room.inbox import RoomInbox
+
+            inbox = RoomInbox(self.doc, "cause")
+            inbox.refused.connect(self._tell)
+            inbox.title.hide()  # the dock's title says it, with the count
+            dock = side_dock(self.window, "Ideas from the room", "room_inbox_dock", inbox)
+            scale_late(inbox, self.projector_mode)
+            self._inbox_dock = inbox, dock
+            inbox.counted.connect(self._on_inbox_counted)
+        return self._inbox_dock
+
     # -- open and close -----------------------------------------------------------------------
     def is_open(self) -> bool:
-        return self.bridge.is_open()
+        return self._bridge is not None and self._bridge.is_open()
 
     def open_room(self, host: str | None = None, port: int = 0) -> bool:
         """Open the room (or bring its window forward); False, with the reason told, when the
         server cannot start (the port is taken...)."""
         if not self.bridge.is_open():
+            from ui.room.lan import lan_address
+
             try:
                 self.bridge.open(host or lan_address(), port)
             except (OSError, ValueError) as error:  # a port taken, an address not local
@@ -118,7 +147,8 @@ class RoomMode(QObject):
     def close_room(self) -> None:
         """Stop the server; the room window goes, the ideas already in stay in the case."""
         self._poll.stop()
-        self.bridge.close()
+        if self._bridge is not None:
+            self._bridge.close()
         self.close_action.setEnabled(False)
         self.open_action.setText("&Open the room to phones\u2026")
         room_window, self.room_window = self.room_window, None
@@ -150,20 +180,23 @@ class RoomMode(QObject):
     def _place_inbox(self) -> None:
         """On steps 2 and 4, while the room is open or ideas wait for that step."""
         target = INBOX_STEPS.get(self.steps.current)
-        if target is not None and target != self.inbox.target:
-            self.inbox.target = target
-            self.inbox.refresh()
         wanted = target is not None and (
             self.is_open() or any(i.target == target for i in self.doc.case.room_ideas))
+        if target is not None and (wanted or self._inbox_dock is not None) \
+                and target != self.inbox.target:
+            self.inbox.target = target
+            self.inbox.refresh()
         if wanted and not self.dock.isVisible():
             self._place_dock()
             self.dock.show()
-        elif not wanted and self.dock.isVisible():
+        elif not wanted and self._inbox_dock is not None and self.dock.isVisible():
             self.dock.hide()
 
     def _place_dock(self) -> None:
         """Beside the step, unless projector text leaves too little room there: then below
         (as the parking lot does)."""
+        if self._inbox_dock is None:
+            return  # no inbox yet: it is placed when it is shown
         area = (Qt.DockWidgetArea.BottomDockWidgetArea
                 if self.projector_mode and self.window.width() < WIDE_ENOUGH
                 else Qt.DockWidgetArea.RightDockWidgetArea)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
@@ -16,14 +18,12 @@ from fishbone.changes import Change
 from fishbone.model import Cause, Diagram
 from sixstep.case import TECHNIQUES
 from sixstep.edits.fields import InsertItem, RemoveItem, touches
-from ui.common.theme import plain_label
+from ui.common.theme import plain_label, scale_late
 from ui.document.document import CaseDocument
-from ui.dots.panel import DotsPanel
 from ui.dots.picker import DotPicker
 from ui.facilitation import five_whys
 from ui.fishbone_editor.editor import FishboneEditor
 from ui.painting.style import DARK, LIGHT
-from ui.relations.page import RelationsPanel
 from ui.widgets.buttons import add_key
 from ui.widgets.fields import TextField, try_apply
 from ui.widgets.form import add_section, scrolling_body, section_label
@@ -31,7 +31,12 @@ from ui.widgets.record_table import RecordTable
 from ui.widgets.step_page import StepPage
 from ui.widgets.string_list import StringListEditor
 
+if TYPE_CHECKING:  # the dot vote's and the relations' tabs are made when first opened
+    from ui.dots.panel import DotsPanel
+    from ui.relations.page import RelationsPanel
+
 TECHNIQUES_PATH = ("research", "techniques")
+DOTS_TAB, RELATIONS_TAB = 2, 3
 # what the cause summary shows: the causes, their headings, text, status and root mark
 SUMMARY_KINDS = frozenset({"cause_added", "cause_removed", "cause_moved", "categories"})
 SUMMARY_ATTRIBUTES = frozenset({"text", "status", "root_cause"})
@@ -127,10 +132,11 @@ class ResearchPage(StepPage):
         self.tabs.addTab(self.fishbone, "Fish&bone")
         notes = QWidget(self.tabs)
         self.tabs.addTab(notes, "&Research")
-        self.dots = DotsPanel(doc, self.tabs)
-        self.tabs.addTab(self.dots, "D&ots")
-        self.relations = RelationsPanel(doc, self.tabs)
-        self.tabs.addTab(self.relations, "Re&lations")
+        self._dots: DotsPanel | None = None
+        self.tabs.addTab(QWidget(self.tabs), "D&ots")  # a stand-in until first opened
+        self._relations: RelationsPanel | None = None
+        self.tabs.addTab(QWidget(self.tabs), "Re&lations")
+        self.tabs.currentChanged.connect(self._on_tabs_current_changed)
         for index, tip in enumerate(("The fishbone diagram", "Research questions, earlier "
                                      "efforts and findings", "The dot vote: which causes to "
                                      "verify first", "Relations: which cause drives which")):
@@ -145,6 +151,45 @@ class ResearchPage(StepPage):
         outer.addWidget(self.tabs)
         self._build_notes(notes)
         self.refresh()
+
+    # -- tabs made when first opened ---------------------------------------------------------
+    @property
+    def dots(self) -> DotsPanel:
+        if self._dots is None:
+            from ui.dots.panel import DotsPanel
+
+            self._dots = DotsPanel(self.doc, self.tabs)
+            self._put_tab(DOTS_TAB, self._dots)
+        return self._dots
+
+    @property
+    def relations(self) -> RelationsPanel:
+        if self._relations is None:
+            from ui.relations.page import RelationsPanel
+
+            self._relations = RelationsPanel(self.doc, self.tabs)
+            self._put_tab(RELATIONS_TAB, self._relations)
+        return self._relations
+
+    def _put_tab(self, index: int, panel: DotsPanel | RelationsPanel) -> None:
+        """``panel`` in place of the stand-in at ``index``, sized for the mode."""
+        tabs, stand_in = self.tabs, self.tabs.widget(index)
+        text, tip, current = tabs.tabText(index), tabs.tabToolTip(index), tabs.currentIndex()
+        with StepPage.blocked(tabs):
+            tabs.removeTab(index)
+            tabs.insertTab(index, panel, text)
+            tabs.setTabToolTip(index, tip)
+            tabs.setCurrentIndex(current)
+        if stand_in is not None:
+            stand_in.deleteLater()
+        panel.set_projector_mode(self.projector_mode)
+        scale_late(panel, self.projector_mode)
+
+    def _on_tabs_current_changed(self, index: int) -> None:
+        if index == DOTS_TAB:
+            self.dots  # noqa: B018 - made on first sight
+        elif index == RELATIONS_TAB:
+            self.relations  # noqa: B018
 
     def focus_capture_line(self) -> None:
         """Ctrl+L from anywhere on the step: the cursor at the end of the capture line."""
@@ -243,8 +288,9 @@ class ResearchPage(StepPage):
         super().set_projector_mode(on)
         self.techniques.set_guidance_visible(not on)
         self.fishbone.set_projector_mode(on)
-        for view in (self.picker, self.dots, self.relations):
-            view.set_projector_mode(on)
+        for view in (self.picker, self._dots, self._relations):
+            if view is not None:
+                view.set_projector_mode(on)
 
     def _follow_palette(self) -> None:
         """The diagram is drawn light or dark like the window around it."""

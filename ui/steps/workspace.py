@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QStackedWidget, QWidget
@@ -10,9 +11,11 @@ from PySide6.QtWidgets import QApplication, QHBoxLayout, QStackedWidget, QWidget
 from sixstep.steps import STEPS, step
 from ui.common.theme import NORMAL_PT, remember_normal_fonts, scale_fonts
 from ui.document.document import CaseDocument
-from ui.steps.frame import StepFrame
 from ui.steps.navigator import StepNavigator
 from ui.widgets.step_page import StepPage
+
+if TYPE_CHECKING:  # the frame (and its fields) loads with the first step shown
+    from ui.steps.frame import StepFrame
 
 # Step number -> (module, class). Pages are imported when first shown, so start-up stays light.
 PAGES: dict[int, tuple[str, str]] = {
@@ -59,6 +62,8 @@ class StepWorkspace(QWidget):
     def frame(self, number: int) -> StepFrame:
         """The frame of step ``number``, building its page on first use."""
         if number not in self.frames:
+            from ui.steps.frame import StepFrame
+
             page = make_page(number, self.doc)
             frame = StepFrame(step(number), page, doc=self.doc)
             self.frames[number] = frame

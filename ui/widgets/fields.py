@@ -134,7 +134,11 @@ class TextField(QTextEdit):
         return super().event(event)
 
     def _fit_height(self) -> None:
-        """As tall as the text, between ``lines`` and ``max_lines`` lines; then it scrolls."""
+        """As tall as the text, between ``lines`` and ``max_lines`` lines; then it scrolls.
+
+        Out of sight the width is not known yet: the text is measured when it is shown."""
+        if not self.isVisible():
+            return
         line = self.fontMetrics().lineSpacing()
         doc = self.document()
         doc.setTextWidth(max(50, self.viewport().width()))
@@ -147,6 +151,10 @@ class TextField(QTextEdit):
 
     def resizeEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
         super().resizeEvent(event)
+        self._fit_height()
+
+    def showEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
+        super().showEvent(event)
         self._fit_height()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override

@@ -54,7 +54,6 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence
 
-from ui.fishbone_editor.canvas import clipboard
 from ui.fishbone_editor.canvas import navigation as nav
 from ui.fishbone_editor.canvas.actions import (
     ROOT_CAUSE_SHORTCUT,
@@ -138,9 +137,12 @@ def handle_key(view: CanvasView, event: QKeyEvent) -> bool:
         forward = key == K.Key_Tab and not mods & SHIFT
         view.focus_next_widget(forward)
         return True
-    if mods == CTRL and key == K.Key_C:
-        return clipboard.copy_selection(view)
-    if mods == CTRL and key == K.Key_V:
+    if mods == CTRL and key in (K.Key_C, K.Key_V):
+        # the text formats load with the first copy or paste, not with the canvas
+        from ui.fishbone_editor.canvas import clipboard
+
+        if key == K.Key_C:
+            return clipboard.copy_selection(view)
         clipboard.paste_clipboard(view)
         return True
     if mods == CTRL:
