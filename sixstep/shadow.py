@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sixstep.case import Case
-from sixstep.caseio import loads_case
+from sixstep.caseio import dumps_case, loads_case
 from sixstep.journal import decode_edit
 
 Fingerprint = tuple[str, int, int, int, int, int, int]
@@ -93,6 +93,13 @@ class ShadowCase:
             self.drop()
             raise ShadowError("the copy differs from the case")
         return self._case
+
+    def encoded(self, expected: Fingerprint | None = None) -> bytes:
+        """The copy's compact file bytes: the bytes it started from while no edit followed
+        (nothing parsed), else the copy brought up to date and encoded."""
+        if self._case is None and not self._lines and self._data is not None:
+            return self._data
+        return dumps_case(self.case(expected), compact=True)
 
     def drop(self) -> None:
         self.seq, self._data, self._case, self._lines = None, None, None, []

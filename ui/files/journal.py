@@ -4,9 +4,10 @@
 undo's inverse) is encoded before it applies and appended with one ``os.write`` to the
 session's journal file once it has (no fsync per edit: a timer asks for one, off the interface
 thread, at most once a second). A process killed at any moment therefore loses no edit that
-was applied. The periodic snapshot resets the journal. A worker thread encodes, writes, syncs
-and renames it from its own copy of the case (``sixstep.shadow``), which follows the journal's
-lines: the interface thread only hands over the lines since the last snapshot. Only once the
+was applied. The periodic snapshot resets the journal. A worker thread writes, syncs and
+renames it; a process of its own (``sixstep.shadow_process``) encodes it from a copy of the
+case that follows the journal's lines, so the interface thread only hands over the lines since
+the last snapshot and never waits for the interpreter lock while it is encoded. Only once the
 snapshot is on disk are the journal files it covers deleted. The copy starts from the case
 bytes a new journal begins with, or (after an edit the journal could not hold, or a copy gone
 astray) from the case serialised here. Journal files are ``<session>.<n>.journal``; a journal
@@ -27,7 +28,8 @@ from sixstep.case import Case
 from sixstep.caseio import dumps_case
 from sixstep.edits.base import Edit
 from sixstep.journal import encode_edit, encode_header, encode_record
-from sixstep.shadow import Base, Fingerprint, Line, ShadowCase, ShadowError, Step, fingerprint
+from sixstep.shadow import Base, Fingerprint, Line, ShadowError, Step, fingerprint
+from sixstep.shadow_process import ShadowProcess
 from ui.document.document import CaseDocument
 from ui.files.recovery import (
     Autosaver,
@@ -66,7 +68,7 @@ class EditJournal(QObject):
         self._covered: int | None = None  # the edit count a file on disk holds the case at
         self._finished = False
         self.writer = Writer(self.failed.emit)
-        self.shadow = ShadowCase()  # the worker's copy: only jobs on the writer touch it
+        self.shadow = ShadowProcess()  # the copy: only jobs on the writer touch it
         self._steps: list[Step] = []  # for the copy, since the last snapshot handed over
         self._shadowed = False  # the copy, given ``_steps``, stands for the case at ``seq``
         self._epoch = 0  # counts the copy's starts, so a late word of its loss is told apart
@@ -160,7 +162,7 @@ class EditJournal(QObject):
             self._snapshot_from_case(wait)
             return
         steps, self._steps = self._steps, []
-        lost = self._submit(steps, fingerprint(self.doc.case), None, wait)
+        lost = self._submit(steps, fingerprint(self.doc.case), wait)
         if lost:  # with ``wait``: the copy went astray, so the case itself is written now
             self._snapshot_from_case(wait)
 
@@ -168,18 +170,17 @@ class EditJournal(QObject):
         body = dumps_case(self.doc.case, compact=True)
         self._start_shadow(Base(self.seq, body))
         steps, self._steps = self._steps, []
-        self._submit(steps, None, body, wait)
+        self._submit(steps, None, wait)  # the copy's process writes the bytes it starts from
 
     def _start_shadow(self, base: Base) -> None:
         self._epoch += 1
         self._steps = [base]
         self._shadowed = True
 
-    def _submit(self, steps: list[Step], expected: Fingerprint | None, body: bytes | None,
-                wait: bool) -> bool:
-        """Hand a snapshot of the case at ``seq`` to the writer: from ``body`` when given,
-        else from the copy once it took ``steps``. True when (with ``wait``) the copy was
-        lost instead."""
+    def _submit(self, steps: list[Step], expected: Fingerprint | None, wait: bool) -> bool:
+        """Hand a snapshot of the case at ``seq`` to the writer: the copy, once it took
+        ``steps``, is checked against ``expected`` and written. True when (with ``wait``) the
+        copy was lost instead."""
         seq, path, title, epoch = self.seq, self.doc.path, self.doc.case.title, self._epoch
         old = self._generation
         self._close_journal()
@@ -188,16 +189,13 @@ class EditJournal(QObject):
         outcome: list[ShadowError] = []
 
         def write() -> None:
-            data = body
+            header = snapshot_header(title, path, store.session, seq=seq)
             try:
-                shadow.follow(steps)
-                if data is None:
-                    data = dumps_case(shadow.case(expected), compact=True)
+                shadow.write(steps, expected, store.file, header)
             except ShadowError as exc:
                 outcome.append(exc)
                 lost.emit(epoch)
                 return
-            store.write_bytes(snapshot_header(title, path, store.session, seq=seq) + data)
             for file in journal_files(store.folder, store.session):
                 if int(file.name.split(".")[1]) <= old:
                     file.unlink(missing_ok=True)
@@ -221,7 +219,7 @@ class EditJournal(QObject):
         self.sync_timer.stop()
         self._close_journal()
         self._shadowed, self._steps = False, []
-        self.writer.submit(self.shadow.drop, "")
+        self.writer.submit(self.shadow.close, "")
         self.writer.wait()
         if self.doc.log is self:
             self.doc.log = None
