@@ -95,9 +95,10 @@ class ShadowCase:
         return self._case
 
     def encoded(self, expected: Fingerprint | None = None) -> bytes:
-        """The copy's compact file bytes: the bytes it started from while no edit followed
-        (nothing parsed), else the copy brought up to date and encoded."""
-        if self._case is None and not self._lines and self._data is not None:
+        """The copy's compact file bytes: with nothing to check it against and no edit since
+        it started, the bytes it started from (nothing parsed); else the copy brought up to
+        date, checked and encoded."""
+        if expected is None and self._case is None and not self._lines and self._data:
             return self._data
         return dumps_case(self.case(expected), compact=True)
 
