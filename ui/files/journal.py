@@ -4,10 +4,11 @@
 undo's inverse) is encoded before it applies and appended with one ``os.write`` to the
 session's journal file once it has (no fsync per edit: a timer asks for one, off the interface
 thread, at most once a second). A process killed at any moment therefore loses no edit that
-was applied. The periodic snapshot resets the journal. A worker thread writes, syncs and
-renames it; a process of its own (``sixstep.shadow_process``) encodes it from a copy of the
-case that follows the journal's lines, so the interface thread only hands over the lines since
-the last snapshot and never waits for the interpreter lock while it is encoded. Only once the
+was applied. The periodic snapshot resets the journal. A process of its own
+(``sixstep.shadow_process``) keeps a copy of the case that follows the journal's lines and
+encodes, writes, syncs and renames each snapshot from it; a worker thread hands it the lines
+and waits for its answer. So the interface thread only hands over the lines since the last
+snapshot, and never waits for the interpreter lock while a snapshot is made. Only once the
 snapshot is on disk are the journal files it covers deleted. The copy starts from the case
 bytes a new journal begins with, or (after an edit the journal could not hold, or a copy gone
 astray) from the case serialised here. Journal files are ``<session>.<n>.journal``; a journal
