@@ -148,6 +148,8 @@ class ShadowProcess:
     def _running(self) -> subprocess.Popen[bytes] | None:
         if self._process is not None and self._process.poll() is None:
             return self._process
+        if getattr(sys, "frozen", False) or not sys.executable:
+            return None  # a bundled app's executable is the app itself, not Python
         root = str(Path(__file__).resolve().parent.parent)
         env = dict(os.environ)
         env["PYTHONPATH"] = os.pathsep.join(p for p in (root, env.get("PYTHONPATH")) if p)
