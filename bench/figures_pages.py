@@ -117,8 +117,9 @@ def run(cfg: Config, rec: Recorder, window) -> None:  # noqa: ANN001
 
     # The timed autosave after an edit, as the interface thread lives it: the edit is made
     # with recovery on (so the journal hears of it), then the debounce timer's work is timed.
-    # The writer thread's part (its copy brought up to date, encoded, written) runs after,
-    # untimed here, and is waited for before the next edit so rounds do not overlap.
+    # The writer's part (the copy's own process brings its copy up to date, encodes and writes
+    # it) runs after, untimed here, and is waited for before the next edit so rounds do not
+    # overlap; the note gives its time.
     writer_ms: list[float] = []
 
     def edit_then_snapshot_due() -> None:
@@ -138,12 +139,12 @@ def run(cfg: Config, rec: Recorder, window) -> None:  # noqa: ANN001
     def writer_note() -> str:
         steady = sorted(writer_ms)
         middle = steady[len(steady) // 2] if steady else 0.0
-        return (f"the autosave after an edit (RecoveryActions.autosave); the writer thread "
-                f"then needs {middle:.1f} ms more, off the interface thread")
+        return (f"the autosave after an edit (RecoveryActions.autosave); the writer then "
+                f"needs {middle:.1f} ms more, off the interface thread")
 
     def measure_snapshots() -> None:
         edit_then_snapshot_due()  # once per session the copy's process starts and reads the
-        snapshot()  # case: that first snapshot is left out (it is the same on this thread)
+        snapshot()  # case: that first snapshot is left out (this thread's part is the same)
         written()
         writer_ms.clear()
         rec.measure(names["snapshot"], snapshot, repeat, setup=edit_then_snapshot_due,
