@@ -4,18 +4,21 @@
 undo's inverse) is encoded before it applies and appended with one ``os.write`` to the
 session's journal file once it has (no fsync per edit: a timer asks for one, off the interface
 thread, at most once a second). A process killed at any moment therefore loses no edit that
-was applied. The periodic snapshot resets the journal: the case is serialised here (about a
-millisecond for a workshop's case) and written, synced and renamed by a worker thread; only
-then are the journal files it covers deleted. Journal files are ``<session>.<n>.journal``; a
-journal that starts when nothing on disk holds the case begins with the case itself.
+was applied. The periodic snapshot resets the journal. A process of its own
+(``sixstep.shadow_process``) keeps a copy of the case that follows the journal's lines and
+encodes, writes, syncs and renames each snapshot from it; a worker thread hands it the lines
+and waits for its answer. So the interface thread only hands over the lines since the last
+snapshot, and never waits for the interpreter lock while a snapshot is made. Only once the
+snapshot is on disk are the journal files it covers deleted. The copy starts from the case
+bytes a new journal begins with, or (after an edit the journal could not hold, or a copy gone
+astray) from the case serialised here. Journal files are ``<session>.<n>.journal``; a journal
+that starts when nothing on disk holds the case begins with the case itself.
 """
 
 from __future__ import annotations
 
 import os
-import queue
 import socket
-import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -26,59 +29,19 @@ from sixstep.case import Case
 from sixstep.caseio import dumps_case
 from sixstep.edits.base import Edit
 from sixstep.journal import encode_edit, encode_header, encode_record
+from sixstep.shadow import Base, Fingerprint, Line, ShadowError, Step, fingerprint
+from sixstep.shadow_process import ShadowProcess
 from ui.document.document import CaseDocument
 from ui.files.recovery import (
     Autosaver,
     RecoveryStore,
-    encode_snapshot,
     journal_files,
     plain_reason,
+    snapshot_header,
 )
+from ui.files.writer import Writer
 
 SYNC_MS = 1000  # the longest a journaled edit waits for its fsync (power loss only)
-
-
-class _Job:
-    def __init__(self, work: Callable[[], None], what: str) -> None:
-        self.work, self.what = work, what
-        self.error: BaseException | None = None
-        self.done = threading.Event()
-
-
-class Writer:
-    """One worker thread running file jobs in order; it never touches a Qt object."""
-
-    def __init__(self, failed: Callable[[str], None]) -> None:
-        self._failed = failed  # called from the worker thread: emit a queued signal only
-        self._jobs: queue.Queue[_Job | None] = queue.Queue()
-        self._thread: threading.Thread | None = None
-
-    def submit(self, work: Callable[[], None], what: str) -> _Job:
-        job = _Job(work, what)
-        if self._thread is None:
-            self._thread = threading.Thread(target=self._run, name="recovery-writer",
-                                            daemon=True)
-            self._thread.start()
-        self._jobs.put(job)
-        return job
-
-    def wait(self) -> None:
-        """Until every job submitted so far has run."""
-        self.submit(lambda: None, "").done.wait()
-
-    def _run(self) -> None:
-        while True:
-            job = self._jobs.get()
-            if job is None:
-                return
-            try:
-                job.work()
-            except BaseException as exc:  # every failure is reported, whatever its type
-                job.error = exc
-                if job.what:
-                    self._failed(f"{job.what}: {plain_reason(exc)}")
-            finally:
-                job.done.set()
 
 
 @dataclass
@@ -92,6 +55,7 @@ class EditJournal(QObject):
     """Journal and snapshots of one document in one recovery store (see the module text)."""
 
     failed = Signal(str)  # what went wrong, in plain words (any thread: it is queued)
+    shadow_lost = Signal(int)  # the worker's copy of that epoch cannot go on (queued)
 
     def __init__(self, doc: CaseDocument, store: RecoveryStore,
                  enabled: Callable[[], bool] | None = None,
@@ -105,6 +69,11 @@ class EditJournal(QObject):
         self._covered: int | None = None  # the edit count a file on disk holds the case at
         self._finished = False
         self.writer = Writer(self.failed.emit)
+        self.shadow = ShadowProcess()  # the copy: only jobs on the writer touch it
+        self._steps: list[Step] = []  # for the copy, since the last snapshot handed over
+        self._shadowed = False  # the copy, given ``_steps``, stands for the case at ``seq``
+        self._epoch = 0  # counts the copy's starts, so a late word of its loss is told apart
+        self.shadow_lost.connect(self._on_shadow_lost)
         self.sync_timer = QTimer(self)
         self.sync_timer.setSingleShot(True)
         self.sync_timer.setInterval(SYNC_MS)
@@ -114,7 +83,10 @@ class EditJournal(QObject):
 
     # -- the document's log --------------------------------------------------------------
     def prepare(self, case: Case, edit: Edit) -> _Prepared | None:
-        if self._finished or case is not self.doc.case or not self._enabled():
+        if self._finished or case is not self.doc.case:
+            return None
+        if not self._enabled():
+            self._shadowed = False  # an edit it will not hear of
             return None
         prepared = _Prepared(None, None)
         try:
@@ -138,6 +110,10 @@ class EditJournal(QObject):
         except Exception as exc:
             self._fall_back(exc)
             return
+        if prepared.base is not None and not self._shadowed:
+            self._start_shadow(Base(self.seq - 1, prepared.base))
+        if self._shadowed:
+            self._steps.append(Line(self.seq, prepared.line))
         if not self.sync_timer.isActive():
             self.sync_timer.start()
 
@@ -167,6 +143,7 @@ class EditJournal(QObject):
         self.failed.emit(f"The recovery journal cannot record the last change: "
                          f"{plain_reason(exc)}. A recovery copy is written instead.")
         self._close_journal()
+        self._shadowed = False  # the copy missed this edit
         try:
             self.snapshot(wait=True)
         except Exception as again:
@@ -176,15 +153,50 @@ class EditJournal(QObject):
     # -- snapshots -----------------------------------------------------------------------
     def snapshot(self, wait: bool) -> None:
         """Write the case as it is now; the journal so far goes once the snapshot is on disk.
-        With ``wait``, returns when it is written and raises what stopped it."""
-        data = encode_snapshot(self.doc.case, self.doc.path, self.store.session, seq=self.seq)
+        With ``wait``, returns when it is written and raises what stopped it.
+
+        Here only the copy's steps are handed over (and a few counts taken to check it):
+        the worker brings its copy up to date, encodes and writes it. Without a copy the
+        case is serialised here, once, and the copy starts from those bytes.
+        """
+        if not self._shadowed:
+            self._snapshot_from_case(wait)
+            return
+        steps, self._steps = self._steps, []
+        lost = self._submit(steps, fingerprint(self.doc.case), wait)
+        if lost:  # with ``wait``: the copy went astray, so the case itself is written now
+            self._snapshot_from_case(wait)
+
+    def _snapshot_from_case(self, wait: bool) -> None:
+        body = dumps_case(self.doc.case, compact=True)
+        self._start_shadow(Base(self.seq, body))
+        steps, self._steps = self._steps, []
+        self._submit(steps, None, wait)  # the copy's process writes the bytes it starts from
+
+    def _start_shadow(self, base: Base) -> None:
+        self._epoch += 1
+        self._steps = [base]
+        self._shadowed = True
+
+    def _submit(self, steps: list[Step], expected: Fingerprint | None, wait: bool) -> bool:
+        """Hand a snapshot of the case at ``seq`` to the writer: the copy, once it took
+        ``steps``, is checked against ``expected`` and written. True when (with ``wait``) the
+        copy was lost instead."""
+        seq, path, title, epoch = self.seq, self.doc.path, self.doc.case.title, self._epoch
         old = self._generation
         self._close_journal()
-        self._covered = self.seq
-        store = self.store
+        self._covered = seq
+        store, shadow, lost = self.store, self.shadow, self.shadow_lost
+        outcome: list[ShadowError] = []
 
         def write() -> None:
-            store.write_bytes(data)
+            header = snapshot_header(title, path, store.session, seq=seq)
+            try:
+                shadow.write(steps, expected, store.file, header)
+            except ShadowError as exc:
+                outcome.append(exc)
+                lost.emit(epoch)
+                return
             for file in journal_files(store.folder, store.session):
                 if int(file.name.split(".")[1]) <= old:
                     file.unlink(missing_ok=True)
@@ -193,6 +205,7 @@ class EditJournal(QObject):
             job.done.wait()
             if job.error is not None:
                 raise job.error
+        return bool(outcome)
 
     def clear(self) -> None:
         """The case is saved, unchanged or discarded: no snapshot and no journal remain."""
@@ -206,6 +219,8 @@ class EditJournal(QObject):
         self._finished = True
         self.sync_timer.stop()
         self._close_journal()
+        self._shadowed, self._steps = False, []
+        self.writer.submit(self.shadow.close, "")
         self.writer.wait()
         if self.doc.log is self:
             self.doc.log = None
@@ -225,8 +240,14 @@ class EditJournal(QObject):
 
     def _on_doc_replaced(self) -> None:
         """Another case: its journal starts afresh (from the case itself)."""
+        self._shadowed, self._steps = False, []
         if not self._finished:
             self.clear()
+
+    def _on_shadow_lost(self, epoch: int) -> None:
+        """The worker's copy went astray: the next snapshot serialises the case itself."""
+        if epoch == self._epoch:
+            self._shadowed, self._steps = False, []
 
 
 def _sync_and_close(fd: int) -> None:

@@ -68,17 +68,24 @@ def encode_snapshot(case: Case, original_path: Path | None, session: str,
                     seq: int | None = None) -> bytes:
     """The header line and the case bytes, ready for one atomic write; ``seq`` is the number
     of edits of the session the case holds (the journal's records after it are replayed)."""
+    return (snapshot_header(case.title, original_path, session, saved_at, pid, seq)
+            + dumps_case(case, compact=True))
+
+
+def snapshot_header(title: str, original_path: Path | None, session: str,
+                    saved_at: float | None = None, pid: int | None = None,
+                    seq: int | None = None) -> bytes:
+    """The header line of a snapshot (with its newline); the case's compact bytes follow."""
     header = {
         "format": FORMAT, "version": 1, "session": session,
         "pid": os.getpid() if pid is None else pid, "host": socket.gethostname(),
         "saved_at": time.time() if saved_at is None else saved_at,
         "path": None if original_path is None else str(Path(original_path).absolute()),
-        "title": case.title,
+        "title": title,
     }
     if seq is not None:
         header["seq"] = seq
-    head = json.dumps(header, ensure_ascii=True).encode("ascii")
-    return head + b"\n" + dumps_case(case, compact=True)
+    return json.dumps(header, ensure_ascii=True).encode("ascii") + b"\n"
 
 
 def journal_files(folder: Path, session: str) -> list[Path]:

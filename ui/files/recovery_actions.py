@@ -108,6 +108,17 @@ class RecoveryActions(QObject):
             return self.autosaver.flush()
         return True
 
+    def autosave(self) -> None:
+        """What the short wait after an edit ends in: the snapshot is handed to the writer
+        thread and not waited for (a failure reaches the status bar when it happens)."""
+        if self.autosaver is not None:
+            self.autosaver.flush(wait=False)
+
+    def wait(self) -> None:
+        """Until the writer thread has done everything handed to it so far."""
+        if self.journal is not None:
+            self.journal.wait()
+
     def _on_files_saving(self) -> None:
         """Save refreshes the recovery copy first: a kill during the save loses nothing."""
         self.flush()
