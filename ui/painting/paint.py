@@ -7,8 +7,9 @@ All user text goes through ``QPainter.drawText`` one line at a time: plain text,
 from __future__ import annotations
 
 import math
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 from functools import lru_cache
+from typing import NamedTuple
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (
@@ -297,6 +298,46 @@ def paint_box(
     painter.restore()
 
 
+class PaintContext(NamedTuple):
+    """What painting any part of a diagram needs to know about the whole of it."""
+
+    causes: dict[str, Cause]
+    hidden: dict[str, int]  # how many causes each collapsed cause hides
+    depths: dict[str, int]
+    head_right: bool
+
+
+def paint_context(layout: Layout, diagram: Diagram) -> PaintContext:
+    causes = {c.id: c for c in diagram.causes}
+    hidden = hidden_counts(diagram) if any(c.collapsed for c in diagram.causes) else {}
+    return PaintContext(causes, hidden, {b.id: b.depth for b in layout.boxes},
+                        head_points_right(layout))
+
+
+def paint_items(
+    painter: QPainter,
+    layout: Layout,
+    boxes: Iterable[Box],
+    lines: Iterable[Line],
+    context: PaintContext,
+    style: DiagramStyle,
+    selected: Collection[str] = (),
+) -> None:
+    """Paint some of ``layout``'s lines, then some of its boxes (a poster page paints only
+    those on its tile)."""
+    causes, hidden, depths = context.causes, context.hidden, context.depths
+    for line in lines:
+        if line.kind == "spine":
+            paint_tail(painter, layout, style)
+        cause = causes.get(line.id) if line.kind == "cause" else None
+        paint_line(painter, line, style, cause, depths.get(line.id, 1))
+    for box in boxes:
+        cause = causes.get(box.id) if box.kind == "cause" else None
+        paint_box(painter, box, style, cause, selected=box.id in selected,
+                  hidden=hidden.get(box.id, 0) if cause is not None and cause.collapsed else 0,
+                  head_right=context.head_right)
+
+
 def paint_layout(
     painter: QPainter,
     layout: Layout,
@@ -314,20 +355,8 @@ def paint_layout(
         pad = max((head_bulge(b) for b in layout.boxes if b.kind == "head"), default=0.0)
         painter.fillRect(QRectF(x - pad, y - pad, w + 2 * pad, h + 2 * pad),
                          QColor(style.background))
-    causes = {c.id: c for c in diagram.causes}
-    hidden = hidden_counts(diagram) if any(c.collapsed for c in diagram.causes) else {}
-    depths = {b.id: b.depth for b in layout.boxes}
-    for line in layout.lines:
-        if line.kind == "spine":
-            paint_tail(painter, layout, style)
-        cause = causes.get(line.id) if line.kind == "cause" else None
-        paint_line(painter, line, style, cause, depths.get(line.id, 1))
-    right = head_points_right(layout)
-    for box in layout.boxes:
-        cause = causes.get(box.id) if box.kind == "cause" else None
-        paint_box(painter, box, style, cause, selected=box.id in selected,
-                  hidden=hidden.get(box.id, 0) if cause is not None and cause.collapsed else 0,
-                  head_right=right)
+    paint_items(painter, layout, layout.boxes, layout.lines, paint_context(layout, diagram),
+                style, selected)
     painter.restore()
 
 
