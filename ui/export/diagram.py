@@ -82,7 +82,11 @@ def render_image(diagram: Diagram, dpi: float = DEFAULT_DPI, transparent: bool =
     dpi = fitting_dpi(source.width(), source.height(), dpi)
     scale = dpi / 72.0
     width, height = math.ceil(source.width() * scale), math.ceil(source.height() * scale)
-    image = QImage(QSize(width, height), QImage.Format.Format_ARGB32_Premultiplied)
+    # An opaque picture is drawn straight into the bytes a PNG stores (three a pixel): no
+    # alpha to fill, no copy to convert, a quarter less memory.
+    fmt = (QImage.Format.Format_ARGB32_Premultiplied if transparent
+           else QImage.Format.Format_RGB888)
+    image = QImage(QSize(width, height), fmt)
     dots_per_metre = round(dpi / 0.0254)
     image.setDotsPerMeterX(dots_per_metre)
     image.setDotsPerMeterY(dots_per_metre)

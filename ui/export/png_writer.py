@@ -2,7 +2,7 @@
 
 A diagram exported at print resolution has tens of millions of pixels, and Qt's PNG writer
 spends seconds compressing them on one core. This writer stores the same pixels (rows
-unfiltered, deflated at zlib's default level) in bands compressed in parallel and joined into
+unfiltered, deflated at a fast zlib level) in bands compressed in parallel and joined into
 one zlib stream: zlib lets go of the interpreter while it works, so threads really share the
 work. The file is an ordinary PNG that every reader opens, with the image's resolution kept.
 """
@@ -19,7 +19,7 @@ from PySide6.QtGui import QImage
 
 from sixstep.atomic import WriteError, check_png, write_file
 
-LEVEL = 6  # zlib's default: files about as small as Qt's own
+LEVEL = 3  # about twice as fast as zlib's default (6), for files about a quarter larger
 BAND_BYTES = 4 << 20  # rows are handed out in bands of about this many bytes
 _ADLER_BASE = 65521
 _SIGNATURE = b"\x89PNG\r\n\x1a\n"
@@ -52,7 +52,7 @@ def write_png(image: QImage, path: str | Path, opaque: bool | None = None,
         raise WriteError(path, "the picture is empty")
     alpha = image.hasAlphaChannel() if opaque is None else not opaque
     fmt = QImage.Format.Format_RGBA8888 if alpha else QImage.Format.Format_RGB888
-    pixels = image.convertToFormat(fmt)
+    pixels = image if image.format() == fmt else image.convertToFormat(fmt)
     width, height = pixels.width(), pixels.height()
     row_bytes = width * (4 if alpha else 3)
     stride = pixels.bytesPerLine()
