@@ -9,10 +9,12 @@ from __future__ import annotations
 import json
 import math
 from pathlib import Path
+from typing import NamedTuple
 
-from PySide6.QtCore import QBuffer, QIODevice, QRectF, QSize
+from PySide6.QtCore import QBuffer, QIODevice, QRectF, QSize, QSizeF
 from PySide6.QtGui import QColor, QGuiApplication, QImage, QPainter
 
+from fishbone.geometry import DENSE_OPTIONS, Layout
 from fishbone.model import Diagram
 from sixstep.atomic import check_svg, check_target, write_bytes
 from ui.export.page import (
@@ -29,7 +31,7 @@ from ui.painting.render import (
     paint_fitted,
     render_layout_for_export,
 )
-from ui.painting.style import LIGHT
+from ui.painting.style import DENSE, LIGHT, DiagramStyle
 
 __all__ = [
     "FORMATS",
@@ -67,21 +69,45 @@ def fitting_dpi(width_pt: float, height_pt: float, dpi: float) -> float:
     return float(max(lower, 1))
 
 
+class PicturePlan(NamedTuple):
+    """How a picture of the diagram is drawn: at which resolution, from which layout."""
+
+    dpi: float  # the resolution used: the one asked, or the largest below it that fits
+    dense: bool  # laid out tighter with smaller fonts: at the asked resolution the
+    # diagram's usual layout would make too large a picture
+    layout: Layout
+    style: DiagramStyle
+    size: QSizeF  # in points: the drawing, or the page that carries the title and the key
+
+
+def _picture_size(layout: Layout, diagram: Diagram, style: DiagramStyle, key: bool) -> QSizeF:
+    return keyed_size(layout, diagram, style) if key else drawing_rect(layout).size()
+
+
+def plan_picture(diagram: Diagram, dpi: float = DEFAULT_DPI, key: bool = False) -> PicturePlan:
+    """The usual layout when its picture fits at ``dpi``; otherwise the dense one, at ``dpi``
+    or, when even that is too large, at the largest resolution at which it fits."""
+    layout = render_layout_for_export(diagram)
+    size = _picture_size(layout, diagram, LIGHT, key)
+    if fitting_dpi(size.width(), size.height(), dpi) == dpi:
+        return PicturePlan(dpi, False, layout, LIGHT, size)
+    layout = render_layout_for_export(diagram, DENSE, DENSE_OPTIONS)
+    size = _picture_size(layout, diagram, DENSE, key)
+    return PicturePlan(fitting_dpi(size.width(), size.height(), dpi), True, layout, DENSE, size)
+
+
 def render_image(diagram: Diagram, dpi: float = DEFAULT_DPI, transparent: bool = False,
                  key: bool = False) -> QImage:
-    """The diagram as an image: one layout unit (a point) is ``dpi / 72`` pixels, or fewer
-    when that picture would be too large (``image_dpi`` tells the resolution used); ``key``:
-    with the title above and the key to the marks below, as on the PDF page."""
+    """The diagram as an image: one layout unit (a point) is ``dpi / 72`` pixels; a diagram
+    too large for that is laid out densely, and drawn at a lower resolution if it must be
+    (``image_dpi`` tells the resolution used); ``key``: with the title above and the key to
+    the marks below, as on the PDF page."""
     if dpi <= 0:
         raise ValueError("dpi must be a positive number")
-    layout = render_layout_for_export(diagram)
-    source = drawing_rect(layout)
-    if key:
-        size = keyed_size(layout, diagram)
-        source = QRectF(0, 0, size.width(), size.height())
-    dpi = fitting_dpi(source.width(), source.height(), dpi)
+    plan = plan_picture(diagram, dpi, key)
+    layout, style, dpi = plan.layout, plan.style, plan.dpi
     scale = dpi / 72.0
-    width, height = math.ceil(source.width() * scale), math.ceil(source.height() * scale)
+    width, height = math.ceil(plan.size.width() * scale), math.ceil(plan.size.height() * scale)
     # An opaque picture is drawn straight into the bytes a PNG stores (three a pixel): no
     # alpha to fill, no copy to convert, a quarter less memory.
     fmt = (QImage.Format.Format_ARGB32_Premultiplied if transparent
@@ -90,17 +116,18 @@ def render_image(diagram: Diagram, dpi: float = DEFAULT_DPI, transparent: bool =
     dots_per_metre = round(dpi / 0.0254)
     image.setDotsPerMeterX(dots_per_metre)
     image.setDotsPerMeterY(dots_per_metre)
-    image.fill(QColor(0, 0, 0, 0) if transparent else QColor(LIGHT.background))
+    image.fill(QColor(0, 0, 0, 0) if transparent else QColor(style.background))
     painter = QPainter(image)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
     if key:
         painter.scale(scale, scale)
-        page = source.adjusted(KEYED_MARGIN, KEYED_MARGIN, -KEYED_MARGIN, -KEYED_MARGIN)
-        paint_page(painter, page, layout, diagram, LIGHT)
+        page = QRectF(0, 0, plan.size.width(), plan.size.height()).adjusted(
+            KEYED_MARGIN, KEYED_MARGIN, -KEYED_MARGIN, -KEYED_MARGIN)
+        paint_page(painter, page, layout, diagram, style)
     else:
-        target = QRectF(0, 0, source.width() * scale, source.height() * scale)
-        paint_fitted(painter, layout, diagram, target, LIGHT, background=not transparent)
+        target = QRectF(0, 0, plan.size.width() * scale, plan.size.height() * scale)
+        paint_fitted(painter, layout, diagram, target, style, background=not transparent)
     painter.end()
     return image
 

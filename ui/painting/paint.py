@@ -260,7 +260,8 @@ def paint_cause(
     if cause.status in ("confirmed", "ruled_out"):
         _paint_badge(painter, rect, style, cause.status)
     if cause.root_cause:
-        offset = BADGE_RADIUS + 3 if cause.status != "possible" else 6.0
+        offset = (BADGE_RADIUS * style.mark_size + 3 if cause.status != "possible"
+                  else 6.0 * style.mark_size)
         _paint_root_tag(painter, rect, style, offset)
     if votes and cause.votes > 0:
         _paint_votes(painter, rect, style, cause.votes)
@@ -377,12 +378,13 @@ def _paint_highlight(painter: QPainter, box: Box, colour: str, grow: float, fill
 def _paint_badge(painter: QPainter, rect: QRectF, style: DiagramStyle, status: str) -> None:
     """A round badge on the top-left corner: a tick when confirmed, a cross when ruled out."""
     c = rect.topLeft()
-    r = BADGE_RADIUS
+    size = style.mark_size
+    r = BADGE_RADIUS * size
     colour = style.confirmed if status == "confirmed" else style.ruled_out
-    painter.setPen(_pen(style.background, 1.5))
+    painter.setPen(_pen(style.background, 1.5 * size))
     painter.setBrush(_colour(colour))
     painter.drawEllipse(c, r, r)
-    painter.setPen(_pen(style.mark_text, 2.0))
+    painter.setPen(_pen(style.mark_text, 2.0 * size))
     painter.setBrush(Qt.BrushStyle.NoBrush)
     path = QPainterPath()
     if status == "confirmed":
@@ -460,16 +462,17 @@ def _paint_votes(painter: QPainter, rect: QRectF, style: DiagramStyle, votes: in
         width = m.metrics("mark").horizontalAdvance(text) + 10
         _paint_pill(painter, QPointF(rect.right() - 8 - width, y), text, style.vote, style)
         return
-    r, step = 3.8, 10.0
-    painter.setPen(_pen(style.background, 1.5))
+    size = style.mark_size
+    r, step = 3.8 * size, 10.0 * size
+    painter.setPen(_pen(style.background, 1.5 * size))
     painter.setBrush(_colour(style.vote))
     for i in range(votes):
-        painter.drawEllipse(QPointF(rect.right() - 10 - i * step, y), r, r)
+        painter.drawEllipse(QPointF(rect.right() - step - i * step, y), r, r)
 
 
 def _paint_note_fold(painter: QPainter, rect: QRectF, style: DiagramStyle) -> None:
     """A folded top-right corner that says the cause has notes."""
-    s = min(11.0, rect.height() / 2.5)
+    s = min(11.0 * style.mark_size, rect.height() / 2.5)
     path = QPainterPath(QPointF(rect.right() - s, rect.top()))
     path.lineTo(rect.right(), rect.top())
     path.lineTo(rect.right(), rect.top() + s)

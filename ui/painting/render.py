@@ -8,7 +8,7 @@ import sys
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QGuiApplication, QPainter
 
-from fishbone.geometry import Layout
+from fishbone.geometry import Layout, LayoutOptions
 from fishbone.layout_index import LayoutIndex
 from fishbone.model import Diagram
 from ui.painting.paint import (
@@ -37,12 +37,13 @@ def ensure_gui_app() -> QGuiApplication:
     return _app
 
 
-def render_layout_for_export(diagram: Diagram, style: DiagramStyle = LIGHT) -> Layout:
+def render_layout_for_export(diagram: Diagram, style: DiagramStyle = LIGHT,
+                             options: LayoutOptions | None = None) -> Layout:
     """Lay the diagram out with real font metrics for ``style``."""
     from fishbone.layout import layout_diagram
 
     ensure_gui_app()
-    return layout_diagram(diagram, layout_measurer_for(style))
+    return layout_diagram(diagram, layout_measurer_for(style), options or LayoutOptions())
 
 
 def drawing_rect(layout: Layout) -> QRectF:
