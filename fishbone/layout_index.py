@@ -55,24 +55,31 @@ class _Grid:
 
 
 class LayoutIndex:
-    """The boxes and lines of ``layout`` that reach into a rectangle, grown by ``reach`` on
-    every side: what an item draws past its own extent (a pen's width, a badge, a snout)."""
+    """The boxes and lines of ``layout`` that reach into a rectangle: each item's extent is
+    grown by ``reach`` on every side for what it draws past its own box or points (a pen's
+    width, a badge, a tag), and the head and the spine by ``head_reach`` (the head's snout,
+    the spine's tail)."""
 
-    def __init__(self, layout: Layout, reach: float = 40.0, cell: float = 256.0) -> None:
+    def __init__(self, layout: Layout, reach: float = 12.0, head_reach: float = 40.0,
+                 cell: float = 256.0) -> None:
         self.layout = layout
-        self.reach = reach
-        self._boxes = _Grid((box_extent(b) for b in layout.boxes), cell)
-        self._lines = _Grid((line_extent(ln) for ln in layout.lines), cell)
 
-    def _grown(self, rect: Rect) -> Extent:
-        x, y, w, h = rect
-        r = self.reach
-        return (x - r, y - r, x + w + r, y + h + r)
+        def grown(extent: Extent, kind: str) -> Extent:
+            r = head_reach if kind in ("head", "spine") else reach
+            return (extent[0] - r, extent[1] - r, extent[2] + r, extent[3] + r)
+
+        self._boxes = _Grid((grown(box_extent(b), b.kind) for b in layout.boxes), cell)
+        self._lines = _Grid((grown(line_extent(ln), ln.kind) for ln in layout.lines), cell)
 
     def boxes(self, rect: Rect) -> list[Box]:
         """The boxes that may draw inside ``rect``, in the layout's order."""
-        return [self.layout.boxes[i] for i in self._boxes.within(self._grown(rect))]
+        return [self.layout.boxes[i] for i in self._boxes.within(_extent(rect))]
 
     def lines(self, rect: Rect) -> list[Line]:
         """The lines that may draw inside ``rect``, in the layout's order."""
-        return [self.layout.lines[i] for i in self._lines.within(self._grown(rect))]
+        return [self.layout.lines[i] for i in self._lines.within(_extent(rect))]
+
+
+def _extent(rect: Rect) -> Extent:
+    x, y, w, h = rect
+    return (x, y, x + w, y + h)

@@ -23,16 +23,20 @@ def _touch(extent, rect, reach):
             and extent[1] <= y + h + reach and y - reach <= extent[3])
 
 
+def _reach(item) -> float:
+    return 30.0 if item.kind in ("head", "spine") else 10.0
+
+
 def test_the_index_finds_exactly_what_reaches_into_a_rectangle():
     layout = layout_diagram(_diagram(60), MonospaceMeasurer())
-    index = LayoutIndex(layout, reach=10.0, cell=100.0)
+    index = LayoutIndex(layout, reach=10.0, head_reach=30.0, cell=100.0)
     x, y, w, h = layout.bounds
     for rect in ((x, y, w / 3, h / 3), (x + w / 2, y + h / 4, 150.0, 90.0), (x, y, w, h),
                  (x - 500, y - 500, 10.0, 10.0)):
         assert index.boxes(rect) == [b for b in layout.boxes
-                                     if _touch(box_extent(b), rect, 10.0)]
+                                     if _touch(box_extent(b), rect, _reach(b))]
         assert index.lines(rect) == [ln for ln in layout.lines
-                                     if _touch(line_extent(ln), rect, 10.0)]
+                                     if _touch(line_extent(ln), rect, _reach(ln))]
     assert index.boxes((x - 500, y - 500, 10.0, 10.0)) == []
     assert len(index.boxes((x, y, w / 3, h / 3))) < len(layout.boxes)
 
@@ -40,7 +44,8 @@ def test_the_index_finds_exactly_what_reaches_into_a_rectangle():
 def test_an_item_across_many_cells_is_listed_once():
     long = Line("spine", "spine", ((0.0, 50.0), (1000.0, 50.0)))
     box = Box("b", "cause", (90.0, 90.0, 300.0, 40.0), ("x",), "cause", 1)
-    index = LayoutIndex(Layout((0, 0, 1000, 200), [box], [long]), reach=0.0, cell=64.0)
+    index = LayoutIndex(Layout((0, 0, 1000, 200), [box], [long]), reach=0.0, head_reach=0.0,
+                        cell=64.0)
     assert index.lines((0.0, 0.0, 1000.0, 200.0)) == [long]
     assert index.boxes((0.0, 0.0, 1000.0, 200.0)) == [box]
     assert index.boxes((0.0, 0.0, 80.0, 80.0)) == []

@@ -93,3 +93,24 @@ def test_the_window_says_the_resolution_it_wrote(big_window, tmp_path, monkeypat
     assert size.width() * size.height() <= 4_000_000
     used = _file_dpi(tmp_path / "big.png")
     assert used < 150 and f"at {used} dpi" in message and "too large" in message
+
+
+@pytest.mark.parametrize(("transparent", "key"), [(False, False), (True, False), (False, True)])
+def test_a_picture_drawn_in_bands_is_the_picture_drawn_whole(qapp, tmp_path, monkeypatch,
+                                                              transparent, key):
+    from PySide6.QtGui import QImage
+
+    from ui.export.diagram import render_image
+
+    diagram = generated_diagram(40)
+    whole = render_image(diagram, 30, transparent, key)
+    monkeypatch.setattr(diagram_export, "BAND_BYTES", 30 * 4 * whole.width())  # 30 rows
+    export_png(diagram, tmp_path / "bands.png", 30, transparent, key)
+    back = QImage(str(tmp_path / "bands.png"))
+    assert back.size() == whole.size()
+    fmt = QImage.Format.Format_ARGB32
+    a, b = whole.convertToFormat(fmt), back.convertToFormat(fmt)
+    assert a.pixelColor(0, 0) == b.pixelColor(0, 0)
+    differ = sum(a.pixel(x, y) != b.pixel(x, y)
+                 for y in range(0, a.height(), 3) for x in range(0, a.width(), 3))
+    assert differ < a.width() * a.height() / 9 / 500  # text edges may fall a shade apart

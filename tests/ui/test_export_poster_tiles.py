@@ -45,7 +45,8 @@ def test_each_page_paints_only_the_boxes_on_its_tile(qapp, tmp_path, monkeypatch
         x, y, w, h = rect
         for box in found:
             x0, y0, x1, y1 = box_extent(box)
-            assert x0 <= x + w + 40 and x - 40 <= x1 and y0 <= y + h + 40 and y - 40 <= y1
+            r = 40 if box.kind == "head" else 12
+            assert x0 <= x + w + r and x - r <= x1 and y0 <= y + h + r and y - r <= y1
         assert len(found) < len(every) / 2  # a tile, not the whole diagram
         painted |= {b.id for b in found}
     assert painted == every  # and every box is on some page

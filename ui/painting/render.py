@@ -94,7 +94,8 @@ class DiagramPieces:
         self.index = LayoutIndex(layout)
         self.context = paint_context(layout, diagram)
 
-    def paint(self, painter: QPainter, target: QRectF, visible: QRectF) -> int:
+    def paint(self, painter: QPainter, target: QRectF, visible: QRectF,
+              background: bool = True) -> int:
         """Paint the part of the diagram fitted to ``target`` that falls in ``visible`` (both
         in the painter's coordinates); returns how many boxes it painted."""
         source = self.source
@@ -110,7 +111,8 @@ class DiagramPieces:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
         _fit(painter, source, target)
-        painter.fillRect(QRectF(*rect), QColor(self.style.background))
+        if background:
+            painter.fillRect(QRectF(*rect), QColor(self.style.background))
         paint_items(painter, self.layout, boxes, self.index.lines(rect), self.context,
                     self.style)
         painter.restore()
