@@ -1,10 +1,12 @@
-"""Writes a QImage as PNG, compressing bands of rows on every core at once.
+"""Writes a picture as PNG, compressing bands of rows on every core at once.
 
 A diagram exported at print resolution has tens of millions of pixels, and Qt's PNG writer
 spends seconds compressing them on one core. This writer stores the same pixels (rows
 unfiltered, deflated at a fast zlib level) in bands compressed in parallel and joined into
 one zlib stream: zlib lets go of the interpreter while it works, so threads really share the
-work. The file is an ordinary PNG that every reader opens, with the image's resolution kept.
+work. A caller may hand the picture over a band at a time (``write_png_bands``) and draw the
+next band while the last is compressed. The file is an ordinary PNG that every reader opens,
+with the picture's resolution kept.
 """
 
 from __future__ import annotations
