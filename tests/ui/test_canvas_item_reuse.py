@@ -107,8 +107,8 @@ def test_a_shrinking_drawing_shrinks_the_scene_a_moment_later(qtbot):
 class CountingPainter(QPainter):
     """Counts the text and the bars ``paint_text`` draws."""
 
-    def __init__(self, image: QImage) -> None:
-        super().__init__(image)
+    def __init__(self, device) -> None:  # noqa: ANN001 - any paint device
+        super().__init__(device)
         self.texts = 0
         self.bars = 0
 
@@ -119,6 +119,19 @@ class CountingPainter(QPainter):
     def fillRect(self, *args) -> None:  # noqa: N802 (Qt name)
         self.bars += 1
         super().fillRect(*args)
+
+
+def test_a_pdf_keeps_tiny_text_as_text_for_a_reader_to_zoom_into(tmp_path):
+    from PySide6.QtGui import QPdfWriter
+
+    box = Box("c1", "cause", (0.0, 0.0, 200.0, 40.0), ("Works alone", "at night"), "cause", 1)
+    writer = QPdfWriter(str(tmp_path / "tiny.pdf"))
+    writer.setResolution(72)
+    painter = CountingPainter(writer)
+    painter.scale(0.05, 0.05)
+    paint_text(painter, box, LIGHT, LIGHT.cause_text, centred=False)
+    painter.end()
+    assert (painter.texts, painter.bars) == (2, 0)
 
 
 def test_text_too_small_to_read_is_drawn_as_bars_and_readable_text_as_text():

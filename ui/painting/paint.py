@@ -15,6 +15,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
+    QPaintEngine,
     QPainter,
     QPainterPath,
     QPen,
@@ -181,9 +182,18 @@ def paint_tail(painter: QPainter, layout: Layout, style: DiagramStyle) -> None:
     painter.drawPath(path)
 
 
-# Below this height on the device a line of text is drawn as a bar: the overview of a big
-# diagram shows where its words are, and drawing glyphs a pixel high would cost the most.
+# Below this height on a screen or picture a line of text is drawn as a bar: the overview of a
+# big diagram shows where its words are, and drawing glyphs a pixel high would cost the most.
 GREEK_PX = 3.0
+
+
+_VECTOR_ENGINES = (QPaintEngine.Type.Pdf, QPaintEngine.Type.SVG, QPaintEngine.Type.Picture)
+
+
+def _zoomable(painter: QPainter) -> bool:
+    """A PDF or SVG: a reader zooms in, so text however small stays text."""
+    engine = painter.paintEngine()
+    return engine is not None and engine.type() in _VECTOR_ENGINES
 
 
 # -- text ------------------------------------------------------------------------------------
@@ -204,7 +214,7 @@ def paint_text(
     widths = [m.width(text, role) for text in box.lines]
     left = x + max(0.0, (w - max(widths, default=0.0)) / 2)
     t = painter.worldTransform()
-    if lh * math.hypot(t.m12(), t.m22()) < GREEK_PX:  # unreadable: a bar for each line
+    if lh * math.hypot(t.m12(), t.m22()) < GREEK_PX and not _zoomable(painter):
         bar = _faint(colour)
         for i, tw in enumerate(widths):
             tx = x + (w - tw) / 2 if centred else left

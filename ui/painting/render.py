@@ -11,6 +11,7 @@ from PySide6.QtGui import QColor, QGuiApplication, QPainter
 from fishbone.geometry import Layout, LayoutOptions
 from fishbone.layout_index import LayoutIndex
 from fishbone.model import Diagram
+from ui.common.qt_setup import before_app
 from ui.painting.paint import (
     head_bulge,
     head_points_right,
@@ -33,6 +34,7 @@ def ensure_gui_app() -> QGuiApplication:
     no_display = not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
     if sys.platform.startswith("linux") and no_display:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    before_app()
     _app = QGuiApplication(["problem-workshop"])
     return _app
 
