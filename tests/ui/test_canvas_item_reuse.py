@@ -1,5 +1,5 @@
-"""Items that leave the layout are hidden and kept: expanding again or undoing a delete shows
-the very same items, and what is shown always matches the layout exactly."""
+"""Items that leave the layout are taken out of the scene and kept: expanding again or
+undoing a delete shows the very same items, and what is shown always matches the layout."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from PySide6.QtGui import QImage, QPainter
 
 from fishbone.geometry import Box
 from tests.ui.test_canvas_mouse import big_diagram, make_view
+from ui.fishbone_editor.canvas.items import BoxItem
 from ui.fishbone_editor.canvas.scene import DiagramScene
 from ui.painting.paint import paint_text
 from ui.painting.style import LIGHT
@@ -23,8 +24,8 @@ def assert_matches_layout(scene: DiagramScene) -> None:
     boxes, lines = shown_keys(scene)
     assert boxes == {(b.kind, b.id) for b in scene.layout.boxes}
     assert lines == {(ln.kind, ln.id) for ln in scene.layout.lines}
-    assert not any(item.isVisible() for item in scene.spare_boxes.values())
-    assert not any(item.isVisible() for item in scene.spare_lines.values())
+    assert all(item.scene() is None for item in scene.spare_boxes.values())
+    assert all(item.scene() is None for item in scene.spare_lines.values())
     where = {(b.kind, b.id): b.rect[:2] for b in scene.layout.boxes}
     assert all((item.pos().x(), item.pos().y()) == where[key]
                for key, item in scene.boxes.items())
@@ -47,13 +48,38 @@ def test_collapsing_then_expanding_with_space_shows_the_same_items(qtbot):
     qtbot.keyClick(view, Qt.Key.Key_Space)
     assert scene.diagram.cause(top).collapsed
     assert all(scene.cause_item(cid) is None for cid in below)
-    assert all(not before[cid].isVisible() for cid in below)
+    assert all(before[cid].scene() is None for cid in below)
     assert_matches_layout(scene)
     qtbot.keyClick(view, Qt.Key.Key_Space)
     assert not scene.diagram.cause(top).collapsed
     assert all(scene.cause_item(cid) is before[cid] and before[cid].isVisible()
                for cid in below)
     assert_matches_layout(scene)
+
+
+def test_items_shown_again_keep_their_cached_picture(qtbot, monkeypatch):
+    view = make_view(qtbot, big_diagram(120))
+    scene = view.diagram_scene
+    top = parent_with_children(scene)
+    below = [c.id for c in scene.diagram.subtree(top) if c.id != top]
+    view.set_overview(True)
+    view.centerOn(scene.cause_item(below[0]))
+    qtbot.wait(50)
+    shown = view.mapToScene(view.viewport().rect()).boundingRect()
+    in_sight = [cid for cid in below if shown.intersects(scene.cause_item(cid).sceneBoundingRect())]
+    assert in_sight  # painted once, so Qt holds their pictures
+    view.select(("cause", top))
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Space)
+    qtbot.wait(50)
+    painted: list[str] = []
+    real = BoxItem.paint
+    monkeypatch.setattr(BoxItem, "paint", lambda item, *a: painted.append(item.item_id)
+                        or real(item, *a))
+    qtbot.keyClick(view, Qt.Key.Key_Space)
+    qtbot.wait(50)
+    assert all(scene.cause_item(cid) is not None for cid in below)
+    assert painted and not set(painted) & set(in_sight)  # from Qt's cache, not painted anew
 
 
 def test_undoing_a_delete_brings_back_the_same_items_where_the_layout_puts_them(qtbot):
