@@ -75,7 +75,8 @@ class SheetView(QTableView):
     def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt override
         """Qt repaints the whole table when the focus leaves it; into a cell editor of ours
         only the cell under it changes (its focus frame), and the editor covers it."""
-        if self.viewport().isAncestorOf(QApplication.focusWidget()):
+        focused = QApplication.focusWidget()
+        if focused is not None and self.viewport().isAncestorOf(focused):
             self._lent_focus = True
             self._update_current()
             return
