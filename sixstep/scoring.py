@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any
 
-from sixstep.case import Case
+from sixstep.case import Case, Score
 from sixstep.result_text import format_table as format_table  # the CLI's table, kept here too
 from sixstep.result_text import score_point_reason, tie_reason, weight_reason
 from sixstep.stability import stability_intervals
@@ -91,6 +91,14 @@ def mean(numbers: list[Fraction]) -> Fraction:
     return sum(numbers, Fraction(0)) / len(numbers)
 
 
+def scores_in_rows(case: Case, alternatives: Collection[str] | None) -> list[Score]:
+    """The scores of ``alternatives`` (None: every score): a row's scores, found with one
+    cheap test of each score, so the work on them stays the row's."""
+    if alternatives is None:
+        return case.scores
+    return [s for s in case.scores if s.alternative in alternatives]
+
+
 def combine_cells(case: Case, aggregate: str,
                   alternatives: Collection[str] | None = None) -> Cells:
     """One value per scored cell: a must fails if anyone failed it; a want is the mean/median.
@@ -99,8 +107,8 @@ def combine_cells(case: Case, aggregate: str,
         raise ValueError(f"unknown aggregate {aggregate!r}: use mean or median")
     kinds = {c.id: c.kind for c in case.criteria}
     votes: dict[tuple[str, str], list[bool | float]] = {}
-    for s in case.scores:
-        if s.criterion in kinds and (alternatives is None or s.alternative in alternatives):
+    for s in scores_in_rows(case, alternatives):
+        if s.criterion in kinds:
             votes.setdefault((s.alternative, s.criterion), []).append(s.value)
     cells: Cells = {}
     for key, values in votes.items():
