@@ -10,6 +10,7 @@ group scores every alternative against one criterion before moving to the next.
 
 from __future__ import annotations
 
+import functools
 import textwrap
 from collections.abc import Collection
 from typing import Any
@@ -42,6 +43,12 @@ _ROLES = frozenset({OWN_ROLE, CONTESTED_ROLE,
                     Qt.ItemDataRole.EditRole, Qt.ItemDataRole.TextAlignmentRole,
                     Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole,
                     Qt.ItemDataRole.FontRole, Qt.ItemDataRole.ToolTipRole})
+
+
+@functools.lru_cache(maxsize=256)
+def _wrapped_name(name: str) -> tuple[str, ...]:
+    """A criterion's name in lines of 14 characters (the headers ask after every score)."""
+    return tuple(textwrap.wrap(name, 14)) or ("",)
 
 
 class ScoreMatrixModel(QAbstractTableModel):
@@ -403,7 +410,7 @@ class ScoreMatrixModel(QAbstractTableModel):
         if self.compact:
             lines = [result_text.criterion_code(self.place(criterion))]
         else:
-            lines = textwrap.wrap(criterion.name, 14) or [""]
+            lines = list(_wrapped_name(criterion.name))
         if criterion.kind == "must":
             return "\n".join([*lines, result_text.MUST_MARK])
         result = self.result
