@@ -271,26 +271,22 @@ class _Writer:
 
 
 def _keep_headings_with_text(doc: QTextDocument, body_height: float) -> None:
-    """Move a heading that lands at the very foot of a page to the top of the next one."""
-    for _ in range(30):
-        layout = doc.documentLayout()
-        moved = False
-        block = doc.begin()
-        while block.isValid():
-            level = block.blockFormat().property(QTextFormat.Property.UserProperty)
-            if level:
-                y = layout.blockBoundingRect(block).top()
-                offset = y % body_height
-                if offset > body_height - KEEP_WITH_NEXT_PT and offset > 1.0:
-                    fmt = block.blockFormat()
-                    if fmt.pageBreakPolicy() == QTextFormat.PageBreakFlag.PageBreak_Auto:
-                        fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
-                        QTextCursor(block).setBlockFormat(fmt)
-                        moved = True
-                        break  # everything below moved: measure again
-            block = block.next()
-        if not moved:
-            return
+    """Move a heading that lands at the very foot of a page to the top of the next one.
+
+    One pass from the top: a moved heading only shifts what comes after it, so the scan
+    goes on from there and the layout measures the rest anew."""
+    layout = doc.documentLayout()
+    block = doc.begin()
+    while block.isValid():
+        level = block.blockFormat().property(QTextFormat.Property.UserProperty)
+        if level:
+            offset = layout.blockBoundingRect(block).top() % body_height
+            if offset > body_height - KEEP_WITH_NEXT_PT and offset > 1.0:
+                fmt = block.blockFormat()
+                if fmt.pageBreakPolicy() == QTextFormat.PageBreakFlag.PageBreak_Auto:
+                    fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+                    QTextCursor(block).setBlockFormat(fmt)
+        block = block.next()
 
 
 def build_document(blocks: list[Block], width: float, body_height: float,

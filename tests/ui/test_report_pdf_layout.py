@@ -1,0 +1,38 @@
+"""The paged report's layout: a heading never sits alone at a page's foot."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QTextFormat
+
+from sixstep.report_blocks import Block, Heading, Paragraph
+from ui.export.page import pdf_writer
+from ui.export.report_pdf import KEEP_WITH_NEXT_PT, _keep_headings_with_text, build_document
+
+BODY = 300.0
+
+
+def _headings(doc) -> list[tuple[float, bool]]:
+    """Each heading's top within its page, and whether it was sent to a new page."""
+    layout, out = doc.documentLayout(), []
+    block = doc.begin()
+    while block.isValid():
+        fmt = block.blockFormat()
+        if fmt.property(QTextFormat.Property.UserProperty):
+            moved = fmt.pageBreakPolicy() == QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore
+            out.append((layout.blockBoundingRect(block).top() % BODY, moved))
+        block = block.next()
+    return out
+
+
+def test_headings_at_a_page_foot_move_to_the_next_page_in_one_pass():
+    blocks: list[Block] = [Heading(1, "Report")]
+    for k in range(1, 14):  # sections of growing length: some headings land at a page foot
+        blocks.append(Heading(2, f"Section {k}"))
+        blocks.extend(Paragraph(f"Line {k}.{i} of the section.") for i in range(k))
+    writer, _buffer = pdf_writer("layout")
+    doc, _ = build_document(blocks, 400.0, BODY, writer)
+    tops = _headings(doc)
+    assert sum(moved for _, moved in tops) >= 2
+    assert all(top < 1.0 or top <= BODY - KEEP_WITH_NEXT_PT for top, _ in tops)
+    _keep_headings_with_text(doc, BODY)  # a second pass finds nothing left to move
+    assert _headings(doc) == tops
