@@ -36,3 +36,30 @@ def test_headings_at_a_page_foot_move_to_the_next_page_in_one_pass():
     assert all(top < 1.0 or top <= BODY - KEEP_WITH_NEXT_PT for top, _ in tops)
     _keep_headings_with_text(doc, BODY)  # a second pass finds nothing left to move
     assert _headings(doc) == tops
+
+
+def test_a_chart_is_not_drawn_again_as_a_sliver_at_the_page_edge():
+    from PySide6.QtCore import QRectF, QSizeF
+    from PySide6.QtGui import QImage, QPainter, QTextCharFormat, QTextDocument
+
+    from ui.export.report_pdf import SVG_DATA, SVG_SIZE, _SvgObject
+
+    svg = (b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 50">'
+           b'<rect width="100" height="50" fill="#000000"/></svg>')
+    doc = QTextDocument()
+    handler = _SvgObject(doc)
+    fmt = QTextCharFormat()
+    fmt.setProperty(SVG_DATA, svg)
+    fmt.setProperty(SVG_SIZE, QSizeF(100, 50))
+    drawn: list[bytes] = []
+    read = handler.renderer
+    handler.renderer = lambda data: drawn.append(data) or read(data)  # type: ignore[method-assign]
+    image = QImage(100, 120, QImage.Format.Format_RGB32)
+    image.fill(0xFFFFFF)
+    for clip_bottom in (60.4, 80.0):  # the page ends 0.4 pt / 20 pt into the chart
+        painter = QPainter(image)
+        painter.setClipRect(QRectF(0, 0, 100, clip_bottom))
+        handler.drawObject(painter, QRectF(0, 60, 100, 50), doc, 0, fmt)
+        painter.end()
+        assert len(drawn) == (clip_bottom > 61)
+    assert image.pixel(50, 70) != image.pixel(50, 100)  # inked down to the clip only

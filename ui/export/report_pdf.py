@@ -115,11 +115,19 @@ class _SvgObject(QPyTextObject):
 
     def drawObject(self, painter: QPainter, rect: QRectF | QRect, doc: QTextDocument, pos: int,
                    fmt: QTextFormat) -> None:
-        data = bytes(fmt.property(SVG_DATA))
+        target = QRectF(rect)
+        if painter.hasClipping():
+            seen = painter.clipBoundingRect().intersected(target)
+            if seen.height() < 1.0 or seen.width() < 1.0:
+                return  # a sliver at the page's edge: the picture is drawn on its own page
+        self.renderer(bytes(fmt.property(SVG_DATA))).render(painter, target)
+
+    def renderer(self, data: bytes) -> QSvgRenderer:
+        """The picture read once, for its size and for every time it is drawn."""
         renderer = self._renderers.get(data)
         if renderer is None:
             renderer = self._renderers[data] = QSvgRenderer(QByteArray(data))
-        renderer.render(painter, QRectF(rect))
+        return renderer
 
 
 class _Writer:
@@ -242,8 +250,7 @@ class _Writer:
         if self.svg_handler is None:
             self.svg_handler = _SvgObject(self.doc)
             self.doc.documentLayout().registerHandler(SVG_OBJECT, self.svg_handler)
-        renderer = QSvgRenderer(QByteArray(svg))
-        view = renderer.viewBoxF()
+        view = self.svg_handler.renderer(svg).viewBoxF()
         width = self.doc.pageSize().width()
         height = width * view.height() / view.width() if view.width() > 0 else width / 2
         self._new_block(_block_format(top=4.0, bottom=6.0))
