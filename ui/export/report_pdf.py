@@ -29,6 +29,7 @@ from PySide6.QtGui import (
     QPdfWriter,
     QPen,
     QPyTextObject,
+    QTextBlock,
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
@@ -277,29 +278,23 @@ class _Writer:
             self.chart(contributions_svg(block))
 
 
-def _keep_headings_with_text(doc: QTextDocument, body_height: float) -> None:
-    """Move a heading that lands at the very foot of a page to the top of the next one.
-
-    One pass from the top: a moved heading only shifts what comes after it, so the scan
-    goes on from there and the layout measures the rest anew."""
-    layout = doc.documentLayout()
-    block = doc.begin()
-    while block.isValid():
-        level = block.blockFormat().property(QTextFormat.Property.UserProperty)
-        if level:
-            offset = layout.blockBoundingRect(block).top() % body_height
-            if offset > body_height - KEEP_WITH_NEXT_PT and offset > 1.0:
-                fmt = block.blockFormat()
-                if fmt.pageBreakPolicy() == QTextFormat.PageBreakFlag.PageBreak_Auto:
-                    fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
-                    QTextCursor(block).setBlockFormat(fmt)
-        block = block.next()
+def _keep_with_next(doc: QTextDocument, block: QTextBlock, body_height: float) -> None:
+    """Move a heading that lands at the very foot of a page to the top of the next one."""
+    offset = doc.documentLayout().blockBoundingRect(block).top() % body_height
+    if offset > body_height - KEEP_WITH_NEXT_PT and offset > 1.0:
+        fmt = block.blockFormat()
+        fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+        QTextCursor(block).setBlockFormat(fmt)
 
 
 def build_document(blocks: list[Block], width: float, body_height: float,
                    device: QPdfWriter) -> tuple[QTextDocument, int | None]:
     """The text as one paged document, and the page (counted from 0) after which the
-    diagram's own page goes: the page where the text asks for it, or None."""
+    diagram's own page goes: the page where the text asks for it, or None.
+
+    The text is laid out as it is written, a heading at a time: each heading is measured
+    (and moved to a new page if it would sit at a page's foot) while it is the last block,
+    so moving it never lays out again what comes after."""
     doc = QTextDocument()
     doc.documentLayout().setPaintDevice(device)
     doc.setDocumentMargin(0.0)
@@ -307,16 +302,19 @@ def build_document(blocks: list[Block], width: float, body_height: float,
     doc.setPageSize(QSizeF(width, body_height))
     doc.setUndoRedoEnabled(False)
     batch = QTextCursor(doc)
-    batch.beginEditBlock()  # laid out once, at the end
+    batch.beginEditBlock()  # laid out in one go up to each heading
     writer = _Writer(doc)
     place: int | None = None
     for block in blocks:
         if isinstance(block, DiagramPlace):
             place = writer.cursor.position()
-        else:
-            writer.add(block)
+            continue
+        writer.add(block)
+        if isinstance(block, Heading):
+            batch.endEditBlock()
+            _keep_with_next(doc, writer.cursor.block(), body_height)
+            batch.beginEditBlock()
     batch.endEditBlock()
-    _keep_headings_with_text(doc, body_height)
     if place is None:
         return doc, None
     bottom = doc.documentLayout().blockBoundingRect(doc.findBlock(place)).bottom()
