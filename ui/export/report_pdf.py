@@ -139,14 +139,24 @@ class _Writer:
         self.cursor = QTextCursor(doc)
         self.first = True
         self.svg_handler: _SvgObject | None = None
+        self._formats: dict[tuple[float, bool, bool, str], QTextCharFormat] = {}
+
+    def chars(self, size: float = BODY_PT, bold: bool = False, italic: bool = False,
+              colour: str = INK) -> QTextCharFormat:
+        """The character format made once per report for each look (thousands of cells)."""
+        key = (size, bold, italic, colour)
+        fmt = self._formats.get(key)
+        if fmt is None:
+            fmt = self._formats[key] = _chars(size, bold, italic, colour)
+        return fmt
 
     def _new_block(self, fmt: QTextBlockFormat) -> None:
         if self.first:
             self.cursor.setBlockFormat(fmt)
             self.first = False
         else:
-            self.cursor.insertBlock(fmt, _chars())
-        self.cursor.setBlockCharFormat(_chars())  # list markers take this font
+            self.cursor.insertBlock(fmt, self.chars())
+        self.cursor.setBlockCharFormat(self.chars())  # list markers take this font
         current = self.cursor.currentList()
         if current is not None:
             current.remove(self.cursor.block())
@@ -158,14 +168,14 @@ class _Writer:
         fmt = _block_format(top=top, bottom=4.0 if h.level > 2 else 8.0)
         fmt.setProperty(QTextFormat.Property.UserProperty, h.level)  # marks a heading
         self._new_block(fmt)
-        self.cursor.insertText(one_line(h.text), _chars(size, True, colour=HEAD_INK))
+        self.cursor.insertText(one_line(h.text), self.chars(size, True, colour=HEAD_INK))
 
     def _inline(self, p: Paragraph, size: float = BODY_PT) -> None:
         if p.label:
-            self.cursor.insertText(p.label + (" " if p.text else ""), _chars(size, True))
+            self.cursor.insertText(p.label + (" " if p.text else ""), self.chars(size, True))
         colour = QUIET_INK if p.quiet else INK
         self.cursor.insertText(one_line(p.text) if p.label or p.quiet else p.text,
-                               _chars(size, italic=p.quiet, colour=colour))
+                               self.chars(size, italic=p.quiet, colour=colour))
 
     def paragraph(self, p: Paragraph) -> None:
         parts = [t.strip() for t in p.text.replace("\r\n", "\n").split("\n\n")] or [""]
@@ -201,13 +211,13 @@ class _Writer:
             root = "root cause" in marks
             colour = RULED_OUT_INK if ruled_out else (ROOT_INK if root else INK)
             self.cursor.insertText("\u2022\u2002" if e.depth == 0 else "\u2013\u2002",
-                                   _chars(colour=QUIET_INK))
-            self.cursor.insertText(e.text, _chars(bold=root, colour=colour))
-            self.cursor.insertText(f"  ({marks})", _chars(BODY_PT - 1, italic=True,
+                                   self.chars(colour=QUIET_INK))
+            self.cursor.insertText(e.text, self.chars(bold=root, colour=colour))
+            self.cursor.insertText(f"  ({marks})", self.chars(BODY_PT - 1, italic=True,
                                                           colour=ROOT_INK if root
                                                           else QUIET_INK))
             if e.note:
-                self.cursor.insertText(" \u2013 " + e.note, _chars(BODY_PT - 1,
+                self.cursor.insertText(" \u2013 " + e.note, self.chars(BODY_PT - 1,
                                                                   colour=QUIET_INK))
 
     def table(self, t: Table) -> None:
@@ -228,6 +238,8 @@ class _Writer:
                 [QTextLength(QTextLength.Type.PercentageLength, 100 * w / total)
                  for w in t.widths])
         table = self.cursor.insertTable(len(t.rows) + 1, len(t.headers), fmt)
+        left, right = _block_format(bottom=0.0), _block_format(bottom=0.0)
+        right.setAlignment(Qt.AlignmentFlag.AlignRight)
         for r, row in enumerate([t.headers, *t.rows]):
             for c, text in enumerate(row):
                 cell = table.cellAt(r, c)
@@ -236,11 +248,8 @@ class _Writer:
                     cell_fmt.setBackground(QBrush(QColor(HEADER_FILL)))
                     cell.setFormat(cell_fmt)
                 cursor = cell.firstCursorPosition()
-                block = _block_format(bottom=0.0)
-                if c in t.right:
-                    block.setAlignment(Qt.AlignmentFlag.AlignRight)
-                cursor.setBlockFormat(block)
-                cursor.insertText(one_line(text), _chars(BODY_PT - 1, bold=r == 0))
+                cursor.setBlockFormat(right if c in t.right else left)
+                cursor.insertText(one_line(text), self.chars(BODY_PT - 1, bold=r == 0))
         self.cursor = QTextCursor(self.doc)
         self.cursor.movePosition(QTextCursor.MoveOperation.End)
 
