@@ -23,6 +23,10 @@ WIDTH_IN, HEIGHT_IN = 6.6, 3.8
 # is selectable in the PDF); plain shapes only
 SVG_STYLE: dict[str, Any] = {"svg.fonttype": "none", "font.family": "sans-serif",
                              "svg.hashsalt": "pareto"}
+# The last charts drawn, by their numbers: exporting the same case again (another page size,
+# a second copy) skips matplotlib, the report's slowest part.
+KEEP_DRAWN = 4
+_DRAWN: dict[tuple[Any, Any], bytes] = {}
 
 
 def _labels(chart: ParetoChart) -> list[str]:
@@ -42,12 +46,18 @@ def _svg(draw: Any, chart: Any) -> bytes | None:
         from matplotlib import rc_context
     except ImportError:
         return None
+    key = (draw, chart)
+    if key in _DRAWN:
+        return _DRAWN[key]
     try:
         with rc_context(SVG_STYLE):  # type: ignore[arg-type]
             result: bytes = draw(chart)
-            return result
     except Exception:  # a broken font cache or backend must not cost the whole report
         return None
+    _DRAWN[key] = result
+    while len(_DRAWN) > KEEP_DRAWN:
+        del _DRAWN[next(iter(_DRAWN))]  # the oldest first
+    return result
 
 
 def contributions_svg(chart: ContributionsChart) -> bytes | None:

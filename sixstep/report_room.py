@@ -148,8 +148,9 @@ def disagreement_blocks(case: Case) -> list[Block]:
     alternatives = {a.id: one_line(a.name) or a.id for a in case.alternatives}
     criteria = {c.id: one_line(c.name) or c.id for c in case.criteria}
     if cells:
+        given = _scores_by_cell(case, names)
         rows = tuple((alternatives[c.alternative], criteria[c.criterion],
-                      _scores_by_person(case, c.alternative, c.criterion, names),
+                      _scores_by_person(given.get((c.alternative, c.criterion), {}), names),
                       format_number(round(c.spread, 2))) for c in cells)
         blocks.append(Table(("Alternative", "Criterion", "Scores", "Spread"), rows,
                             right=(3,), widths=(8, 8, 7, 3)))
@@ -164,11 +165,17 @@ def disagreement_blocks(case: Case) -> list[Block]:
     return blocks
 
 
-def _scores_by_person(case: Case, alternative: str, criterion: str,
-                      names: dict[str, str]) -> str:
-    given = {s.participant: s.value for s in case.scores
-             if s.alternative == alternative and s.criterion == criterion
-             and s.participant in names and not isinstance(s.value, bool)}
+def _scores_by_cell(case: Case, names: dict[str, str]) -> dict[tuple[str, str],
+                                                                dict[str, float]]:
+    """Each cell's numeric scores by participant, read in one pass over the scores."""
+    cells: dict[tuple[str, str], dict[str, float]] = {}
+    for s in case.scores:
+        if s.participant in names and not isinstance(s.value, bool):
+            cells.setdefault((s.alternative, s.criterion), {})[s.participant] = s.value
+    return cells
+
+
+def _scores_by_person(given: dict[str, float], names: dict[str, str]) -> str:
     return ", ".join(f"{names[p]} {format_number(given[p])}" for p in names if p in given)
 
 

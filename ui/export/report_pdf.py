@@ -29,6 +29,7 @@ from PySide6.QtGui import (
     QPdfWriter,
     QPen,
     QPyTextObject,
+    QTextBlock,
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
@@ -115,11 +116,19 @@ class _SvgObject(QPyTextObject):
 
     def drawObject(self, painter: QPainter, rect: QRectF | QRect, doc: QTextDocument, pos: int,
                    fmt: QTextFormat) -> None:
-        data = bytes(fmt.property(SVG_DATA))
+        target = QRectF(rect)
+        if painter.hasClipping():
+            seen = painter.clipBoundingRect().intersected(target)
+            if seen.height() < 1.0 or seen.width() < 1.0:
+                return  # a sliver at the page's edge: the picture is drawn on its own page
+        self.renderer(bytes(fmt.property(SVG_DATA))).render(painter, target)
+
+    def renderer(self, data: bytes) -> QSvgRenderer:
+        """The picture read once, for its size and for every time it is drawn."""
         renderer = self._renderers.get(data)
         if renderer is None:
             renderer = self._renderers[data] = QSvgRenderer(QByteArray(data))
-        renderer.render(painter, QRectF(rect))
+        return renderer
 
 
 class _Writer:
@@ -130,14 +139,24 @@ class _Writer:
         self.cursor = QTextCursor(doc)
         self.first = True
         self.svg_handler: _SvgObject | None = None
+        self._formats: dict[tuple[float, bool, bool, str], QTextCharFormat] = {}
+
+    def chars(self, size: float = BODY_PT, bold: bool = False, italic: bool = False,
+              colour: str = INK) -> QTextCharFormat:
+        """The character format made once per report for each look (thousands of cells)."""
+        key = (size, bold, italic, colour)
+        fmt = self._formats.get(key)
+        if fmt is None:
+            fmt = self._formats[key] = _chars(size, bold, italic, colour)
+        return fmt
 
     def _new_block(self, fmt: QTextBlockFormat) -> None:
         if self.first:
             self.cursor.setBlockFormat(fmt)
             self.first = False
         else:
-            self.cursor.insertBlock(fmt, _chars())
-        self.cursor.setBlockCharFormat(_chars())  # list markers take this font
+            self.cursor.insertBlock(fmt, self.chars())
+        self.cursor.setBlockCharFormat(self.chars())  # list markers take this font
         current = self.cursor.currentList()
         if current is not None:
             current.remove(self.cursor.block())
@@ -149,14 +168,14 @@ class _Writer:
         fmt = _block_format(top=top, bottom=4.0 if h.level > 2 else 8.0)
         fmt.setProperty(QTextFormat.Property.UserProperty, h.level)  # marks a heading
         self._new_block(fmt)
-        self.cursor.insertText(one_line(h.text), _chars(size, True, colour=HEAD_INK))
+        self.cursor.insertText(one_line(h.text), self.chars(size, True, colour=HEAD_INK))
 
     def _inline(self, p: Paragraph, size: float = BODY_PT) -> None:
         if p.label:
-            self.cursor.insertText(p.label + (" " if p.text else ""), _chars(size, True))
+            self.cursor.insertText(p.label + (" " if p.text else ""), self.chars(size, True))
         colour = QUIET_INK if p.quiet else INK
         self.cursor.insertText(one_line(p.text) if p.label or p.quiet else p.text,
-                               _chars(size, italic=p.quiet, colour=colour))
+                               self.chars(size, italic=p.quiet, colour=colour))
 
     def paragraph(self, p: Paragraph) -> None:
         parts = [t.strip() for t in p.text.replace("\r\n", "\n").split("\n\n")] or [""]
@@ -192,13 +211,13 @@ class _Writer:
             root = "root cause" in marks
             colour = RULED_OUT_INK if ruled_out else (ROOT_INK if root else INK)
             self.cursor.insertText("\u2022\u2002" if e.depth == 0 else "\u2013\u2002",
-                                   _chars(colour=QUIET_INK))
-            self.cursor.insertText(e.text, _chars(bold=root, colour=colour))
-            self.cursor.insertText(f"  ({marks})", _chars(BODY_PT - 1, italic=True,
+                                   self.chars(colour=QUIET_INK))
+            self.cursor.insertText(e.text, self.chars(bold=root, colour=colour))
+            self.cursor.insertText(f"  ({marks})", self.chars(BODY_PT - 1, italic=True,
                                                           colour=ROOT_INK if root
                                                           else QUIET_INK))
             if e.note:
-                self.cursor.insertText(" \u2013 " + e.note, _chars(BODY_PT - 1,
+                self.cursor.insertText(" \u2013 " + e.note, self.chars(BODY_PT - 1,
                                                                   colour=QUIET_INK))
 
     def table(self, t: Table) -> None:
@@ -219,6 +238,8 @@ class _Writer:
                 [QTextLength(QTextLength.Type.PercentageLength, 100 * w / total)
                  for w in t.widths])
         table = self.cursor.insertTable(len(t.rows) + 1, len(t.headers), fmt)
+        left, right = _block_format(bottom=0.0), _block_format(bottom=0.0)
+        right.setAlignment(Qt.AlignmentFlag.AlignRight)
         for r, row in enumerate([t.headers, *t.rows]):
             for c, text in enumerate(row):
                 cell = table.cellAt(r, c)
@@ -227,11 +248,8 @@ class _Writer:
                     cell_fmt.setBackground(QBrush(QColor(HEADER_FILL)))
                     cell.setFormat(cell_fmt)
                 cursor = cell.firstCursorPosition()
-                block = _block_format(bottom=0.0)
-                if c in t.right:
-                    block.setAlignment(Qt.AlignmentFlag.AlignRight)
-                cursor.setBlockFormat(block)
-                cursor.insertText(one_line(text), _chars(BODY_PT - 1, bold=r == 0))
+                cursor.setBlockFormat(right if c in t.right else left)
+                cursor.insertText(one_line(text), self.chars(BODY_PT - 1, bold=r == 0))
         self.cursor = QTextCursor(self.doc)
         self.cursor.movePosition(QTextCursor.MoveOperation.End)
 
@@ -242,8 +260,7 @@ class _Writer:
         if self.svg_handler is None:
             self.svg_handler = _SvgObject(self.doc)
             self.doc.documentLayout().registerHandler(SVG_OBJECT, self.svg_handler)
-        renderer = QSvgRenderer(QByteArray(svg))
-        view = renderer.viewBoxF()
+        view = self.svg_handler.renderer(svg).viewBoxF()
         width = self.doc.pageSize().width()
         height = width * view.height() / view.width() if view.width() > 0 else width / 2
         self._new_block(_block_format(top=4.0, bottom=6.0))
@@ -270,33 +287,23 @@ class _Writer:
             self.chart(contributions_svg(block))
 
 
-def _keep_headings_with_text(doc: QTextDocument, body_height: float) -> None:
+def _keep_with_next(doc: QTextDocument, block: QTextBlock, body_height: float) -> None:
     """Move a heading that lands at the very foot of a page to the top of the next one."""
-    for _ in range(30):
-        layout = doc.documentLayout()
-        moved = False
-        block = doc.begin()
-        while block.isValid():
-            level = block.blockFormat().property(QTextFormat.Property.UserProperty)
-            if level:
-                y = layout.blockBoundingRect(block).top()
-                offset = y % body_height
-                if offset > body_height - KEEP_WITH_NEXT_PT and offset > 1.0:
-                    fmt = block.blockFormat()
-                    if fmt.pageBreakPolicy() == QTextFormat.PageBreakFlag.PageBreak_Auto:
-                        fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
-                        QTextCursor(block).setBlockFormat(fmt)
-                        moved = True
-                        break  # everything below moved: measure again
-            block = block.next()
-        if not moved:
-            return
+    offset = doc.documentLayout().blockBoundingRect(block).top() % body_height
+    if offset > body_height - KEEP_WITH_NEXT_PT and offset > 1.0:
+        fmt = block.blockFormat()
+        fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+        QTextCursor(block).setBlockFormat(fmt)
 
 
 def build_document(blocks: list[Block], width: float, body_height: float,
                    device: QPdfWriter) -> tuple[QTextDocument, int | None]:
     """The text as one paged document, and the page (counted from 0) after which the
-    diagram's own page goes: the page where the text asks for it, or None."""
+    diagram's own page goes: the page where the text asks for it, or None.
+
+    The text is laid out as it is written, a heading at a time: each heading is measured
+    (and moved to a new page if it would sit at a page's foot) while it is the last block,
+    so moving it never lays out again what comes after."""
     doc = QTextDocument()
     doc.documentLayout().setPaintDevice(device)
     doc.setDocumentMargin(0.0)
@@ -304,16 +311,19 @@ def build_document(blocks: list[Block], width: float, body_height: float,
     doc.setPageSize(QSizeF(width, body_height))
     doc.setUndoRedoEnabled(False)
     batch = QTextCursor(doc)
-    batch.beginEditBlock()  # laid out once, at the end
+    batch.beginEditBlock()  # laid out in one go up to each heading
     writer = _Writer(doc)
     place: int | None = None
     for block in blocks:
         if isinstance(block, DiagramPlace):
             place = writer.cursor.position()
-        else:
-            writer.add(block)
+            continue
+        writer.add(block)
+        if isinstance(block, Heading):
+            batch.endEditBlock()
+            _keep_with_next(doc, writer.cursor.block(), body_height)
+            batch.beginEditBlock()
     batch.endEditBlock()
-    _keep_headings_with_text(doc, body_height)
     if place is None:
         return doc, None
     bottom = doc.documentLayout().blockBoundingRect(doc.findBlock(place)).bottom()
