@@ -29,6 +29,7 @@ def specs(cfg: Config) -> list[Spec]:
 def run(cfg: Config, rec: Recorder, folder: Path) -> None:
     qt_app()
     from sixstep.report import report_markdown
+    from sixstep.report_chart import forget_drawn
     from ui.export.diagram import export_pdf, export_png, export_svg
     from ui.export.report_pdf import export_report_pdf
 
@@ -67,7 +68,8 @@ def run(cfg: Config, rec: Recorder, folder: Path) -> None:
     name = label("report PDF", n, cfg)
     rec.safely(name, lambda: rec.measure(
         name, lambda: export_report_pdf(case, out.with_suffix(".report.pdf")), heavy,
-        budget_ms=BUDGET_MS))
+        setup=forget_drawn, budget_ms=BUDGET_MS,
+        note="charts drawn afresh each time (a repeat export reuses them)"))
     name = label("report Markdown", n, cfg)
     rec.safely(name, lambda: rec.measure(
         name, lambda: out.with_suffix(".md").write_text(report_markdown(case), "utf-8"), heavy,

@@ -29,6 +29,11 @@ KEEP_DRAWN = 4
 _DRAWN: dict[tuple[Any, Any], bytes] = {}
 
 
+def forget_drawn() -> None:
+    """Draw every chart afresh from now on (the benchmark times a report's first export)."""
+    _DRAWN.clear()
+
+
 def _labels(chart: ParetoChart) -> list[str]:
     out = []
     for text in chart.labels[:MAX_BARS]:
