@@ -15,6 +15,8 @@ function of the diagram and its laid-out boxes (no Qt), so it is tested on its o
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from fishbone.geometry import Box
 from fishbone.model import Diagram
 
@@ -71,7 +73,7 @@ def spread_axis(box: Box) -> int:
     return 1 if box.kind == "cause" and box.depth % 2 == 1 else 0
 
 
-def screen_order(keys: list[Key], boxes: dict[Key, Box]) -> list[Key]:
+def screen_order(keys: list[Key], boxes: Mapping[Key, Box]) -> list[Key]:
     """Siblings sorted along the axis they are spread over (ties keep tree order)."""
     shown = [k for k in keys if k in boxes]
     if len(shown) < 2:
@@ -80,7 +82,7 @@ def screen_order(keys: list[Key], boxes: dict[Key, Box]) -> list[Key]:
     return sorted(shown, key=lambda k: centre(boxes[k])[axis])
 
 
-def step(diagram: Diagram, boxes: dict[Key, Box], key: Key | None,
+def step(diagram: Diagram, boxes: Mapping[Key, Box], key: Key | None,
          direction: Direction) -> Key | None:
     """The box an arrow key selects next, or None to stay put (see the module's rule)."""
     if key is None or key not in boxes:
@@ -98,7 +100,7 @@ def step(diagram: Diagram, boxes: dict[Key, Box], key: Key | None,
     return order[there] if 0 <= there < len(order) else None
 
 
-def sibling_move_index(diagram: Diagram, boxes: dict[Key, Box], cause_id: str,
+def sibling_move_index(diagram: Diagram, boxes: Mapping[Key, Box], cause_id: str,
                        towards: int) -> int | None:
     """The ``index`` for MoveCauseCommand that swaps a cause with its screen neighbour.
 
@@ -114,7 +116,7 @@ def sibling_move_index(diagram: Diagram, boxes: dict[Key, Box], cause_id: str,
     return diagram.sibling_index(order[i][1])
 
 
-def headings_in_screen_order(diagram: Diagram, boxes: dict[Key, Box]) -> list[str]:
+def headings_in_screen_order(diagram: Diagram, boxes: Mapping[Key, Box]) -> list[str]:
     """Category ids from left to right on screen (list order when not laid out)."""
     keys = [("category", c.id) for c in diagram.categories]
     if not all(k in boxes for k in keys):

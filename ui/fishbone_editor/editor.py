@@ -350,7 +350,7 @@ class FishboneEditor(QWidget):
         head.setShortcutVisibleInContextMenu(True)
         head.triggered.connect(lambda: self.go_to(nav.HEAD))
         menu.addSeparator()
-        boxes = {k: item.box for k, item in self.view.diagram_scene.boxes.items()}
+        boxes = self.view.diagram_scene.shown_boxes
         for category_id in nav.headings_in_screen_order(d, boxes):
             name = theme.no_mnemonic(d.category(category_id).name)
             action = menu.addAction(name)

@@ -6,6 +6,8 @@ shows as much of its neighbourhood (parent, neighbouring siblings, sub-causes) a
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from PySide6.QtCore import QRectF
 
 from fishbone.geometry import Box
@@ -42,7 +44,7 @@ def _grown(box: Box) -> QRectF:
     return qrect(box).adjusted(-m, -m, m, m)
 
 
-def focus_rects(diagram: Diagram, boxes: dict[Key, Box], key: Key) -> list[QRectF]:
+def focus_rects(diagram: Diagram, boxes: Mapping[Key, Box], key: Key) -> list[QRectF]:
     """Scene areas around ``key``, from the most to the least context: the box with its
     parent, neighbouring siblings and sub-causes; fewer of them; the box alone (last).
 

@@ -168,7 +168,7 @@ def handle_key(view: CanvasView, event: QKeyEvent) -> bool:
         return False
     if key in ARROWS and not mods:
         scene = view.diagram_scene
-        boxes = {k: item.box for k, item in scene.boxes.items()}
+        boxes = scene.shown_boxes
         target = nav.step(scene.diagram, boxes, scene.selection, ARROWS[key])
         if target is not None:
             view.select(target)
@@ -232,7 +232,7 @@ def _delete(view: CanvasView, kind: str, item_id: str) -> None:
     if kind == "head":
         return
     key = (kind, item_id)
-    boxes = {k: item.box for k, item in scene.boxes.items()}
+    boxes = scene.shown_boxes
     order = nav.screen_order(nav.sibling_keys(d, key), boxes)
     after = None
     if key in order:
@@ -251,7 +251,7 @@ def _jump_to_heading(view: CanvasView, step: int) -> None:
     """Select the heading ``step`` places along the spine from the selection's heading."""
     scene = view.diagram_scene
     d = scene.diagram
-    boxes = {k: item.box for k, item in scene.boxes.items()}
+    boxes = scene.shown_boxes
     headings = nav.headings_in_screen_order(d, boxes)
     if not headings:
         return
@@ -274,7 +274,7 @@ def _move(view: CanvasView, key: int) -> None:
         return
     kind, item_id = scene.selection
     d, actions = scene.diagram, view.diagram_actions
-    boxes = {k: item.box for k, item in scene.boxes.items()}
+    boxes = scene.shown_boxes
     if kind == "category":
         if key in (K.Key_Left, K.Key_Right):
             # headings run from the tail towards the head: on screen, away from the head

@@ -10,6 +10,8 @@ keyed by (kind, id), so the selection survives a relayout.
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
+
 from PySide6.QtCore import QLineF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsScene
@@ -32,6 +34,25 @@ def compute_layout(diagram: Diagram, style: DiagramStyle, options: LayoutOptions
     from fishbone.layout import layout_diagram  # written alongside; imported when first used
 
     return layout_diagram(diagram, layout_measurer_for(style), options, anchored=True)
+
+
+class ShownBoxes(Mapping[Key, Box]):
+    """The boxes of a scene's items, read through (navigation asks about a few of them)."""
+
+    def __init__(self, items: dict[Key, BoxItem]) -> None:
+        self._items = items
+
+    def __getitem__(self, key: Key) -> Box:
+        return self._items[key].box
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._items
+
+    def __iter__(self) -> Iterator[Key]:
+        return iter(self._items)
+
+    def __len__(self) -> int:
+        return len(self._items)
 
 
 class DiagramScene(QGraphicsScene):
@@ -172,6 +193,11 @@ class DiagramScene(QGraphicsScene):
 
     def cause_item(self, cause_id: str) -> BoxItem | None:
         return self.boxes.get(("cause", cause_id))
+
+    @property
+    def shown_boxes(self) -> Mapping[Key, Box]:
+        """Each shown box by its key: a live view, not a copy made for every question."""
+        return ShownBoxes(self.boxes)
 
     def box(self, key: Key) -> Box | None:
         item = self.boxes.get(key)

@@ -173,7 +173,7 @@ class DiagramView(QGraphicsView):
     def _focus_rect(self, key: Key) -> QRectF:
         """The most of the selection's neighbourhood that fits in the viewport."""
         scene = self.diagram_scene
-        boxes = {k: item.box for k, item in scene.boxes.items()}
+        boxes = scene.shown_boxes
         rects = focus_rects(scene.diagram, boxes, key)
         vp = self.viewport().rect()
         room_w = (vp.width() - 2 * FOLLOW_MARGIN) / self.zoom
@@ -189,7 +189,7 @@ class DiagramView(QGraphicsView):
             return
         d = self.diagram_scene.diagram
         if heading_of(d, self.selection) is None and d.categories:
-            boxes = {k: item.box for k, item in self.diagram_scene.boxes.items()}
+            boxes = self.diagram_scene.shown_boxes
             first = nav.headings_in_screen_order(d, boxes)
             self.select(("category", first[0] if first else d.categories[0].id))
         self.ensure_selection_visible()
