@@ -225,8 +225,8 @@ class MainWindow(QMainWindow):
         return self.pages.currentWidget() is self.start_screen
 
     def show_step(self, number: int) -> None:
+        self.workspace.show_step(number)  # first: the navigator shown empty would pick step 1
         self.pages.setCurrentWidget(self.workspace)
-        self.workspace.show_step(number)
         self.workspace.focus_page()
         self._update_title()
 
@@ -247,8 +247,11 @@ class MainWindow(QMainWindow):
         self.show_step(1)
 
     def _on_files_opened(self) -> None:
+        """Straight to the step asked for, else where the case was left: no other step's page
+        is built on the way."""
         path = self.doc.path
-        self.show_step((self.settings.case_step(path) if path is not None else None) or 1)
+        left = self.settings.case_step(path) if path is not None else None
+        self.show_step(self.files.step_wanted or left or 1)
 
     def _on_workspace_step_changed(self, number: int) -> None:
         if self.doc.path is not None and number > 0:  # a reopened case opens where it was left
