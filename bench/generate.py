@@ -54,11 +54,14 @@ def generated_diagram(n_causes: int, max_depth: int = MAX_DEPTH, seed: int = 3) 
 
 def scored_case(alternatives: int = 40, criteria: int = 8, participants: int = 12,
                 seed: int = 7) -> Case:
-    """A case with every alternative scored on every want criterion by every participant."""
+    """A case with every alternative scored on every want criterion by every participant
+    (criteria named in two to six words, alternatives in three to eight, a tenth longer)."""
     rng = random.Random(seed)
     case = Case(title=f"Benchmark, {alternatives} x {criteria} x {participants}")
-    case.criteria = [Criterion(f"k{j}", f"Criterion {j}: {sentence(rng, 2, 6)}", "want",
-                               criteria - j) for j in range(criteria)]
+    # a criterion is named in a few words, as a column heading ("Cost to run", "Time to set
+    # up"); a 30-word name would make the matrix's heading taller than the window
+    case.criteria = [Criterion(f"k{j}", f"Criterion {j}: {sentence(rng, 2, 6, long_share=0.0)}",
+                               "want", criteria - j) for j in range(criteria)]
     case.alternatives = [Alternative(f"a{i}", f"Alternative {i}: {sentence(rng, 3, 8)}")
                          for i in range(alternatives)]
     case.participants = [Participant(f"p{i}", f"Person {i}") for i in range(participants)]

@@ -34,6 +34,9 @@ def qt_app() -> QApplication:
 
         QStandardPaths.setTestModeEnabled(True)  # never the user's settings or caches
         qInstallMessageHandler(_on_qt_message)
+        from ui.common.qt_setup import before_app
+
+        before_app()  # as the app itself starts Qt
         app = QApplication([])
     return app  # type: ignore[return-value]
 

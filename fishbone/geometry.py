@@ -47,6 +47,18 @@ class LayoutOptions:
     gap: float = 10.0  # the least space kept between any two boxes
     margin: float = 24.0  # around the whole drawing
     head_fallback: str = ""  # shown in the head while the diagram has no effect (not stored)
+    mark_reach: float = 8.0  # how far a cause's marks (badges, tags, vote dots) stick out
+    min_run: float = 40.0  # the shortest horizontal bone, its label left out
+    cause_min_rise: float = 30.0  # the shortest diagonal bone of a cause
+
+
+# A big diagram exported as one picture: narrower labels, tighter spacing, steeper bones, to
+# be drawn with small fonts and marks (the painting's DENSE style), so that a few hundred
+# causes still fit in one picture at print resolution.
+DENSE_OPTIONS = LayoutOptions(
+    max_label_width=110.0, max_head_width=200.0, max_category_width=150.0, bone_angle=75.0,
+    padding=3.0, gap=4.0, margin=16.0, mark_reach=4.0, min_run=20.0, cause_min_rise=15.0,
+)
 
 
 class Box(NamedTuple):

@@ -37,12 +37,9 @@ from fishbone.model import Cause, Diagram
 
 __all__ = ["LayoutCache", "layout_diagram", "wrap_text"]
 
-MARK_REACH = 8.0  # status badges, tags, vote dots and pills stick out this far from a cause box
 LINE_PAD = 3.0  # half the thickest bone, with a little to spare
 SPINE_CLEAR = 30.0  # from the spine to the nearest band of a category
 CATEGORY_MIN_RISE = 70.0  # an empty category still gets a bone this tall
-CAUSE_MIN_RISE = 30.0
-MIN_RUN = 40.0
 MIN_STEP = 70.0  # between neighbouring bones' feet on the spine
 TAIL = 70.0  # spine beyond the first bone's foot
 HEAD_GAP = 50.0  # spine between the last bone's foot and the head
@@ -120,8 +117,10 @@ class _Layouter:
         self.made_blocks: list[tuple[tuple[object, ...], Block]] = []  # by the current heading
         self.options = options
         angle = min(max(options.bone_angle, 15.0), 90.0)
-        self.sep = max(options.gap + MARK_REACH, 2 * MARK_REACH)
-        self.sp = Spacing(sep=self.sep, cot=1.0 / math.tan(math.radians(angle)), min_run=MIN_RUN)
+        reach = options.mark_reach  # status badges, tags, vote dots and pills stick out
+        self.sep = max(options.gap + reach, 2 * reach)
+        self.sp = Spacing(sep=self.sep, cot=1.0 / math.tan(math.radians(angle)),
+                          min_run=options.min_run)
         self.roots: dict[str, list[Cause]] = {}
         self.kids: dict[str, list[Cause]] = {}
         for cause in diagram.causes:
@@ -200,6 +199,7 @@ class _Layouter:
                 self.made_blocks.append((frozen, found))
                 return found
         built: list[Block] = []  # a stack: a parent pops its children, first child on top
+        rise = self.options.cause_min_rise
         for cause, level, count in reversed(order):  # children before their parents
             role = "cause" if level == 1 else "subcause"
             label = self.label(cause.id, "cause", cause.text, role, level)
@@ -207,7 +207,7 @@ class _Layouter:
             if level % 2:
                 built.append(horizontal_block(label, kids, self.sp))
             else:
-                built.append(diagonal_block(label, kids, self.sp, self.sep, CAUSE_MIN_RISE))
+                built.append(diagonal_block(label, kids, self.sp, self.sep, rise))
         self.used_blocks[frozen] = built[0]
         self.made_blocks.append((frozen, built[0]))
         return built[0]

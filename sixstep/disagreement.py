@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from sixstep.case import Case
-from sixstep.scoring import ScoringResult, combine_cells, exact, score_case
+from sixstep.scoring import ScoringResult, combine_cells, exact, score_case, scores_in_rows
 
 CONTESTED = Fraction(3, 10)  # normalised spread at or above which a cell is contested
 
@@ -24,9 +24,8 @@ def _people_scores(case: Case, alternatives: Collection[str] | None = None,
     (with ``alternatives``, only in the rows of those alternatives)."""
     wants = {c.id for c in case.criteria if c.kind == "want"}
     cells: dict[tuple[str, str], dict[str, Fraction]] = {}
-    for s in case.scores:
-        if s.participant is not None and s.criterion in wants and not isinstance(s.value, bool) \
-                and (alternatives is None or s.alternative in alternatives):
+    for s in scores_in_rows(case, alternatives):
+        if s.participant is not None and s.criterion in wants and not isinstance(s.value, bool):
             cells.setdefault((s.alternative, s.criterion), {})[s.participant] = exact(s.value)
     return cells
 

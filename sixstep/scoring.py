@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any
 
-from sixstep.case import Case
+from sixstep.case import Alternative, Case, Criterion, Score
 from sixstep.result_text import format_table as format_table  # the CLI's table, kept here too
 from sixstep.result_text import score_point_reason, tie_reason, weight_reason
 from sixstep.stability import stability_intervals
@@ -91,6 +91,14 @@ def mean(numbers: list[Fraction]) -> Fraction:
     return sum(numbers, Fraction(0)) / len(numbers)
 
 
+def scores_in_rows(case: Case, alternatives: Collection[str] | None) -> list[Score]:
+    """The scores of ``alternatives`` (None: every score): a row's scores, found with one
+    cheap test of each score, so the work on them stays the row's."""
+    if alternatives is None:
+        return case.scores
+    return [s for s in case.scores if s.alternative in alternatives]
+
+
 def combine_cells(case: Case, aggregate: str,
                   alternatives: Collection[str] | None = None) -> Cells:
     """One value per scored cell: a must fails if anyone failed it; a want is the mean/median.
@@ -99,8 +107,8 @@ def combine_cells(case: Case, aggregate: str,
         raise ValueError(f"unknown aggregate {aggregate!r}: use mean or median")
     kinds = {c.id: c.kind for c in case.criteria}
     votes: dict[tuple[str, str], list[bool | float]] = {}
-    for s in case.scores:
-        if s.criterion in kinds and (alternatives is None or s.alternative in alternatives):
+    for s in scores_in_rows(case, alternatives):
+        if s.criterion in kinds:
             votes.setdefault((s.alternative, s.criterion), []).append(s.value)
     cells: Cells = {}
     for key, values in votes.items():
@@ -119,16 +127,76 @@ def tied(a: Fraction, b: Fraction) -> bool:
     return abs(a - b) <= TIE_TOLERANCE * max(abs(a), abs(b))
 
 
-def score_case(case: Case, aggregate: str = "mean", cells: Cells | None = None) -> ScoringResult:
+@dataclass(frozen=True)
+class _Row:
+    """One alternative's cells as a scoring reads them (for one list of criteria)."""
+
+    gaps: tuple[str, ...]  # criteria nobody scored it on
+    failed: tuple[str, ...]  # musts it fails
+    wants: dict[str, Fraction]  # its scored want cells, in criteria order
+    scale: int  # the least common multiple of those cells' denominators
+
+
+@dataclass
+class Standings:
+    """What ``score_case`` works out for each alternative, kept between scorings by a caller
+    that follows the case's changes: the rows named in ``stale`` (their scores changed) are
+    worked out again, the others taken as they were, so a score costs its own row."""
+
+    stale: set[str] = field(default_factory=set)
+    key: tuple[object, ...] = ()  # the criteria the rows were read for
+    rows: dict[str, _Row] = field(default_factory=dict)
+    totals_key: tuple[object, ...] = ()  # the whole weights and the scale of the totals
+    totals: dict[str, tuple[dict[str, int], int, dict[str, float]]] = field(
+        default_factory=dict)  # parts, whole total, contributions
+
+    def forget(self) -> None:
+        self.key, self.totals_key = (), ()
+        self.rows.clear()
+        self.totals.clear()
+        self.stale.clear()
+
+
+def _row(alternative: str, criteria: list[Criterion], cells: Cells) -> _Row:
+    gaps = tuple(c.id for c in criteria if (alternative, c.id) not in cells)
+    failed = tuple(c.id for c in criteria
+                   if c.kind == "must" and cells.get((alternative, c.id)) is False)
+    wants = {c.id: cell for c in criteria
+             if c.kind == "want" and (cell := cells.get((alternative, c.id))) is not None}
+    scale = math.lcm(*(cell.denominator for cell in wants.values()))
+    return _Row(gaps, failed, wants, scale)  # type: ignore[arg-type]
+
+
+def _rows(case: Case, alternatives: list[Alternative], cells: Cells,
+          kept: Standings) -> dict[str, _Row]:
+    """Each alternative's row: worked out for the stale ones, kept for the others."""
+    key = tuple((c.id, c.kind) for c in case.criteria)
+    if kept.key != key:
+        kept.forget()
+        kept.key = key
+    rows = {}
+    for alt in alternatives:
+        row = None if alt.id in kept.stale else kept.rows.get(alt.id)
+        if row is None:
+            row = kept.rows[alt.id] = _row(alt.id, case.criteria, cells)
+            kept.totals.pop(alt.id, None)
+        rows[alt.id] = row
+    kept.stale.clear()
+    return rows
+
+
+def score_case(case: Case, aggregate: str = "mean", cells: Cells | None = None,
+               kept: Standings | None = None) -> ScoringResult:
     """Screen, total, rank and find how sure the lead is; ``cells`` (what ``combine_cells``
     returns for this case and aggregate, kept by a caller that follows the changes) saves
-    combining every score again."""
+    combining every score again, and ``kept`` (the same caller's) working out every row."""
     if cells is None:
         cells = combine_cells(case, aggregate)
     elif aggregate not in ("mean", "median"):
         raise ValueError(f"unknown aggregate {aggregate!r}: use mean or median")
+    if kept is None:
+        kept = Standings()
     wants = [c for c in case.criteria if c.kind == "want"]
-    musts = [c for c in case.criteria if c.kind == "must"]
     weights = {c.id: exact(c.weight or 0) for c in wants}
     weight_sum = sum(weights.values(), Fraction(0))
     top = exact(case.score_scale.max)
@@ -139,26 +207,32 @@ def score_case(case: Case, aggregate: str = "mean", cells: Cells | None = None) 
     # Each part (weight x cell) in whole numbers: the weights and the cells scaled by the least
     # common multiple of their denominators; a total is one fraction of those, exactly.
     alternatives = case.open_alternatives()
+    rows = _rows(case, alternatives, cells, kept)
     weight_scale = math.lcm(*(w.denominator for w in weights.values()))
     whole_weights = {k: w.numerator * (weight_scale // w.denominator) for k, w in weights.items()}
-    cell_scale = math.lcm(*(cells.get((alt.id, c.id), 0).denominator
-                            for alt in alternatives for c in wants))
+    cell_scale = math.lcm(*(row.scale for row in rows.values()))
     scale = weight_scale * cell_scale
+    totals_key = (tuple(whole_weights.items()), cell_scale)
+    if kept.totals_key != totals_key:
+        kept.totals.clear()
+        kept.totals_key = totals_key
     for alt in alternatives:
-        gaps = [c.id for c in case.criteria if (alt.id, c.id) not in cells]
-        missing.extend((alt.id, crit) for crit in gaps)
-        failed = tuple(c.id for c in musts if cells.get((alt.id, c.id)) is False)
-        parts = {c.id: whole_weights[c.id] * cell.numerator * (cell_scale // cell.denominator)
-                 for c in wants if (cell := cells.get((alt.id, c.id))) is not None}
-        whole_total = sum(parts.values())
+        row = rows[alt.id]
+        missing.extend((alt.id, crit) for crit in row.gaps)
+        worked = kept.totals.get(alt.id)
+        if worked is None:
+            parts = {k: whole_weights[k] * cell.numerator * (cell_scale // cell.denominator)
+                     for k, cell in row.wants.items()}
+            worked = kept.totals[alt.id] = (parts, sum(parts.values()),
+                                            {k: part / scale for k, part in parts.items()})
+        parts, whole_total, contributions = worked
         total = Fraction(whole_total, scale)
-        if failed:
-            screened.append(ScreenedOut(alt.id, alt.name, failed))
-        elif gaps:
-            incomplete.append(Incomplete(alt.id, alt.name, float(total), tuple(gaps)))
+        if row.failed:
+            screened.append(ScreenedOut(alt.id, alt.name, row.failed))
+        elif row.gaps:
+            incomplete.append(Incomplete(alt.id, alt.name, float(total), row.gaps))
         else:
-            complete.append((alt.id, alt.name, total,
-                             {k: part / scale for k, part in parts.items()}, whole_total))
+            complete.append((alt.id, alt.name, total, dict(contributions), whole_total))
     complete.sort(key=lambda item: -item[4])  # stable: file order breaks exact ties
     ranking: list[RankedAlternative] = []
     for position, (alt_id, name, total, contributions, _) in enumerate(complete):

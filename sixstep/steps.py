@@ -1,8 +1,12 @@
-"""The six steps: title, guidance for the facilitator, and what each still lacks in a case."""
+"""The six steps: title, guidance for the facilitator, and what each still lacks in a case.
+
+Each step declares the parts of the case its check reads, as the change kinds
+(``fishbone.changes``) that can alter them, so a change re-checks only the steps it can affect.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from datetime import date
 
@@ -17,6 +21,7 @@ class StepDefinition:
     title: str
     guidance: str
     check: Callable[[Case], list[str]]
+    reads: frozenset[str]  # the change kinds after which ``check`` may say something else
 
     def missing(self, case: Case) -> list[str]:
         """Readable sentences naming what the step still lacks; empty when it is complete."""
@@ -179,6 +184,7 @@ STEPS: tuple[StepDefinition, ...] = (
         "problem as one question, so the group has to describe it in full, and agree what "
         "each key word in that question means.",
         _check_define,
+        frozenset({"problem"}),
     ),
     StepDefinition(
         2, "research", "Research and analyse",
@@ -186,6 +192,8 @@ STEPS: tuple[StepDefinition, ...] = (
         "the fishbone: put every possible cause under a heading, ask \u201cwhy?\u201d again "
         "for sub-causes, then confirm or rule out each one until the root cause is found.",
         _check_research,
+        frozenset({"effect", "categories", "cause_added", "cause_removed", "cause_moved",
+                   "cause_changed", "research"}),
     ),
     StepDefinition(
         3, "criteria", "Agree the criteria",
@@ -193,12 +201,15 @@ STEPS: tuple[StepDefinition, ...] = (
         "the non-negotiables as musts, weight the rest, and order the list from most to least "
         "important. Record what the group has agreed not to address.",
         _check_criteria,
+        frozenset({"criterion_added", "criterion_removed", "criterion_moved",
+                   "criterion_changed"}),
     ),
     StepDefinition(
         4, "alternatives", "List the alternatives",
         "Collect every idea, however unusual. Nothing is judged while ideas are flowing; "
         "push past the fixes that were tried before.",
         _check_alternatives,
+        frozenset({"alternative_added", "alternative_removed"}),
     ),
     StepDefinition(
         5, "evaluate", "Evaluate the alternatives",
@@ -206,6 +217,9 @@ STEPS: tuple[StepDefinition, ...] = (
         "rest: strengths, weaknesses, cost against benefit. Score each against the weighted "
         "criteria until the best stands out.",
         _check_evaluate,
+        frozenset({"alternative_added", "alternative_removed", "alternative_status",
+                   "criterion_added", "criterion_removed", "scores", "participants",
+                   "score_scale"}),
     ),
     StepDefinition(
         6, "select", "Select and plan",
@@ -213,6 +227,7 @@ STEPS: tuple[StepDefinition, ...] = (
         "will know it worked and when you will check again; review what worked, what did "
         "not and what to do next time.",
         _check_select,
+        frozenset({"selection"}),
     ),
 )
 
@@ -223,3 +238,8 @@ def step(number: int) -> StepDefinition:
 
 def missing_by_step(case: Case) -> dict[int, list[str]]:
     return {s.number: s.missing(case) for s in STEPS}
+
+
+def steps_reading(kinds: Collection[str]) -> tuple[StepDefinition, ...]:
+    """The steps whose check reads a part of the case that changes of ``kinds`` touch."""
+    return tuple(s for s in STEPS if not s.reads.isdisjoint(kinds))

@@ -18,9 +18,9 @@ from sixstep.rules import check_score, check_scorer
 def find_score(case: Case, alternative_id: str, criterion_id: str,
                participant: str | None) -> Score | None:
     """The score in that cell given by ``participant`` (None: the group), if there is one."""
-    for score in case.scores:
-        if (score.alternative, score.criterion, score.participant) == (
-                alternative_id, criterion_id, participant):
+    for score in case.scores:  # (a typed score looks through every score of the matrix:
+        if score.alternative == alternative_id and score.criterion == criterion_id \
+                and score.participant == participant:  # the other rows fail at the first test)
             return score
     return None
 
@@ -38,29 +38,34 @@ class SetScore(Edit):
     def describe(self) -> str:
         return "Clear a score" if self.value is None else "Score a cell"
 
-    def apply(self, case: Case) -> Applied:
-        alternative = find_alternative(case, self.alternative_id)
+    def check(self, case: Case) -> bool | float | None:
+        """Refuse the edit (``EditError``, ``RuleError``) as ``apply`` would, changing nothing;
+        returns the value as it would be stored."""
+        find_alternative(case, self.alternative_id)
         criterion = find_criterion(case, self.criterion_id)
-        who = self.participant
-        check_scorer(who, {p.id for p in case.participants})
-        value = None
-        if self.value is not None:
-            scale = case.score_scale
-            value = check_score(criterion.kind, criterion.name, self.value, scale.min, scale.max)
-        score = find_score(case, alternative.id, criterion.id, who)
-        change = Change("scores", (alternative.id,))
+        check_scorer(self.participant, {p.id for p in case.participants})
+        if self.value is None:
+            return None
+        scale = case.score_scale
+        return check_score(criterion.kind, criterion.name, self.value, scale.min, scale.max)
+
+    def apply(self, case: Case) -> Applied:
+        value = self.check(case)
+        alternative, criterion, who = self.alternative_id, self.criterion_id, self.participant
+        score = find_score(case, alternative, criterion, who)
+        change = Change("scores", (alternative,))
         if score is None and value is None:
             return Applied(Nothing(), ())  # nothing to clear
         if score is None:
-            score = Score(alternative.id, criterion.id, value, who)  # type: ignore[arg-type]
+            score = Score(alternative, criterion, value, who)  # type: ignore[arg-type]
             case.scores.append(score)
-            return done(case, SetScore(alternative.id, criterion.id, None, who), change)
+            return done(case, SetScore(alternative, criterion, None, who), change)
         if value is None:
             place = index_of(case.scores, score)
             del case.scores[place]
             return done(case, _PutBackScore(score, place), change)
         old, score.value = score.value, value
-        return done(case, _PutBackValue(alternative.id, criterion.id, who, old), change)
+        return done(case, _PutBackValue(alternative, criterion, who, old), change)
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,8 @@
 What counts as touching (the layout module's docstring says the same): a cause's or category's
 own line ends on its own box's edge, and the spine ends on the head's back edge. Every other
 line keeps LINE_CLEARANCE away from every box, and any two boxes keep BOX_CLEARANCE apart, so
-the status marks painted just outside cause boxes never meet either.
+the status marks painted just outside cause boxes never meet either (tighter options, such as
+the dense export's, keep less: ``check_layout`` scales both).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from itertools import pairwise
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from fishbone.geometry import Box, Layout, LayoutOptions, Line, MonospaceMeasurer
+from fishbone.geometry import DENSE_OPTIONS, Box, Layout, LayoutOptions, Line, MonospaceMeasurer
 from fishbone.layout import layout_diagram
 from fishbone.model import Category, Cause, Diagram
 
@@ -133,8 +134,11 @@ def check_layout(layout: Layout, diagram: Diagram, options: LayoutOptions) -> No
             assert bx + m <= px <= bx + bw - m and by + m <= py <= by + bh - m
 
     _check_structure(layout, diagram, shown)
-    _check_boxes_apart(layout.boxes)
-    _check_lines_clear(layout)
+    # Tighter options (a dense export's) keep boxes and lines closer: in proportion to the
+    # space the layout keeps between things, which is 16 or more with the default marks.
+    sep = max(options.gap + options.mark_reach, 2 * options.mark_reach)
+    _check_boxes_apart(layout.boxes, min(BOX_CLEARANCE, sep - 2))
+    _check_lines_clear(layout, min(LINE_CLEARANCE, sep / 4))
     _check_lines_meet_only_where_they_join(layout, diagram, shown)
 
 
@@ -156,9 +160,9 @@ def _check_structure(layout: Layout, diagram: Diagram, shown: list[Cause]) -> No
         assert on_polyline(line.points[-1], parent), (cause.id, line, parent)
 
 
-def _check_boxes_apart(boxes: list[Box]) -> None:
+def _check_boxes_apart(boxes: list[Box], clearance: float = BOX_CLEARANCE) -> None:
     grid: dict[tuple[int, int], list[int]] = defaultdict(list)
-    half = BOX_CLEARANCE / 2 - TOL
+    half = clearance / 2 - TOL
     grown = [_grown(b, half) for b in boxes]
     for k, r in enumerate(grown):
         for cell in _cells(*r):
@@ -169,12 +173,12 @@ def _check_boxes_apart(boxes: list[Box]) -> None:
             for b in members[a_i + 1:]:
                 rb = grown[b]
                 apart = ra[2] <= rb[0] or rb[2] <= ra[0] or ra[3] <= rb[1] or rb[3] <= ra[1]
-                assert apart, f"{boxes[a].id} and {boxes[b].id} are closer than {BOX_CLEARANCE}"
+                assert apart, f"{boxes[a].id} and {boxes[b].id} are closer than {clearance}"
 
 
-def _check_lines_clear(layout: Layout) -> None:
+def _check_lines_clear(layout: Layout, clearance: float = LINE_CLEARANCE) -> None:
     grid: dict[tuple[int, int], list[int]] = defaultdict(list)
-    grown = [_grown(b, LINE_CLEARANCE) for b in layout.boxes]
+    grown = [_grown(b, clearance) for b in layout.boxes]
     for k, r in enumerate(grown):
         for cell in _cells(*r):
             grid[cell].append(k)
@@ -292,6 +296,9 @@ def random_options(rnd: random.Random) -> LayoutOptions:
         padding=rnd.choice((2.0, 6.0, 10.0)),
         gap=rnd.choice((0.0, 6.0, 10.0, 20.0)),
         margin=rnd.choice((0.0, 24.0)),
+        mark_reach=rnd.choice((4.0, 8.0)),
+        min_run=rnd.choice((5.0, 20.0, 40.0)),
+        cause_min_rise=rnd.choice((5.0, 15.0, 30.0)),
     )
 
 
@@ -340,5 +347,6 @@ def test_a_thousand_causes_six_deep():
     for c in diagram.causes:
         depths[c.id] = 1 if c.parent is None else depths[c.parent] + 1
     assert max(depths.values()) == 6
-    for options in (LayoutOptions(), LayoutOptions(head_on_right=False, bone_angle=45.0)):
+    for options in (LayoutOptions(), LayoutOptions(head_on_right=False, bone_angle=45.0),
+                    DENSE_OPTIONS):
         check_layout(layout_diagram(diagram, UnevenMeasurer(), options), diagram, options)

@@ -8,7 +8,7 @@ from fractions import Fraction
 
 from sixstep.case import Alternative, Case, Criterion, Participant, Score
 from sixstep.disagreement import _spread_squared, contested_cells
-from sixstep.scoring import combine_cells, exact, mean, score_case
+from sixstep.scoring import Standings, combine_cells, exact, mean, score_case
 from sixstep.stability import stability_interval, stability_intervals
 
 
@@ -83,3 +83,27 @@ def test_contested_cells_of_some_rows_are_those_rows_of_the_whole():
         rows = {"a0", "a3", "a7"}
         assert contested_cells(case, rows) == [
             c for c in contested_cells(case) if c.alternative in rows]
+
+
+def test_rows_kept_between_scorings_give_the_scoring_afresh():
+    """A caller keeps each row's screening and totals (``Standings``) and names the rows
+    whose scores changed: every scoring is the one worked out from nothing."""
+    for seed in range(4):
+        rng = random.Random(seed)
+        case = random_case(seed)
+        for aggregate in ("mean", "median"):
+            kept = Standings()
+            for _ in range(25):
+                score = rng.choice(case.scores)
+                if rng.random() < 0.2:  # a score cleared, or a fraction that moves the scale
+                    case.scores.remove(score)
+                elif not isinstance(score.value, bool):
+                    score.value = rng.choice([1, 3, 10, 2.5, 7.125, 0.1])
+                else:
+                    score.value = not score.value
+                kept.stale.add(score.alternative)
+                if rng.random() < 0.2:  # a weight changed: the totals are worked out again
+                    rng.choice(case.criteria[1:]).weight = rng.choice([1, 4, 0.5])
+                cells = combine_cells(case, aggregate)
+                assert score_case(case, aggregate, cells=cells, kept=kept) == \
+                    score_case(case, aggregate)

@@ -1,5 +1,5 @@
-"""Items that leave the layout are hidden and kept: expanding again or undoing a delete shows
-the very same items, and what is shown always matches the layout exactly."""
+"""Items that leave the layout are taken out of the scene and kept: expanding again or
+undoing a delete shows the very same items, and what is shown always matches the layout."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from PySide6.QtGui import QImage, QPainter
 
 from fishbone.geometry import Box
 from tests.ui.test_canvas_mouse import big_diagram, make_view
+from ui.fishbone_editor.canvas.items import BoxItem
 from ui.fishbone_editor.canvas.scene import DiagramScene
 from ui.painting.paint import paint_text
 from ui.painting.style import DARK, LIGHT
@@ -23,8 +24,8 @@ def assert_matches_layout(scene: DiagramScene) -> None:
     boxes, lines = shown_keys(scene)
     assert boxes == {(b.kind, b.id) for b in scene.layout.boxes}
     assert lines == {(ln.kind, ln.id) for ln in scene.layout.lines}
-    assert not any(item.isVisible() for item in scene.spare_boxes.values())
-    assert not any(item.isVisible() for item in scene.spare_lines.values())
+    assert all(item.scene() is None for item in scene.spare_boxes.values())
+    assert all(item.scene() is None for item in scene.spare_lines.values())
     where = {(b.kind, b.id): b.rect[:2] for b in scene.layout.boxes}
     assert all((item.pos().x(), item.pos().y()) == where[key]
                for key, item in scene.boxes.items())
@@ -47,13 +48,38 @@ def test_collapsing_then_expanding_with_space_shows_the_same_items(qtbot):
     qtbot.keyClick(view, Qt.Key.Key_Space)
     assert scene.diagram.cause(top).collapsed
     assert all(scene.cause_item(cid) is None for cid in below)
-    assert all(not before[cid].isVisible() for cid in below)
+    assert all(before[cid].scene() is None for cid in below)
     assert_matches_layout(scene)
     qtbot.keyClick(view, Qt.Key.Key_Space)
     assert not scene.diagram.cause(top).collapsed
     assert all(scene.cause_item(cid) is before[cid] and before[cid].isVisible()
                for cid in below)
     assert_matches_layout(scene)
+
+
+def test_items_shown_again_keep_their_cached_picture(qtbot, monkeypatch):
+    view = make_view(qtbot, big_diagram(120))
+    scene = view.diagram_scene
+    top = parent_with_children(scene)
+    below = [c.id for c in scene.diagram.subtree(top) if c.id != top]
+    view.set_overview(True)
+    view.centerOn(scene.cause_item(below[0]))
+    qtbot.wait(50)
+    shown = view.mapToScene(view.viewport().rect()).boundingRect()
+    in_sight = [cid for cid in below if shown.intersects(scene.cause_item(cid).sceneBoundingRect())]
+    assert in_sight  # painted once, so Qt holds their pictures
+    view.select(("cause", top))
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Space)
+    qtbot.wait(50)
+    painted: list[str] = []
+    real = BoxItem.paint
+    monkeypatch.setattr(BoxItem, "paint", lambda item, *a: painted.append(item.item_id)
+                        or real(item, *a))
+    qtbot.keyClick(view, Qt.Key.Key_Space)
+    qtbot.wait(50)
+    assert all(scene.cause_item(cid) is not None for cid in below)
+    assert painted and not set(painted) & set(in_sight)  # from Qt's cache, not painted anew
 
 
 def test_undoing_a_delete_brings_back_the_same_items_where_the_layout_puts_them(qtbot):
@@ -107,8 +133,8 @@ def test_a_shrinking_drawing_shrinks_the_scene_a_moment_later(qtbot):
 class CountingPainter(QPainter):
     """Counts the text and the bars ``paint_text`` draws."""
 
-    def __init__(self, image: QImage) -> None:
-        super().__init__(image)
+    def __init__(self, device) -> None:  # noqa: ANN001 - any paint device
+        super().__init__(device)
         self.texts = 0
         self.bars = 0
 
@@ -119,6 +145,19 @@ class CountingPainter(QPainter):
     def fillRect(self, *args) -> None:  # noqa: N802 (Qt name)
         self.bars += 1
         super().fillRect(*args)
+
+
+def test_a_pdf_keeps_tiny_text_as_text_for_a_reader_to_zoom_into(tmp_path):
+    from PySide6.QtGui import QPdfWriter
+
+    box = Box("c1", "cause", (0.0, 0.0, 200.0, 40.0), ("Works alone", "at night"), "cause", 1)
+    writer = QPdfWriter(str(tmp_path / "tiny.pdf"))
+    writer.setResolution(72)
+    painter = CountingPainter(writer)
+    painter.scale(0.05, 0.05)
+    paint_text(painter, box, LIGHT, LIGHT.cause_text, centred=False)
+    painter.end()
+    assert (painter.texts, painter.bars) == (2, 0)
 
 
 def test_text_too_small_to_read_is_drawn_as_bars_and_readable_text_as_text():

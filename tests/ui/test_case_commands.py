@@ -81,3 +81,17 @@ def test_criteria_are_added_moved_and_renamed_by_their_own_verbs(qtbot):
     while doc.undo_stack.canUndo():
         doc.undo_stack.undo()
     assert criteria == []
+
+
+def test_a_document_deleted_with_its_history_tells_nobody(qtbot, monkeypatch):
+    import shiboken6
+
+    doc = CaseDocument(Case())
+    doc.apply(SetText(("problem", "question"), "How?"))
+    told: list[int] = []
+    monkeypatch.setattr(CaseDocument, "_on_undo_stack_index_changed",
+                        lambda self, index: told.append(index))
+    doc.undo_stack.undo()
+    assert told == [0]  # the document hears its stack move
+    shiboken6.delete(doc)  # its stack clears itself as it goes: nothing is called on it
+    assert told == [0]

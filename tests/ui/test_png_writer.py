@@ -54,3 +54,21 @@ def test_an_unwritable_place_or_an_empty_picture_is_an_os_error(qapp, tmp_path):
         write_png(picture(False), tmp_path / "no such folder" / "x.png")
     with pytest.raises(OSError):
         write_png(QImage(), tmp_path / "empty.png")
+
+
+def test_bands_of_rows_make_one_picture(qapp, tmp_path, monkeypatch):
+    from ui.export.png_writer import write_png_bands
+
+    monkeypatch.setattr(ui.export.png_writer, "BAND_BYTES", 7000)  # bands split further
+    for alpha in (False, True):
+        image = picture(alpha)
+        bands = [image.copy(0, top, image.width(), rows)
+                 for top, rows in ((0, 1), (1, 60), (61, 100), (161, 42))]
+        path = tmp_path / "bands.png"
+        write_png_bands(path, image.width(), image.height(), alpha, bands, (5906, 5906))
+        back = QImage(str(path))
+        assert back.hasAlphaChannel() == alpha and back.dotsPerMeterX() == 5906
+        fmt = QImage.Format.Format_ARGB32
+        assert back.convertToFormat(fmt) == image.convertToFormat(fmt)
+    with pytest.raises(OSError):  # rows missing
+        write_png_bands(tmp_path / "short.png", 301, 203, False, bands[:2], (5906, 5906))

@@ -18,6 +18,7 @@ from ui.scoring.matrix import CONTESTED_ROLE, FIRST_CRITERION, OWN_ROLE
 from ui.scoring.page import EvaluatePage
 
 from .room_scoring_support import SPLIT, burgers_with_four
+from .tab_support import choose_tab
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -181,7 +182,7 @@ def test_switching_to_the_median_says_when_the_leader_stays(qtbot):
 
 # -- blind scoring --------------------------------------------------------------------------------
 
-def _shows_no_score(page: EvaluatePage) -> None:
+def _shows_no_score(qtbot, page: EvaluatePage) -> None:  # noqa: ANN001
     for _, _, index in _criterion_cells(page):
         assert re.fullmatch(r"\d/4", index.data()), index.data()
         assert index.data(CONTESTED_ROLE) is None
@@ -192,9 +193,10 @@ def _shows_no_score(page: EvaluatePage) -> None:
     for criterion in page.model.columns:
         assert "lead" not in page.model.criterion_header(criterion)
     assert not page.fragile_label.isVisible()
+    tab = page.tabs.currentIndex()
+    choose_tab(qtbot, page.tabs, "How sure?")  # filled in when it is seen
     assert not page.stability.table.isVisible()
     assert "hidden" in page.stability.summary_label.text()
-    tab = page.tabs.currentIndex()
     page.tabs.setCurrentWidget(page.chart)  # the chart draws when it is seen
     assert "hidden" in page.chart.note_label.text()
     assert page.chart.canvas is None or not page.chart.canvas.isVisible()
@@ -215,7 +217,7 @@ def test_blind_scoring_hides_every_value_until_one_reveal_and_undo_hides_them_ag
     page.matrix.setFocus()
     qtbot.keyClick(page.matrix, Qt.Key.Key_B, CTRL)  # the facilitator turns blind on
     assert case.blind.hides and page.room.blind_button.isChecked()
-    _shows_no_score(page)
+    _shows_no_score(qtbot, page)
     cell = page.model.index_of("a2", "k4")
     assert cell.data() == "3/4"
     assert "Still to score: Jo." in cell.data(Qt.ItemDataRole.ToolTipRole)
@@ -237,7 +239,7 @@ def test_blind_scoring_hides_every_value_until_one_reveal_and_undo_hides_them_ag
     assert cell.data(OWN_ROLE) == "Jo: \u2713" and cell.data(Qt.ItemDataRole.EditRole) == ""
     assert "Jo\u2019s score for" in page.room.note_label.text()
     assert "is in (hidden)" in page.room.note_label.text()
-    _shows_no_score(page)
+    _shows_no_score(qtbot, page)
     # F2 then Enter on a hidden cell leaves the score alone
     page.matrix.setCurrentIndex(cell)
     qtbot.keyClick(page.matrix, Qt.Key.Key_F2)
@@ -259,11 +261,12 @@ def test_blind_scoring_hides_every_value_until_one_reveal_and_undo_hides_them_ag
     assert {(a, k) for a, k, index in _criterion_cells(page)
             if index.data(CONTESTED_ROLE) is not None} == set(SPLIT)
     assert page.room.reveal_button.text() == "Hide scores"
+    choose_tab(qtbot, page.tabs, "How sure?")
     assert page.stability.table.isVisibleTo(page.stability)
     assert page.model.rank_text("a2") == "1"
     stack.undo()  # the reveal undone: hidden again
     assert case.blind.hides
-    _shows_no_score(page)
+    _shows_no_score(qtbot, page)
     stack.redo()
     assert page.model.index_of("a2", "k4").data() == "8.5"
 

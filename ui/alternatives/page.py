@@ -164,9 +164,10 @@ class AlternativesPage(StepPage):
         self._show_list()
         self._fill_causes()
 
-    def _show_list(self) -> None:
+    def _show_list(self, texts: bool = True) -> None:
         """The list as the case has it: rows come and go in place where only some were
-        added or taken away (a new idea adds its row), else the list is built again."""
+        added or taken away (a new idea adds its row), else the list is built again;
+        ``texts`` False: the rows kept say what they said (an idea was only added)."""
         keep = self._current_id
         ids = [a.id for a in self.alternatives]
         shown = [self.list_widget.item(i).data(ID_ROLE) for i in range(self.list_widget.count())]
@@ -175,9 +176,9 @@ class AlternativesPage(StepPage):
                 self.list_widget.clear()
                 for alternative in self.alternatives:
                     self.list_widget.addItem(self._new_item(alternative))
-            for row, alternative in enumerate(self.alternatives):  # (in place: an item's own
-                item = self.list_widget.item(row)  # change signal may be running)
-                item.setText(self._item_text(alternative))
+            for row, alternative in enumerate(self.alternatives if texts else ()):  # (in
+                item = self.list_widget.item(row)  # place: an item's own change signal
+                item.setText(self._item_text(alternative))  # may be running)
                 item.setData(NAME_ROLE, alternative.name)
             if keep not in ids:  # nothing chosen yet: the first, so the links can be ticked
                 keep = ids[0] if ids else None
@@ -252,7 +253,7 @@ class AlternativesPage(StepPage):
             if change.attribute == "addresses" and self._current_id in change.ids:
                 self._fill_causes(labels=False)  # (notes are not shown on this page)
         elif kind in ALTERNATIVE_KINDS:
-            self._show_list()
+            self._show_list(texts=kind != "alternative_added")
             self._fill_causes(labels=False)
 
     def set_brainstorm_mode(self, on: bool) -> None:
@@ -291,12 +292,13 @@ class AlternativesPage(StepPage):
         if not name:
             return
         command = add_alternative_command(self.doc, name)
-        self.doc.push(command)
+        before, self._current_id = self._current_id, command.alternative_id  # the new idea
+        try:  # becomes the current one as its row is shown: the list is shown once
+            self.doc.push(command)
+        except Exception:
+            self._current_id = before
+            raise
         self.entry.clear()
-        if self._current_id != command.alternative_id:  # the new idea becomes the current one
-            self._current_id = command.alternative_id
-            self._show_list()
-            self._fill_causes(labels=False)
         self.list_widget.scrollToBottom()
         self.entry.setFocus()
 

@@ -17,8 +17,11 @@ SCREENSHOT_SIZE = (1280, 800)
 def _application() -> QApplication:
     from PySide6.QtWidgets import QApplication
 
+    from ui.common.qt_setup import before_app
+
     app = QApplication.instance()
     if not isinstance(app, QApplication):
+        before_app()
         app = QApplication(sys.argv[:1])
     app.setOrganizationName("ProblemWorkshop")
     app.setApplicationName("Problem Workshop")

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import functools
+import weakref
 from collections.abc import Callable
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
@@ -42,7 +45,10 @@ class CaseDocument(QObject):
         self.log: EditLog | None = None  # hears of every edit applied (the recovery journal)
         self.votes_hidden = False
         self.case.changes.subscribe(self._on_case_change)
-        self.undo_stack.indexChanged.connect(self._on_undo_stack_index_changed)
+        # through a weak reference: a document collected by Python deletes its stack, whose
+        # clearing says indexChanged to a receiver that is already gone (a crash in PySide)
+        self.undo_stack.indexChanged.connect(functools.partial(_tell_index_changed,
+                                                               weakref.ref(self)))
 
     @property
     def diagram(self) -> Diagram:
@@ -118,3 +124,11 @@ class CaseDocument(QObject):
     @property
     def display_name(self) -> str:
         return self.path.name if self.path else "Untitled case"
+
+
+def _tell_index_changed(doc: weakref.ref[CaseDocument], index: int) -> None:
+    """The undo stack moved to ``index``: tell its document, while both are there (a stack
+    being deleted clears itself and says so)."""
+    alive = doc()
+    if alive is not None and shiboken6.isValid(alive.undo_stack):
+        alive._on_undo_stack_index_changed(index)

@@ -64,7 +64,8 @@ class SetScoreCommand(EditCommand):
     def __init__(self, doc: CaseDocument, alternative_id: str, criterion_id: str,
                  value: bool | float | None, participant: str | None = None) -> None:
         edit = SetScore(alternative_id, criterion_id, value, participant)
-        super().__init__(doc.case, checked(doc.case, edit))
+        edit.check(doc.case)  # what applying would refuse, without a trial run over the scores
+        super().__init__(doc.case, edit)
 
 
 # -- alternatives -----------------------------------------------------------------------------

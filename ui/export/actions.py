@@ -37,7 +37,7 @@ class ExportActions(QObject):
 
     # -- questions (tests replace these) -------------------------------------------------
     def ask_options(self, options: ExportOptions) -> ExportOptions | None:
-        dialog = ExportDialog(options, self.window)
+        dialog = ExportDialog(options, self.window, self.picture_plan)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         return dialog.options()
@@ -59,6 +59,13 @@ class ExportActions(QObject):
             bool(self.settings.value("export/key")),
             bool(self.settings.value("export/poster")),
         )
+
+    def picture_plan(self, dpi: int, key: bool) -> tuple[int, bool]:
+        """The resolution a PNG of the diagram would be written at, and whether densely."""
+        from ui.export.diagram import plan_picture
+
+        plan = plan_picture(self.doc.diagram, dpi, key)
+        return round(plan.dpi), plan.dense
 
     def suggested_path(self, fmt: str) -> Path:
         if self.doc.path is not None:
@@ -89,8 +96,8 @@ class ExportActions(QObject):
             self.show_error("Export failed", failure_message(path, exc))
             return None
         if used is not None and used < options.dpi:
-            self.done.emit(f"Exported the diagram to {path.name} at {used} dpi: at "
-                           f"{options.dpi} dpi the picture would be too large")
+            self.done.emit(f"Exported the diagram to {path.name} at {used} dpi, laid out "
+                           f"densely: at {options.dpi} dpi the picture would be too large")
         else:
             self.done.emit(f"Exported the diagram to {path.name}")
         return path

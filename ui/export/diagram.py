@@ -9,10 +9,12 @@ from __future__ import annotations
 import json
 import math
 from pathlib import Path
+from typing import NamedTuple
 
-from PySide6.QtCore import QBuffer, QIODevice, QRectF, QSize
+from PySide6.QtCore import QBuffer, QIODevice, QRectF, QSize, QSizeF
 from PySide6.QtGui import QColor, QGuiApplication, QImage, QPainter
 
+from fishbone.geometry import DENSE_OPTIONS, Layout
 from fishbone.model import Diagram
 from sixstep.atomic import check_svg, check_target, write_bytes
 from ui.export.page import (
@@ -24,12 +26,13 @@ from ui.export.page import (
     print_with_preview,
 )
 from ui.painting.render import (
+    DiagramPieces,
     drawing_rect,
     ensure_gui_app,
     paint_fitted,
     render_layout_for_export,
 )
-from ui.painting.style import LIGHT
+from ui.painting.style import DENSE, LIGHT, DiagramStyle
 
 __all__ = [
     "FORMATS",
@@ -49,6 +52,7 @@ __all__ = [
 
 FORMATS: tuple[str, ...] = ("png", "pdf", "svg", "layout-json")
 DEFAULT_DPI = 150
+BAND_BYTES = 16 << 20  # a PNG is drawn and compressed in bands of rows of about this size
 CLIPBOARD_DPI = 144
 MAX_PIXELS = 200_000_000  # width * height: the most a picture holds (800 MB in memory)
 LAYOUT_JSON_FORMAT = "problem-workshop-layout"
@@ -67,36 +71,84 @@ def fitting_dpi(width_pt: float, height_pt: float, dpi: float) -> float:
     return float(max(lower, 1))
 
 
+class PicturePlan(NamedTuple):
+    """How a picture of the diagram is drawn: at which resolution, from which layout."""
+
+    dpi: float  # the resolution used: the one asked, or the largest below it that fits
+    dense: bool  # laid out tighter with smaller fonts: at the asked resolution the
+    # diagram's usual layout would make too large a picture
+    layout: Layout
+    style: DiagramStyle
+    size: QSizeF  # in points: the drawing, or the page that carries the title and the key
+
+
+def _picture_size(layout: Layout, diagram: Diagram, style: DiagramStyle, key: bool) -> QSizeF:
+    return keyed_size(layout, diagram, style) if key else drawing_rect(layout).size()
+
+
+def plan_picture(diagram: Diagram, dpi: float = DEFAULT_DPI, key: bool = False) -> PicturePlan:
+    """The usual layout when its picture fits at ``dpi``; otherwise the dense one, at ``dpi``
+    or, when even that is too large, at the largest resolution at which it fits."""
+    layout = render_layout_for_export(diagram)
+    size = _picture_size(layout, diagram, LIGHT, key)
+    if fitting_dpi(size.width(), size.height(), dpi) == dpi:
+        return PicturePlan(dpi, False, layout, LIGHT, size)
+    layout = render_layout_for_export(diagram, DENSE, DENSE_OPTIONS)
+    size = _picture_size(layout, diagram, DENSE, key)
+    return PicturePlan(fitting_dpi(size.width(), size.height(), dpi), True, layout, DENSE, size)
+
+
 def render_image(diagram: Diagram, dpi: float = DEFAULT_DPI, transparent: bool = False,
                  key: bool = False) -> QImage:
-    """The diagram as an image: one layout unit (a point) is ``dpi / 72`` pixels, or fewer
-    when that picture would be too large (``image_dpi`` tells the resolution used); ``key``:
-    with the title above and the key to the marks below, as on the PDF page."""
+    """The diagram as an image: one layout unit (a point) is ``dpi / 72`` pixels; a diagram
+    too large for that is laid out densely, and drawn at a lower resolution if it must be
+    (``image_dpi`` tells the resolution used); ``key``: with the title above and the key to
+    the marks below, as on the PDF page."""
+    plan = plan_picture(diagram, _checked(dpi), key)
+    width, height = _pixels(plan)
+    pieces = DiagramPieces(plan.layout, diagram, plan.style)
+    return _draw_rows(plan, diagram, pieces, transparent, key, width, 0, height)
+
+
+def _checked(dpi: float) -> float:
     if dpi <= 0:
         raise ValueError("dpi must be a positive number")
-    layout = render_layout_for_export(diagram)
-    source = drawing_rect(layout)
-    if key:
-        size = keyed_size(layout, diagram)
-        source = QRectF(0, 0, size.width(), size.height())
-    dpi = fitting_dpi(source.width(), source.height(), dpi)
-    scale = dpi / 72.0
-    width, height = math.ceil(source.width() * scale), math.ceil(source.height() * scale)
-    image = QImage(QSize(width, height), QImage.Format.Format_ARGB32_Premultiplied)
-    dots_per_metre = round(dpi / 0.0254)
+    return dpi
+
+
+def _pixels(plan: PicturePlan) -> tuple[int, int]:
+    scale = plan.dpi / 72.0
+    return math.ceil(plan.size.width() * scale), math.ceil(plan.size.height() * scale)
+
+
+def _draw_rows(plan: PicturePlan, diagram: Diagram, pieces: DiagramPieces, transparent: bool,
+               key: bool, width: int, top: int, rows: int) -> QImage:
+    """Rows ``top`` to ``top + rows`` of the picture: only what reaches into them is drawn."""
+    # An opaque picture is drawn straight into the bytes a PNG stores (three a pixel): no
+    # alpha to fill, no copy to convert, a quarter less memory.
+    fmt = (QImage.Format.Format_ARGB32_Premultiplied if transparent
+           else QImage.Format.Format_RGB888)
+    image = QImage(QSize(width, rows), fmt)
+    dots_per_metre = round(plan.dpi / 0.0254)
     image.setDotsPerMeterX(dots_per_metre)
     image.setDotsPerMeterY(dots_per_metre)
-    image.fill(QColor(0, 0, 0, 0) if transparent else QColor(LIGHT.background))
+    scale = plan.dpi / 72.0
+    if transparent:
+        image.fill(QColor(0, 0, 0, 0))
     painter = QPainter(image)
+    if not transparent:  # (the painter fills three-byte pixels faster than QImage.fill)
+        painter.fillRect(image.rect(), QColor(plan.style.background))
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+    painter.translate(0, -top)
+    painter.scale(scale, scale)
+    whole = QRectF(0, 0, plan.size.width(), plan.size.height())
+    visible = QRectF(0, top / scale, plan.size.width(), rows / scale)
     if key:
-        painter.scale(scale, scale)
-        page = source.adjusted(KEYED_MARGIN, KEYED_MARGIN, -KEYED_MARGIN, -KEYED_MARGIN)
-        paint_page(painter, page, layout, diagram, LIGHT)
+        page = whole.adjusted(KEYED_MARGIN, KEYED_MARGIN, -KEYED_MARGIN, -KEYED_MARGIN)
+        paint_page(painter, page, plan.layout, diagram, plan.style, visible, pieces)
     else:
-        target = QRectF(0, 0, source.width() * scale, source.height() * scale)
-        paint_fitted(painter, layout, diagram, target, LIGHT, background=not transparent)
+        pieces.paint(painter, whole, visible, background=False)  # filled above, or clear
     painter.end()
     return image
 
@@ -108,13 +160,22 @@ def image_dpi(image: QImage) -> int:
 
 def export_png(diagram: Diagram, path: str | Path, dpi: float = DEFAULT_DPI,
                transparent: bool = False, key: bool = False) -> int:
-    """Write the PNG; returns the resolution used (below ``dpi`` for a picture too large)."""
-    from ui.export.png_writer import write_png
+    """Write the PNG; returns the resolution used (below ``dpi`` for a picture too large).
+
+    The picture is drawn a band of rows at a time, each compressed while the next is drawn."""
+    from ui.export.png_writer import write_png_bands
 
     check_target(path)  # a missing folder is reported before the picture is drawn
-    image = render_image(diagram, dpi, transparent, key)
-    write_png(image, path, opaque=not transparent)
-    return image_dpi(image)
+    plan = plan_picture(diagram, _checked(dpi), key)
+    width, height = _pixels(plan)
+    pieces = DiagramPieces(plan.layout, diagram, plan.style)
+    # (bands this small reuse freed memory: a fresh large block costs a page fault a page)
+    rows = max(16, BAND_BYTES // (width * 4))
+    bands = (_draw_rows(plan, diagram, pieces, transparent, key, width, top,
+                        min(rows, height - top)) for top in range(0, height, rows))
+    dots_per_metre = round(plan.dpi / 0.0254)
+    write_png_bands(path, width, height, transparent, bands, (dots_per_metre, dots_per_metre))
+    return round(plan.dpi)
 
 
 def svg_bytes(diagram: Diagram) -> bytes:

@@ -3,6 +3,7 @@ background, PDF page size."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtWidgets import (
@@ -42,11 +43,29 @@ class ExportOptions:
     poster: bool = False  # PDF: tiled over several pages at reading size, with crop marks
 
 
-class ExportDialog(QDialog):
-    """Asks how to export; ``options()`` reads the choice back."""
+# (asked dpi, title and key) -> (the dpi a PNG would be written at, laid out densely or not)
+PicturePlanner = Callable[[int, bool], tuple[int, bool]]
 
-    def __init__(self, options: ExportOptions, parent: QWidget | None = None) -> None:
+
+def picture_note(asked: int, used: int, dense: bool) -> str:
+    """What the dialog says about a big diagram's PNG, before it is written."""
+    if used < asked:
+        return (f"This diagram is too large for one picture at {asked} dpi: it will be laid "
+                f"out densely, with smaller text, and written at {used} dpi.")
+    if dense:
+        return (f"This diagram is large: it will be laid out densely, with smaller text, "
+                f"to fit one picture at {asked} dpi.")
+    return ""
+
+
+class ExportDialog(QDialog):
+    """Asks how to export; ``options()`` reads the choice back. With a ``planner`` it says
+    before the export when a big diagram's PNG will be dense or at a lower resolution."""
+
+    def __init__(self, options: ExportOptions, parent: QWidget | None = None,
+                 planner: PicturePlanner | None = None) -> None:
         super().__init__(parent)
+        self.planner = planner
         self.setWindowTitle("Export the fishbone diagram")
         self.setAccessibleName("Export options")
         form = QFormLayout(self)
@@ -79,10 +98,15 @@ class ExportDialog(QDialog):
         self.note = QLabel("Pictures always use the light colours, whatever the screen shows.",
                            self)
         self.note.setWordWrap(True)
+        self.size_note = QLabel(self)
+        self.size_note.setAccessibleName("Picture size note")
+        self.size_note.setWordWrap(True)
+        self.size_note.setVisible(False)
         form.addRow("&Format", self.format_box)
         form.addRow("&Resolution", self.dpi_box)
         form.addRow("", self.transparent_box)
         form.addRow("", self.key_box)
+        form.addRow(self.size_note)
         form.addRow("&Page", self.page_box)
         form.addRow("", self.poster_box)
         form.addRow(self.note)
@@ -93,6 +117,8 @@ class ExportDialog(QDialog):
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
         self.format_box.currentIndexChanged.connect(self._on_format_box_changed)
+        self.dpi_box.valueChanged.connect(self._update_size_note)
+        self.key_box.toggled.connect(self._update_size_note)
         self._on_format_box_changed()
 
     def _on_format_box_changed(self) -> None:
@@ -103,6 +129,15 @@ class ExportDialog(QDialog):
         self.page_box.setEnabled(fmt == "pdf")
         self.poster_box.setEnabled(fmt == "pdf")
         self.note.setVisible(fmt not in TEXT_FORMATS)  # text has no colours
+        self._update_size_note()
+
+    def _update_size_note(self) -> None:
+        text = ""
+        if self.planner is not None and self.format_box.currentData() == "png":
+            asked = self.dpi_box.value()
+            text = picture_note(asked, *self.planner(asked, self.key_box.isChecked()))
+        self.size_note.setText(text)
+        self.size_note.setVisible(bool(text))
 
     def options(self) -> ExportOptions:
         return ExportOptions(self.format_box.currentData(), self.dpi_box.value(),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import NamedTuple
 
 from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
@@ -12,7 +13,13 @@ from fishbone.model import Diagram
 from sixstep.atomic import check_pdf, check_target, write_bytes
 from ui.painting.legend import legend_size, paint_legend
 from ui.painting.paint import measurer_for
-from ui.painting.render import drawing_rect, ensure_gui_app, paint_fitted, render_layout_for_export
+from ui.painting.render import (
+    DiagramPieces,
+    drawing_rect,
+    ensure_gui_app,
+    paint_fitted,
+    render_layout_for_export,
+)
 from ui.painting.style import LIGHT, DiagramStyle
 
 PAGE_SIZES: dict[str, QPageSize.PageSizeId] = {
@@ -73,37 +80,64 @@ def _paint_area(page_layout: QPageLayout) -> QRectF:
     return QRectF(0, 0, area.width(), area.height())
 
 
+class PagePlan(NamedTuple):
+    """Where ``paint_page`` puts each part of a page, in the painter's points."""
+
+    title: str
+    heading: QRectF  # the title and the rule under it
+    rule_y: float
+    legend: QRectF
+    target: QRectF  # the diagram, fitted
+
+
+def plan_page(page: QRectF, layout: Layout, diagram: Diagram,
+              style: DiagramStyle = LIGHT) -> PagePlan:
+    title = diagram.effect.strip() or "Cause-and-effect diagram"
+    title_h = _title_height(title, page.width(), style)
+    rule_y = page.top() + title_h + 6
+    legend_h = legend_size(style, page.width())[1]
+    legend_top = page.bottom() - legend_h
+    legend = QRectF(page.left(), legend_top, page.width(), legend_h)
+    area = QRectF(page.left(), rule_y + 10, page.width(), legend_top - 12 - rule_y - 10)
+    source = drawing_rect(layout)
+    scale = min(area.width() / source.width(), area.height() / source.height(), MAX_SCALE)
+    w, h = source.width() * scale, source.height() * scale
+    target = QRectF(area.left() + (area.width() - w) / 2, area.top(), w, h)
+    heading = QRectF(page.left(), page.top(), page.width(), rule_y + 1 - page.top())
+    return PagePlan(title, heading, rule_y, legend, target)
+
+
 def paint_page(
     painter: QPainter,
     page: QRectF,
     layout: Layout,
     diagram: Diagram,
     style: DiagramStyle = LIGHT,
+    visible: QRectF | None = None,
+    pieces: DiagramPieces | None = None,
 ) -> None:
     """The effect as a title, the diagram fitted below it, a key to the marks at the foot
     (the PDF page, and the PNG picture that carries its title and key).
 
-    ``page`` is in points, as the painter draws.
+    ``page`` is in points, as the painter draws. With ``visible`` and the diagram's
+    ``pieces`` only what reaches into ``visible`` is painted (a poster's tile).
     """
-    title = diagram.effect.strip() or "Cause-and-effect diagram"
-    title_h = _title_height(title, page.width(), style)
-    painter.save()
-    painter.setFont(measurer_for(style).font_for("head"))
-    painter.setPen(QColor(style.cause_text))
-    painter.drawText(QRectF(page.left(), page.top(), page.width(), title_h), TITLE_FLAGS, title)
-    rule_y = page.top() + title_h + 6
-    painter.setPen(QPen(QColor(style.possible), 1.0))
-    painter.drawLine(QPointF(page.left(), rule_y), QPointF(page.right(), rule_y))
-    painter.restore()
-    legend_h = legend_size(style, page.width())[1]
-    legend_top = page.bottom() - legend_h
-    paint_legend(painter, QRectF(page.left(), legend_top, page.width(), legend_h), style)
-    area = QRectF(page.left(), rule_y + 10, page.width(), legend_top - 12 - rule_y - 10)
-    source = drawing_rect(layout)
-    scale = min(area.width() / source.width(), area.height() / source.height(), MAX_SCALE)
-    w, h = source.width() * scale, source.height() * scale
-    target = QRectF(area.left() + (area.width() - w) / 2, area.top(), w, h)
-    paint_fitted(painter, layout, diagram, target, style)
+    plan = plan_page(page, layout, diagram, style)
+    if visible is None or visible.intersects(plan.heading):
+        painter.save()
+        painter.setFont(measurer_for(style).font_for("head"))
+        painter.setPen(QColor(style.cause_text))
+        title_box = QRectF(page.left(), page.top(), page.width(), plan.rule_y - 6 - page.top())
+        painter.drawText(title_box, TITLE_FLAGS, plan.title)
+        painter.setPen(QPen(QColor(style.possible), 1.0))
+        painter.drawLine(QPointF(page.left(), plan.rule_y), QPointF(page.right(), plan.rule_y))
+        painter.restore()
+    if visible is None or visible.intersects(plan.legend):
+        paint_legend(painter, plan.legend, style)
+    if visible is None or pieces is None:
+        paint_fitted(painter, layout, diagram, plan.target, style)
+    else:
+        pieces.paint(painter, plan.target, visible)
 
 
 def pdf_writer(title: str) -> tuple[QPdfWriter, QBuffer]:

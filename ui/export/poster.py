@@ -14,7 +14,7 @@ from PySide6.QtGui import QColor, QFont, QPageLayout, QPainter, QPen
 from fishbone.model import Diagram
 from sixstep.atomic import check_pdf, check_target, write_bytes
 from ui.export.page import KEYED_MARGIN, keyed_size, page_size, paint_page, pdf_writer
-from ui.painting.render import ensure_gui_app, render_layout_for_export
+from ui.painting.render import DiagramPieces, ensure_gui_app, render_layout_for_export
 
 MM = 72 / 25.4  # points in a millimetre
 MARGIN = 12 * MM  # the crop marks and the label live in this margin
@@ -57,6 +57,13 @@ def plan_tiles(size: QSizeF, page: str) -> Tiling:
     return min(plans, key=lambda p: (p.pages, not p.landscape))
 
 
+def tile_rect(plan: Tiling, column: int, row: int) -> QRectF:
+    """What page (``column``, ``row``) shows, in poster points: each page starts ``OVERLAP``
+    before the previous one ends."""
+    w, h = plan.tile.width(), plan.tile.height()
+    return QRectF(column * (w - OVERLAP), row * (h - OVERLAP), w, h)
+
+
 def _crop_marks(painter: QPainter, tile: QRectF) -> None:
     """Corner marks just outside the printed area: trim along them, glue over the overlap."""
     painter.setPen(QPen(QColor(MARK_INK), 0.5))
@@ -81,6 +88,13 @@ def _overlap_guides(painter: QPainter, tile: QRectF, column: int, row: int,
         painter.drawLine(QPointF(tile.right() + 2, y), QPointF(tile.right() + 2 + MARK, y))
 
 
+def label_rect(tile: QRectF) -> QRectF:
+    """Where a page's label goes: in the bottom margin, clear of the corner marks and of the
+    overlap tick, wrapped to as many lines as it needs (two on a portrait A4 page)."""
+    left = tile.left() + MARK + 4
+    return QRectF(left, tile.bottom() + 3, tile.right() - OVERLAP - 4 - left, MARGIN - 4)
+
+
 def _label(painter: QPainter, tile: QRectF, column: int, row: int, plan: Tiling) -> None:
     painter.setPen(QColor(MARK_INK))
     font = QFont()
@@ -89,8 +103,8 @@ def _label(painter: QPainter, tile: QRectF, column: int, row: int, plan: Tiling)
     text = (f"Poster page {row * plan.columns + column + 1} of {plan.pages}: row {row + 1} "
             f"of {plan.rows}, column {column + 1} of {plan.columns}. The dashed ticks show "
             "where the next page's picture starts; trim at the corner marks and overlap.")
-    painter.drawText(QRectF(tile.left() + MARK + 4, tile.bottom() + 3, tile.width() - 2 * MARK,
-                            MARGIN - 4), int(Qt.AlignmentFlag.AlignLeft), text)
+    painter.drawText(label_rect(tile), int(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap),
+                     text)
 
 
 def poster_pdf_bytes(diagram: Diagram, page: str = "A4") -> tuple[bytes, Tiling]:
@@ -105,9 +119,9 @@ def poster_pdf_bytes(diagram: Diagram, page: str = "A4") -> tuple[bytes, Tiling]
     writer.setPageLayout(QPageLayout(page_size(page), orientation, QMarginsF(0, 0, 0, 0),
                                      QPageLayout.Unit.Point))
     tile = QRectF(MARGIN, MARGIN, plan.tile.width(), plan.tile.height())
-    step_x, step_y = tile.width() - OVERLAP, tile.height() - OVERLAP
     poster = QRectF(0, 0, size.width(), size.height()).adjusted(
         KEYED_MARGIN, KEYED_MARGIN, -KEYED_MARGIN, -KEYED_MARGIN)
+    pieces = DiagramPieces(layout, diagram)
     painter = QPainter()
     if not painter.begin(writer):
         raise OSError("the PDF writer could not start")
@@ -118,8 +132,9 @@ def poster_pdf_bytes(diagram: Diagram, page: str = "A4") -> tuple[bytes, Tiling]
                     writer.newPage()
                 painter.save()
                 painter.setClipRect(tile)
-                painter.translate(tile.left() - column * step_x, tile.top() - row * step_y)
-                paint_page(painter, poster, layout, diagram)
+                visible = tile_rect(plan, column, row)
+                painter.translate(tile.topLeft() - visible.topLeft())
+                paint_page(painter, poster, layout, diagram, visible=visible, pieces=pieces)
                 painter.restore()
                 _crop_marks(painter, tile)
                 _overlap_guides(painter, tile, column, row, plan)

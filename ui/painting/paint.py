@@ -7,13 +7,15 @@ All user text goes through ``QPainter.drawText`` one line at a time: plain text,
 from __future__ import annotations
 
 import math
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 from functools import lru_cache
+from typing import NamedTuple
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
+    QPaintEngine,
     QPainter,
     QPainterPath,
     QPen,
@@ -180,9 +182,18 @@ def paint_tail(painter: QPainter, layout: Layout, style: DiagramStyle) -> None:
     painter.drawPath(path)
 
 
-# Below this height on the device a line of text is drawn as a bar: the overview of a big
-# diagram shows where its words are, and drawing glyphs a pixel high would cost the most.
+# Below this height on a screen or picture a line of text is drawn as a bar: the overview of a
+# big diagram shows where its words are, and drawing glyphs a pixel high would cost the most.
 GREEK_PX = 3.0
+
+
+_VECTOR_ENGINES = (QPaintEngine.Type.Pdf, QPaintEngine.Type.SVG, QPaintEngine.Type.Picture)
+
+
+def _zoomable(painter: QPainter) -> bool:
+    """A PDF or SVG: a reader zooms in, so text however small stays text."""
+    engine = painter.paintEngine()
+    return engine is not None and engine.type() in _VECTOR_ENGINES
 
 
 # -- text ------------------------------------------------------------------------------------
@@ -203,7 +214,7 @@ def paint_text(
     widths = [m.width(text, role) for text in box.lines]
     left = x + max(0.0, (w - max(widths, default=0.0)) / 2)
     t = painter.worldTransform()
-    if lh * math.hypot(t.m12(), t.m22()) < GREEK_PX:  # unreadable: a bar for each line
+    if lh * math.hypot(t.m12(), t.m22()) < GREEK_PX and not _zoomable(painter):
         bar = _faint(colour)
         for i, tw in enumerate(widths):
             tx = x + (w - tw) / 2 if centred else left
@@ -303,7 +314,8 @@ def paint_cause(
     if cause.status in ("confirmed", "ruled_out"):
         _paint_badge(painter, rect, style, cause.status)
     if cause.root_cause:
-        offset = BADGE_RADIUS + 3 if cause.status != "possible" else 6.0
+        offset = (BADGE_RADIUS * style.mark_size + 3 if cause.status != "possible"
+                  else 6.0 * style.mark_size)
         _paint_root_tag(painter, rect, style, offset)
     if votes and cause.votes > 0:
         _paint_votes(painter, rect, style, cause.votes)
@@ -341,6 +353,46 @@ def paint_box(
     painter.restore()
 
 
+class PaintContext(NamedTuple):
+    """What painting any part of a diagram needs to know about the whole of it."""
+
+    causes: dict[str, Cause]
+    hidden: dict[str, int]  # how many causes each collapsed cause hides
+    depths: dict[str, int]
+    head_right: bool
+
+
+def paint_context(layout: Layout, diagram: Diagram) -> PaintContext:
+    causes = {c.id: c for c in diagram.causes}
+    hidden = hidden_counts(diagram) if any(c.collapsed for c in diagram.causes) else {}
+    return PaintContext(causes, hidden, {b.id: b.depth for b in layout.boxes},
+                        head_points_right(layout))
+
+
+def paint_items(
+    painter: QPainter,
+    layout: Layout,
+    boxes: Iterable[Box],
+    lines: Iterable[Line],
+    context: PaintContext,
+    style: DiagramStyle,
+    selected: Collection[str] = (),
+) -> None:
+    """Paint some of ``layout``'s lines, then some of its boxes (a poster page paints only
+    those on its tile)."""
+    causes, hidden, depths = context.causes, context.hidden, context.depths
+    for line in lines:
+        if line.kind == "spine":
+            paint_tail(painter, layout, style)
+        cause = causes.get(line.id) if line.kind == "cause" else None
+        paint_line(painter, line, style, cause, depths.get(line.id, 1))
+    for box in boxes:
+        cause = causes.get(box.id) if box.kind == "cause" else None
+        paint_box(painter, box, style, cause, selected=box.id in selected,
+                  hidden=hidden.get(box.id, 0) if cause is not None and cause.collapsed else 0,
+                  head_right=context.head_right)
+
+
 def paint_layout(
     painter: QPainter,
     layout: Layout,
@@ -358,20 +410,8 @@ def paint_layout(
         pad = max((head_bulge(b) for b in layout.boxes if b.kind == "head"), default=0.0)
         painter.fillRect(QRectF(x - pad, y - pad, w + 2 * pad, h + 2 * pad),
                          QColor(style.background))
-    causes = {c.id: c for c in diagram.causes}
-    hidden = hidden_counts(diagram) if any(c.collapsed for c in diagram.causes) else {}
-    depths = {b.id: b.depth for b in layout.boxes}
-    for line in layout.lines:
-        if line.kind == "spine":
-            paint_tail(painter, layout, style)
-        cause = causes.get(line.id) if line.kind == "cause" else None
-        paint_line(painter, line, style, cause, depths.get(line.id, 1))
-    right = head_points_right(layout)
-    for box in layout.boxes:
-        cause = causes.get(box.id) if box.kind == "cause" else None
-        paint_box(painter, box, style, cause, selected=box.id in selected,
-                  hidden=hidden.get(box.id, 0) if cause is not None and cause.collapsed else 0,
-                  head_right=right)
+    paint_items(painter, layout, layout.boxes, layout.lines, paint_context(layout, diagram),
+                style, selected)
     painter.restore()
 
 
@@ -392,12 +432,13 @@ def _paint_highlight(painter: QPainter, box: Box, colour: str, grow: float, fill
 def _paint_badge(painter: QPainter, rect: QRectF, style: DiagramStyle, status: str) -> None:
     """A round badge on the top-left corner: a tick when confirmed, a cross when ruled out."""
     c = rect.topLeft()
-    r = BADGE_RADIUS
+    size = style.mark_size
+    r = BADGE_RADIUS * size
     colour = style.confirmed if status == "confirmed" else style.ruled_out
-    painter.setPen(_pen(style.background, 1.5))
+    painter.setPen(_pen(style.background, 1.5 * size))
     painter.setBrush(_colour(colour))
     painter.drawEllipse(c, r, r)
-    painter.setPen(_pen(style.mark_text, 2.0))
+    painter.setPen(_pen(style.mark_text, 2.0 * size))
     painter.setBrush(Qt.BrushStyle.NoBrush)
     path = QPainterPath()
     if status == "confirmed":
@@ -475,16 +516,17 @@ def _paint_votes(painter: QPainter, rect: QRectF, style: DiagramStyle, votes: in
         width = m.metrics("mark").horizontalAdvance(text) + 10
         _paint_pill(painter, QPointF(rect.right() - 8 - width, y), text, style.vote, style)
         return
-    r, step = 3.8, 10.0
-    painter.setPen(_pen(style.background, 1.5))
+    size = style.mark_size
+    r, step = 3.8 * size, 10.0 * size
+    painter.setPen(_pen(style.background, 1.5 * size))
     painter.setBrush(_colour(style.vote))
     for i in range(votes):
-        painter.drawEllipse(QPointF(rect.right() - 10 - i * step, y), r, r)
+        painter.drawEllipse(QPointF(rect.right() - step - i * step, y), r, r)
 
 
 def _paint_note_fold(painter: QPainter, rect: QRectF, style: DiagramStyle) -> None:
     """A folded top-right corner that says the cause has notes."""
-    s = min(11.0, rect.height() / 2.5)
+    s = min(11.0 * style.mark_size, rect.height() / 2.5)
     path = QPainterPath(QPointF(rect.right() - s, rect.top()))
     path.lineTo(rect.right(), rect.top())
     path.lineTo(rect.right(), rect.top() + s)

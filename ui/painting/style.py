@@ -41,6 +41,7 @@ class DiagramStyle:
     subcause_font: FontSpec = FontSpec(FAMILIES[0], 13)
     mark_font: FontSpec = FontSpec(FAMILIES[0], 9, True)  # tags, vote counts, "+N"
     line_spacing: float = 1.18  # line height as a multiple of the font's own height
+    mark_size: float = 1.0  # badges, vote dots and note folds, as a multiple of their own size
 
     background: str = "#ffffff"
     spine: str = "#243b53"
@@ -159,6 +160,27 @@ PROJECTOR_DARK = replace(
     cause_fill="#000000",
     cause_text="#ffffff",
     possible="#9fb3c8",
+)
+
+# The light colours with small fonts, thin lines and small marks: a big diagram exported as
+# one picture, laid out with fishbone.geometry.DENSE_OPTIONS (not a screen style).
+DENSE = replace(
+    LIGHT,
+    name="dense",
+    head_font=FontSpec(FAMILIES[0], 16, True),
+    category_font=FontSpec(FAMILIES[0], 13, True),
+    cause_font=FontSpec(FAMILIES[0], 10),
+    subcause_font=FontSpec(FAMILIES[0], 8),
+    mark_font=FontSpec(FAMILIES[0], 7, True),
+    line_spacing=1.05,
+    mark_size=0.6,
+    spine_width=5.0,
+    bone_width=2.5,
+    cause_line_width=1.2,
+    subcause_line_width=0.9,
+    outline_width=0.9,
+    strong_outline_width=1.6,
+    root_outline_width=2.4,
 )
 
 STYLES: dict[str, DiagramStyle] = {

@@ -8,7 +8,8 @@ links and the step 6 fields never cost a scoring.
 
 The combined cells (each cell's mean or median of everyone's scores) are kept across score
 changes: a change of scores names the alternatives whose cells changed, and only those rows
-are combined again; a weight or a name leaves every cell as it was.
+are combined again; a weight or a name leaves every cell as it was. Each row's screening and
+totals are kept the same way (``Standings``): a score works out its own row again.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import weakref
 
 from fishbone.changes import Change
 from sixstep.case import Case
-from sixstep.scoring import Cells, ScoringResult, combine_cells, score_case
+from sixstep.scoring import Cells, ScoringResult, Standings, combine_cells, score_case
 
 # Change kinds that can move a total, a rank or a name the result carries.
 SCORING_KINDS = frozenset({
@@ -57,6 +58,7 @@ class _CaseResults:
         self.results: dict[str, ScoringResult] = {}
         self.cells: dict[str, Cells] = {}
         self.stale_rows: set[str] = set()  # alternatives whose cells must be combined again
+        self.standings: dict[str, Standings] = {}  # each row's screening and totals
         case.changes.subscribe(self._on_case_change, first=True)  # held weakly by the stream
 
     def _on_case_change(self, change: Change) -> None:
@@ -65,6 +67,8 @@ class _CaseResults:
         self.results.clear()
         if change.kind == "scores" and change.ids:
             self.stale_rows.update(change.ids)
+            for standings in self.standings.values():
+                standings.stale.update(change.ids)
         elif not keeps_cells(change):
             self.forget()
 
@@ -72,6 +76,7 @@ class _CaseResults:
         self.results.clear()
         self.cells.clear()
         self.stale_rows.clear()
+        self.standings.clear()
 
     def combined(self, case: Case, aggregate: str) -> Cells:
         """The combined cells for ``aggregate``, the stale rows combined again first."""
@@ -107,7 +112,8 @@ def scored(case: Case, aggregate: str = "mean") -> ScoringResult:
     if result is None:
         if aggregate not in ("mean", "median"):
             raise ValueError(f"unknown aggregate {aggregate!r}: use mean or median")
-        result = score_case(case, aggregate, cells=entry.combined(case, aggregate))
+        kept = entry.standings.setdefault(aggregate, Standings())
+        result = score_case(case, aggregate, cells=entry.combined(case, aggregate), kept=kept)
         entry.results[aggregate] = result
     return result
 

@@ -4,7 +4,7 @@ reads without colour."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen
 from PySide6.QtWidgets import (
     QApplication,
@@ -18,6 +18,7 @@ from ui.common.theme import PROJECTOR_PT
 from ui.scoring.matrix import CONTESTED_ROLE, OWN_ROLE, ScoreMatrixModel
 
 Index = QModelIndex | QPersistentModelIndex
+_Fonts = tuple[QFont, QFont, QFontMetrics, QFontMetrics]  # main, own, and their metrics
 MAIN_SCALE = 1.2  # the group's value, against the table's font
 OWN_SCALE = 0.85  # the person's own line in normal mode (projector mode: never under 20 pt)
 _PAD = 4
@@ -34,6 +35,10 @@ class ScoreCellDelegate(QStyledItemDelegate):
     """Draws the criterion cells of a ``ScoreMatrixModel`` when the case has participants or
     hides its scores; every other cell is drawn as Qt draws it."""
 
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._made: dict[tuple[str, bool], _Fonts] = {}
+
     def _model(self, index: Index) -> ScoreMatrixModel | None:
         model = index.model()
         return model if isinstance(model, ScoreMatrixModel) else None
@@ -46,13 +51,26 @@ class ScoreCellDelegate(QStyledItemDelegate):
 
     def fonts(self, base: QFont, index: Index) -> tuple[QFont, QFont]:
         """The group value's font and the own line's font for a cell of ``base``."""
+        return self._fonts(base, self._compact(index))[:2]
+
+    def _fonts(self, base: QFont, compact: bool) -> _Fonts:
+        """The two fonts and their metrics, made once per base font (every cell of a
+        table shares one, and a paint draws dozens of cells)."""
+        key = (base.key(), compact)
+        fonts = self._made.get(key)
+        if fonts is None:
+            main, own = self._make_fonts(base, compact)
+            fonts = self._made[key] = (main, own, QFontMetrics(main), QFontMetrics(own))
+        return fonts
+
+    def _make_fonts(self, base: QFont, compact: bool) -> tuple[QFont, QFont]:
         size = base.pointSizeF() if base.pointSizeF() > 0 else 12.0
         main = QFont(base)
         main.setPointSizeF(size * MAIN_SCALE)
         main.setBold(True)
         own = QFont(base)
         own_size = size * OWN_SCALE
-        own.setPointSizeF(max(own_size, PROJECTOR_PT) if self._compact(index) else own_size)
+        own.setPointSizeF(max(own_size, PROJECTOR_PT) if compact else own_size)
         own.setBold(False)
         return main, own
 
@@ -67,13 +85,13 @@ class ScoreCellDelegate(QStyledItemDelegate):
         style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
         own_text = index.data(OWN_ROLE)
         spread = index.data(CONTESTED_ROLE)
-        main_font, own_font = self.fonts(opt.font, index)
+        main_font, own_font, main_metrics, own_metrics = self._fonts(opt.font,
+                                                                     self._compact(index))
         selected = bool(opt.state & QStyle.StateFlag.State_Selected)
         ink = opt.palette.color(QPalette.ColorRole.HighlightedText if selected
                                 else QPalette.ColorRole.Text)
         mark = mark_colour(opt.palette)
         rect = opt.rect.adjusted(_PAD, _PAD, -_PAD, -_PAD)
-        main_metrics, own_metrics = QFontMetrics(main_font), QFontMetrics(own_font)
         main_height = main_metrics.height()
         own_height = own_metrics.height() if own_text else 0
         top = rect.top() + max(0, (rect.height() - main_height - own_height) // 2)
@@ -109,8 +127,7 @@ class ScoreCellDelegate(QStyledItemDelegate):
             return super().sizeHint(option, index)
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
-        main_font, own_font = self.fonts(opt.font, index)
-        main_metrics, own_metrics = QFontMetrics(main_font), QFontMetrics(own_font)
+        *_, main_metrics, own_metrics = self._fonts(opt.font, self._compact(index))
         # room for the mark on both sides keeps the value centred whether or not it is there
         mark = 2 * (main_metrics.horizontalAdvance(result_text.CONTESTED_MARK) + 4)
         width = main_metrics.horizontalAdvance(opt.text) + mark

@@ -55,18 +55,27 @@ class ScoreChart(QWidget):
         self._resize_timer.setSingleShot(True)
         self._resize_timer.setInterval(80)
         self._resize_timer.timeout.connect(self.draw)
+        self._draw_timer = QTimer(self)  # a change draws once the event loop is free again,
+        self._draw_timer.setSingleShot(True)  # after the matrix is painted; changes made
+        self._draw_timer.setInterval(0)  # before then are drawn once, together
+        self._draw_timer.timeout.connect(self._on_draw_timer_timeout)
 
     def show_result(self, case: Case, result: ScoringResult | None,
                     hidden: bool = False) -> None:
-        """Chart ``result`` (``hidden``: say it is hidden while the room scores blind)."""
+        """Chart ``result`` (``hidden``: say it is hidden while the room scores blind): drawn
+        on the next turn of the event loop while the chart is seen, else when it is shown."""
         self._case, self._result, self._dirty = case, result, True
         self._hidden = hidden
         if self.isVisible():
+            self._draw_timer.start()
+
+    def _on_draw_timer_timeout(self) -> None:
+        if self._dirty and self.isVisible():
             self.draw()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if self._dirty:
+        if self._dirty:  # the tab was chosen: the chart comes with it
             self.draw()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -94,6 +103,7 @@ class ScoreChart(QWidget):
     def draw(self) -> None:
         """Redraw the bars from the stored result (imports matplotlib the first time)."""
         self._dirty = False
+        self._draw_timer.stop()
         case, result = self._case, self._result
         if self._hidden:
             self.note_label.setText(result_text.blind_hidden_view("The chart"))

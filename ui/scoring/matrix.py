@@ -10,6 +10,7 @@ group scores every alternative against one criterion before moving to the next.
 
 from __future__ import annotations
 
+import functools
 import textwrap
 from collections.abc import Collection
 from typing import Any
@@ -44,6 +45,12 @@ _ROLES = frozenset({OWN_ROLE, CONTESTED_ROLE,
                     Qt.ItemDataRole.FontRole, Qt.ItemDataRole.ToolTipRole})
 
 
+@functools.lru_cache(maxsize=256)
+def _wrapped_name(name: str) -> tuple[str, ...]:
+    """A criterion's name in lines of 14 characters (the headers ask after every score)."""
+    return tuple(textwrap.wrap(name, 14)) or ("",)
+
+
 class ScoreMatrixModel(QAbstractTableModel):
     """Column 0 names the alternative, then rank, percent and total, then one column per
     criterion in importance order. ``compact`` (projector mode) heads the criterion columns
@@ -56,6 +63,8 @@ class ScoreMatrixModel(QAbstractTableModel):
     refused = Signal(str)
     stored = Signal(str)  # a score typed while blind: the confirmation to show
     values_changed = Signal()  # rescored with the same rows and columns: totals and ranks moved
+    # a score moved the text of headers first..last (the leader's range), nothing else of them
+    header_texts_changed = Signal(int, int)
 
     def __init__(self, doc: CaseDocument, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -124,8 +133,11 @@ class ScoreMatrixModel(QAbstractTableModel):
         except (ArithmeticError, ValueError, KeyError) as error:
             self.result, self.problem = None, f"The scores cannot be totalled yet: {error}"
         self._index_result(self.result)
-        if self.result is None or self.result.leader != leader:
-            changed = None  # the leader's row is drawn bold: two more rows change
+        if self.result is None:
+            changed = None
+        elif changed is not None and self.result.leader != leader:
+            # the leader's row is drawn bold: the old leader's and the new one's rows change
+            changed |= {a for a in (leader, self.result.leader) if a is not None}
         same = ([a.id for a in rows] == [a.id for a in self.rows]
                 and [c.id for c in columns] == [c.id for c in self.columns])
         if same:
@@ -138,8 +150,11 @@ class ScoreMatrixModel(QAbstractTableModel):
             changed_headers = [c for c, text in enumerate(self._headers)
                                if c >= len(headers) or text != headers[c]]
             if changed_headers:
-                self.headerDataChanged.emit(Qt.Orientation.Horizontal, changed_headers[0],
-                                            changed_headers[-1])
+                first, last = changed_headers[0], changed_headers[-1]
+                if changed is None:
+                    self.headerDataChanged.emit(Qt.Orientation.Horizontal, first, last)
+                else:  # (a view lays out every cell again on headerDataChanged)
+                    self.header_texts_changed.emit(first, last)
             self.values_changed.emit()
         else:
             self.beginResetModel()
@@ -395,7 +410,7 @@ class ScoreMatrixModel(QAbstractTableModel):
         if self.compact:
             lines = [result_text.criterion_code(self.place(criterion))]
         else:
-            lines = textwrap.wrap(criterion.name, 14) or [""]
+            lines = list(_wrapped_name(criterion.name))
         if criterion.kind == "must":
             return "\n".join([*lines, result_text.MUST_MARK])
         result = self.result

@@ -54,6 +54,7 @@ class ScoreMatrixView(SheetView):
         model.dataChanged.connect(self._on_model_data_changed)
         model.modelReset.connect(self.fit)
         model.headerDataChanged.connect(self._on_model_header_changed)
+        model.header_texts_changed.connect(self._on_model_header_texts_changed)
         model.values_changed.connect(self._on_model_values_changed)
 
     def score_model(self) -> ScoreMatrixModel:
@@ -65,6 +66,17 @@ class ScoreMatrixView(SheetView):
                                  last: int) -> None:
         if orientation == Qt.Orientation.Horizontal:
             self.fit_columns(range(first, last + 1))
+
+    def _on_model_header_texts_changed(self, first: int, last: int) -> None:
+        """A score changed what those headers say: the header repaints them (told directly:
+        ``headerDataChanged`` makes Qt lay out and repaint every cell of the table), the
+        table makes room if the header grew, and those columns refit."""
+        header = self.horizontalHeader()
+        height = header.sizeHint().height()
+        header.headerDataChanged(Qt.Orientation.Horizontal, first, last)
+        if header.sizeHint().height() != height:
+            self.updateGeometries()
+        self.fit_columns(range(first, last + 1))
 
     def _on_model_data_changed(self, first: QModelIndex, last: QModelIndex) -> None:
         model = self.score_model()

@@ -61,6 +61,9 @@ SHOWN_KINDS = frozenset({"criterion_added", "criterion_removed", "criterion_move
                          "alternative_moved", "alternative_changed", "alternative_status",
                          "scores", "score_scale", "participants", "blind"})
 
+# Changes that leave every alternative's name and status as they were: the set-aside list stays
+_ALTERNATIVES_KEPT = frozenset({"scores", "score_scale", "participants", "blind"})
+
 
 def _label(parent: QWidget, name: str) -> QLabel:
     label = PlainLabel("", parent)
@@ -251,7 +254,8 @@ class EvaluatePage(StepPage):
         self.details.refresh()
         self.stability.show_result(self.doc.case, result, hidden=self.model.hides)
         self.chart.show_result(self.doc.case, result, hidden=self.model.hides)
-        self._fill_set_aside()
+        if kind not in _ALTERNATIVES_KEPT and not kind.startswith("criterion_"):
+            self._fill_set_aside()
         self.room.refresh()
         if kind == "" or kind == "scores" or kind.startswith("criterion_"):
             self.message_label.setText("")
@@ -275,7 +279,9 @@ class EvaluatePage(StepPage):
             item = QListWidgetItem(f"{alternative.name}: {status_text(self.doc, alternative)}")
             item.setData(ID_ROLE, alternative.id)
             self.set_aside_list.addItem(item)
-        self.tabs.setTabText(self.tabs.indexOf(self.set_aside), f"Set aside ({len(set_aside)})")
+        tab, title = self.tabs.indexOf(self.set_aside), f"Set aside ({len(set_aside)})"
+        if self.tabs.tabText(tab) != title:  # (the tab bar lays itself out again)
+            self.tabs.setTabText(tab, title)
         self.restore_button.setEnabled(bool(set_aside))
 
     def current_cell(self) -> tuple[str, str] | None:

@@ -1,8 +1,10 @@
-"""How sure is the lead: for each want weight, the range of its share that keeps the leader."""
+"""How sure is the lead: for each want weight, the range of its share that keeps the leader.
+Filled in only while its tab is seen: a score typed with another tab chosen costs it nothing."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -50,10 +52,24 @@ class StabilityPanel(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.fitter = TableFitter(self.table)
         layout.addWidget(self.table, 1)
+        self._waiting: tuple[Case, ScoringResult | None, bool] | None = None  # not shown yet
 
     def show_result(self, case: Case, result: ScoringResult | None,
                     hidden: bool = False) -> None:
-        """The leader's ranges in ``result`` (``hidden``: none, while the room scores blind)."""
+        """The leader's ranges in ``result`` (``hidden``: none, while the room scores blind),
+        filled in now if the panel is seen, else when it is shown (its tab chosen)."""
+        self._waiting = (case, result, hidden)
+        if self.isVisible():
+            self._fill()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._waiting is not None:
+            self._fill()
+
+    def _fill(self) -> None:
+        assert self._waiting is not None
+        (case, result, hidden), self._waiting = self._waiting, None
         self.table.setVisible(not hidden)
         if hidden:
             self.summary_label.setText(result_text.blind_hidden_view("How sure the lead is"))

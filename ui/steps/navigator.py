@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection, Iterable
+
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, QWidget
 
 from sixstep.case import Case
-from sixstep.steps import STEPS
+from sixstep.steps import STEPS, StepDefinition, steps_reading
 from ui.common.theme import plain_tip
 
 DONE_MARK = "\u2713"
@@ -69,12 +71,24 @@ class StepNavigator(QListWidget):
             self.setCurrentRow(number - 1)
             self.blockSignals(False)
 
-    def update_marks(self, case: Case) -> None:
-        self.missing = {step.number: step.missing(case) for step in STEPS}
-        self._show_marks()
+    def update_marks(self, case: Case, kinds: Collection[str] | None = None) -> list[int]:
+        """Check again the steps that read what changes of ``kinds`` touch (None: every
+        step, the whole case may have changed); returns the steps whose list changed."""
+        steps = STEPS if kinds is None else steps_reading(kinds)
+        moved = []
+        for step in steps:
+            missing = step.missing(case)
+            if missing != self.missing.get(step.number):
+                self.missing[step.number] = missing
+                moved.append(step.number)
+        if kinds is None:
+            self._show_marks()
+        elif moved:
+            self._show_marks([s for s in STEPS if s.number in moved])
+        return moved
 
-    def _show_marks(self) -> None:
-        for step in STEPS:
+    def _show_marks(self, steps: Iterable[StepDefinition] = STEPS) -> None:
+        for step in steps:
             missing = self.missing.get(step.number, [])
             item = self.item(step.number - 1)
             mark = mark_text(missing)

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QStackedWidget, QWidget
 
+from fishbone.changes import Change
 from sixstep.steps import STEPS, step
 from ui.common.theme import NORMAL_PT, remember_normal_fonts, scale_fonts
 from ui.document.document import CaseDocument
@@ -55,7 +56,7 @@ class StepWorkspace(QWidget):
         layout.addWidget(self.stack, 1)
         self.current = 0
         self.short = False  # too little height: the guidance starts folded
-        doc.changed.connect(self._on_doc_changed)  # any change may complete or empty a step
+        doc.changed.connect(self._on_doc_changed)  # a change may complete or empty a step
         doc.replaced.connect(self._on_doc_changed)
         self._on_doc_changed()
 
@@ -123,10 +124,14 @@ class StepWorkspace(QWidget):
             for frame in self.frames.values():
                 frame.guidance.set_expanded(not short)
 
-    def _on_doc_changed(self, *args: object) -> None:
-        self.navigator.update_marks(self.doc.case)
+    def _on_doc_changed(self, change: Change | None = None) -> None:
+        """Check again the steps that read what ``change`` touched (every step after the
+        case was replaced) and show what they still lack."""
+        moved = self.navigator.update_marks(self.doc.case,
+                                            None if change is None else (change.kind,))
         for number, frame in self.frames.items():
-            frame.guidance.show_missing(self.navigator.missing.get(number, []))
+            if change is None or number in moved:
+                frame.guidance.show_missing(self.navigator.missing.get(number, []))
 
     def _apply_mode(self, frame: StepFrame) -> None:
         frame.set_guidance_shown(self.guidance_wanted and not self.projector_mode)

@@ -1,14 +1,16 @@
 """A table view that keys like a spreadsheet: Enter commits and moves down the same column, the
 current cell is framed even inside a highlighted row, and a refused value stays in its editor
-with the reason shown beside it (the cursor does not move on)."""
+with the reason shown beside it (the cursor does not move on). Focus going into a cell's
+editor and back repaints that cell, not the whole table."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt, SignalInstance
-from PySide6.QtGui import QPainter, QPaintEvent, QPalette, QPen
+from PySide6.QtGui import QFocusEvent, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
+    QApplication,
     QLabel,
     QLineEdit,
     QTableView,
@@ -28,6 +30,7 @@ class SheetView(QTableView):
         super().__init__(parent)
         self._refused = ""
         self._committing = False
+        self._lent_focus = False  # the focus went into a cell editor of ours (and comes back)
         self.refusal_label = QLabel(self)
         self.refusal_label.setObjectName("refusal")
         self.refusal_label.setWordWrap(True)
@@ -68,6 +71,36 @@ class SheetView(QTableView):
             self.move_on()
             return
         super().closeEditor(editor, hint)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt override
+        """Qt repaints the whole table when the focus leaves it; into a cell editor of ours
+        only the cell under it changes (its focus frame), and the editor covers it."""
+        focused = QApplication.focusWidget()
+        if focused is not None and self.viewport().isAncestorOf(focused):
+            self._lent_focus = True
+            self._update_current()
+            return
+        self._lent_focus = False
+        super().focusOutEvent(event)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt override
+        """Back from a cell editor: only the current cell (framed again) is repainted."""
+        lent, self._lent_focus = self._lent_focus, False
+        index = self.currentIndex()
+        if not lent or not index.isValid():
+            super().focusInEvent(event)
+            return
+        editable = bool(index.flags() & Qt.ItemFlag.ItemIsEditable)
+        self.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, editable)
+        self._update_current()
+
+    def _update_current(self) -> None:
+        """Repaint the current cell and the selected ones (a style may draw a selection
+        differently while the table has the focus)."""
+        selection = self.selectionModel()
+        for index in [self.currentIndex(), *(selection.selectedIndexes() if selection else [])]:
+            if index.isValid():
+                self.update(index)
 
     def _show_refusal(self, editor: QWidget, reason: str) -> None:
         """The reason in a box under the editor (over it when the view ends first); the typed

@@ -1,7 +1,9 @@
 """Brings the scene's items in line with a new layout, looking only at what may have changed.
 
-Items of boxes and lines that leave the layout are hidden and kept, so that expanding a
-heading again or undoing a delete shows the same items instead of building hundreds anew.
+Items of boxes and lines that leave the layout are taken out of the scene and kept, so that
+expanding a heading again or undoing a delete shows the same items, with the pictures Qt
+cached of them, instead of building and painting hundreds anew. (Hiding an item instead
+would make Qt drop its cached picture.)
 
 The layout comes in parts (the head and spine, then one part per heading's bone), and a part
 that is the very same list as last time holds the very same boxes and lines: its items are
@@ -34,7 +36,7 @@ class SceneItems(Protocol):
     diagram_style: DiagramStyle
     boxes: dict[Key, BoxItem]
     lines: dict[Key, LineItem]
-    spare_boxes: dict[Key, BoxItem]  # hidden items of boxes gone from the layout, for reuse
+    spare_boxes: dict[Key, BoxItem]  # items of boxes gone from the layout, out of the scene
     spare_lines: dict[Key, LineItem]
     selection: Key | None
     votes_hidden: bool
@@ -94,7 +96,7 @@ class ItemSync:
         item = scene.boxes.get(key)
         if item is None and key in scene.spare_boxes:  # shown again (expanded, undone)
             item = scene.boxes[key] = scene.spare_boxes.pop(key)
-            item.setVisible(True)
+            scene.addItem(item)
             item.set_flags(selected=key == scene.selection, drop_target=False)
             item.set_votes_hidden(scene.votes_hidden)
             skip = False
@@ -136,7 +138,7 @@ class ItemSync:
         item = scene.lines.get(key)
         if item is None and key in scene.spare_lines:
             item = scene.lines[key] = scene.spare_lines.pop(key)
-            item.setVisible(True)
+            scene.addItem(item)
             item.set_content(line, cause, depth, self.head)
             self.updated += 1
             return
@@ -190,10 +192,10 @@ class ItemSync:
                           if (b.kind, b.id) not in kept_boxes]
             gone_lines = [(ln.kind, ln.id) for part in self.dropped for ln in part[1]
                           if (ln.kind, ln.id) not in kept_lines]
-        for key in gone_boxes:  # hidden, not removed: collapsing and expanding again, or
-            item = scene.spare_boxes[key] = scene.boxes.pop(key)  # undoing a delete, reuses it
-            item.setVisible(False)
+        for key in gone_boxes:  # kept: expanding again or undoing a delete reuses the item
+            item = scene.spare_boxes[key] = scene.boxes.pop(key)  # (and its cached picture)
+            scene.removeItem(item)
         for key in gone_lines:
             line = scene.spare_lines[key] = scene.lines.pop(key)
-            line.setVisible(False)
+            scene.removeItem(line)
         self.updated += len(gone_boxes) + len(gone_lines)

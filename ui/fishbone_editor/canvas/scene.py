@@ -50,7 +50,7 @@ class DiagramScene(QGraphicsScene):
         self.layout: Layout = Layout((0.0, 0.0, 0.0, 0.0))
         self.boxes: dict[Key, BoxItem] = {}
         self.lines: dict[Key, LineItem] = {}
-        self.spare_boxes: dict[Key, BoxItem] = {}  # hidden, kept for reuse (see item_sync)
+        self.spare_boxes: dict[Key, BoxItem] = {}  # out of the scene, kept for reuse (item_sync)
         self.spare_lines: dict[Key, LineItem] = {}
         self.selection: Key | None = None
         self.drop_key: Key | None = None
@@ -166,10 +166,8 @@ class DiagramScene(QGraphicsScene):
             store.clear()
 
     def _drop_spares(self) -> None:
-        for spares in (self.spare_boxes, self.spare_lines):
-            for item in spares.values():
-                self.removeItem(item)
-            spares.clear()
+        self.spare_boxes.clear()  # (out of the scene already: dropping them frees them)
+        self.spare_lines.clear()
 
     # -- queries -------------------------------------------------------------------------------
     def box_item(self, kind: str, item_id: str) -> BoxItem | None:
