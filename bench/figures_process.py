@@ -39,8 +39,8 @@ import sys
 from pathlib import Path
 w.files.interactive = False
 w.files.locking = False  # the bench only reads the sample: no lock beside it
-w.files.open_path(Path(sys.argv[1]), ask=False)
-w.show_step(2); app.processEvents()
+w.files.open_path(Path(sys.argv[1]), ask=False, step=2)  # as `problem-workshop FILE --step 2`
+app.processEvents()
 """
 MEMORY = AT_STEP_2 + """
 for step in (1, 3, 4, 5, 6, 2):

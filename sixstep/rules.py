@@ -58,6 +58,8 @@ def _is_number(value: Any) -> bool:
 
 def line_count(value: str) -> int:
     """How many lines ``value`` shows as (a CR LF pair is one break; empty text is one line)."""
+    if value.isprintable():  # no line break is printable: one pass for most texts
+        return 1
     breaks = sum(value.count(mark) for mark in _LINE_BREAKS)
     return 1 + breaks - value.count("\r\n")
 

@@ -111,6 +111,9 @@ def test_the_rule_the_edits_call_is_the_same_table():
     with pytest.raises(rules.RuleError, match="30 levels"):
         rules.check_cause_depth(MAX_CAUSE_DEPTH + 1)
     assert rules.line_count("a\r\nb\rc\nd") == 4 and rules.line_count("") == 1
+    for mark in rules._LINE_BREAKS:  # each break counts, the short cut for one line aside
+        assert rules.line_count(f"one\ttab{mark}two \u00e9") == 2
+    assert rules.line_count("one line, a tab\t and \u00e9 \U0001f600") == 1
 
 
 # -- item counts, cause depth, step notes ---------------------------------------------------

@@ -11,7 +11,7 @@ from tests.ui.test_canvas_mouse import big_diagram, make_view
 from ui.fishbone_editor.canvas.items import BoxItem
 from ui.fishbone_editor.canvas.scene import DiagramScene
 from ui.painting.paint import paint_text
-from ui.painting.style import LIGHT
+from ui.painting.style import DARK, LIGHT
 
 
 def shown_keys(scene: DiagramScene) -> tuple[set, set]:
@@ -110,7 +110,7 @@ def test_a_new_look_drops_the_kept_items(qtbot):
     qtbot.keyClick(view, Qt.Key.Key_Space)
     assert scene.spare_boxes
     spares = list(scene.spare_boxes.values())
-    scene.set_style(LIGHT)
+    scene.set_style(DARK)  # another look (the same one again changes nothing)
     assert not scene.spare_boxes and not scene.spare_lines
     assert all(item.scene() is None for item in spares)
     assert_matches_layout(scene)

@@ -122,3 +122,24 @@ def test_the_canvas_is_not_laid_out_for_changes_elsewhere_in_the_case(qtbot):
     assert layouts == []
     view.diagram_actions.add_cause("k1", None, "New")
     assert len(layouts) == 1
+
+
+def test_the_diagram_is_laid_out_once_when_step_2_is_built(make_window, monkeypatch):
+    import ui.fishbone_editor.canvas.scene as scene_module
+
+    layouts: list[None] = []
+    real = scene_module.compute_layout
+
+    def counted(*args):  # noqa: ANN002
+        layouts.append(None)
+        return real(*args)
+    monkeypatch.setattr(scene_module, "compute_layout", counted)
+    window = make_window(sample="happy_burgers")
+    window.show_step(2)
+    scene = window.workspace.page(2).fishbone.view.diagram_scene
+    assert len(layouts) == 1  # with the question in the head and the look of the window
+    assert scene.options.head_fallback.startswith("How can a crew member")
+    window.set_projector_mode(True)  # another look: laid out again
+    assert len(layouts) == 2
+    window.set_projector_mode(True)  # the same look again: nothing to do
+    assert len(layouts) == 2

@@ -1,5 +1,6 @@
 """Supervisors' rough edges: saving a sample offers the documents folder, never the app's
-own; a reopened case opens at the step where it was left."""
+own; a reopened case opens at the step where it was left (or the one asked for), building no
+other step's page on the way."""
 
 from __future__ import annotations
 
@@ -68,5 +69,31 @@ def test_a_reopened_case_opens_at_the_step_where_it_was_left(qtbot, tmp_path):
     qtbot.addWidget(again)
     assert again.files.open_path(path)
     assert again.current_step() == 4
+    assert sorted(again.workspace.frames) == [4]  # straight there: step 1 was never built
     assert again.files.open_path(SAMPLE)  # another case: its own step (never left: 1)
     assert again.current_step() == 1
+
+
+def test_a_case_opened_at_a_step_builds_that_page_only(qtbot, tmp_path):
+    settings = AppSettings.in_memory()
+    path = tmp_path / "burgers.case.json"
+    shutil.copy(SAMPLE, path)
+    settings.set_case_step(path, 5)  # left at step 5, yet asked for step 3
+    window = MainWindow(settings)
+    window.files.interactive = False
+    qtbot.addWidget(window)
+    assert window.files.open_path(path, step=3)
+    assert window.current_step() == 3 and sorted(window.workspace.frames) == [3]
+    assert window.files.step_wanted is None  # asked once: the next open goes where it was left
+    window.show_step(1)
+    assert window.files.open_path(path)
+    assert window.current_step() == 1
+
+
+def test_the_command_line_step_opens_there_without_building_step_1(qtbot, tmp_path):
+    from ui.app.app import build_window
+
+    window = build_window(SAMPLE, 2, projector=False, interactive=False,
+                          settings=AppSettings.in_memory())
+    qtbot.addWidget(window)
+    assert window.current_step() == 2 and sorted(window.workspace.frames) == [2]

@@ -43,10 +43,9 @@ def build_window(path: Path | None, step: int | None, projector: bool, interacti
     window.files.interactive = interactive
     window.files.locking = interactive  # a screenshot only reads the file: no lock beside it
     if path is not None:
-        if not window.files.open_path(Path(path)):
+        if not window.files.open_path(Path(path), step=step):  # else where it was left
             window.deleteLater()
             return None
-        window.show_step(step or window.current_step() or 1)  # else where it was left
     if projector:
         window.set_projector_mode(True)
     return window

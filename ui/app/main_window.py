@@ -23,6 +23,7 @@ from sixstep.case import new_case
 from sixstep.steps import STEPS
 from ui.app.placement import remember_place
 from ui.app.start_screen import StartScreen
+from ui.app.step_relay import StepRelay
 from ui.app.undo_follow import UndoFollower
 from ui.common import theme
 from ui.common.settings import AppSettings
@@ -31,13 +32,13 @@ from ui.facilitation.room_tools import RoomTools
 from ui.files.actions import FileActions
 from ui.files.recovery_actions import RecoveryActions
 from ui.room.mode import RoomMode
-from ui.steps.workspace import StepWorkspace
 
-if TYPE_CHECKING:  # exports, reports and imports load on first use, not at start-up
+if TYPE_CHECKING:  # the steps, exports, reports and imports load on first use, not at start
     from fishbone.changes import Change
     from ui.export.actions import ExportActions
     from ui.export.report_actions import ReportActions
     from ui.files.import_actions import ImportActions
+    from ui.steps.workspace import StepWorkspace
 
 APP_NAME = "Problem Workshop"
 
@@ -61,12 +62,10 @@ class MainWindow(QMainWindow):
         self.setAccessibleName(APP_NAME)
 
         self.start_screen = StartScreen(self)
-        self.workspace = StepWorkspace(self.doc, self)
-        self.workspace.set_guidance_wanted(self.settings.value("ui/show_guidance"))
-        self.pages = QStackedWidget(self)
+        self.pages = QStackedWidget(self)  # the step workspace joins it when first shown
         self.pages.addWidget(self.start_screen)
-        self.pages.addWidget(self.workspace)
         self.setCentralWidget(self.pages)
+        self.steps = StepRelay(self, self)  # the workspace's step changes, once it exists
 
         self.start_screen.new_requested.connect(self.files.new_blank)
         self.start_screen.open_requested.connect(self.files.open)
@@ -78,12 +77,12 @@ class MainWindow(QMainWindow):
         self.doc.path_changed.connect(self._update_title)
         self.doc.replaced.connect(self._update_title)
         self.doc.changed.connect(self._on_doc_changed)
-        self.workspace.step_changed.connect(self._update_title)
-        self.workspace.step_changed.connect(self._on_workspace_step_changed)
+        self.steps.step_changed.connect(self._update_title)
+        self.steps.step_changed.connect(self._on_workspace_step_changed)
 
         self._build_menus()
-        self.room = RoomTools(self, self.doc, self.workspace)  # timer, parking lot, workshop
-        self.room_mode = RoomMode(self, self.doc, self.workspace, self.room.menu,
+        self.room = RoomTools(self, self.doc, self.steps)  # timer, parking lot, workshop
+        self.room_mode = RoomMode(self, self.doc, self.steps, self.room.menu,
                                   self.room.timer)  # phones join over the local network
         self.undo_follow = UndoFollower(self, self)  # undo and redo go to what they changed
         hints = QGuiApplication.styleHints()
@@ -99,6 +98,22 @@ class MainWindow(QMainWindow):
         self.recovery.start(recovery_dir)
 
     # -- made on first use ------------------------------------------------------------------
+    @cached_property
+    def workspace(self) -> StepWorkspace:
+        """The six steps, made when a case is first shown: the start screen needs none of it."""
+        from ui.steps.workspace import StepWorkspace
+
+        workspace = StepWorkspace(self.doc, self)
+        workspace.set_guidance_wanted(self.guidance_action.isChecked())
+        workspace.set_projector_mode(self.projector_mode)
+        theme.scale_late(workspace, self.projector_mode)
+        self.pages.addWidget(workspace)
+        workspace.step_changed.connect(self.steps.step_changed)
+        return workspace
+
+    def has_workspace(self) -> bool:
+        return "workspace" in self.__dict__
+
     @cached_property
     def exports(self) -> ExportActions:
         from ui.export.actions import ExportActions
@@ -191,7 +206,7 @@ class MainWindow(QMainWindow):
         view.addSeparator()
         self.guidance_action = self._action(view, "Show &guidance", self._on_guidance_toggled,
                                             "Ctrl+G", checkable=True)
-        self.guidance_action.setChecked(self.workspace.guidance_wanted)
+        self.guidance_action.setChecked(self.settings.value("ui/show_guidance"))
         self.projector_action = self._action(view, "Pro&jector mode", self.set_projector_mode,
                                              "Ctrl+Shift+P", checkable=True)
         self.full_screen_action = self._action(view, "&Full screen", self.set_full_screen,
@@ -225,8 +240,8 @@ class MainWindow(QMainWindow):
         return self.pages.currentWidget() is self.start_screen
 
     def show_step(self, number: int) -> None:
+        self.workspace.show_step(number)  # first: the navigator shown empty would pick step 1
         self.pages.setCurrentWidget(self.workspace)
-        self.workspace.show_step(number)
         self.workspace.focus_page()
         self._update_title()
 
@@ -247,8 +262,11 @@ class MainWindow(QMainWindow):
         self.show_step(1)
 
     def _on_files_opened(self) -> None:
+        """Straight to the step asked for, else where the case was left: no other step's page
+        is built on the way."""
         path = self.doc.path
-        self.show_step((self.settings.case_step(path) if path is not None else None) or 1)
+        left = self.settings.case_step(path) if path is not None else None
+        self.show_step(self.files.step_wanted or left or 1)
 
     def _on_workspace_step_changed(self, number: int) -> None:
         if self.doc.path is not None and number > 0:  # a reopened case opens where it was left
@@ -281,7 +299,8 @@ class MainWindow(QMainWindow):
         dark = theme.current_is_dark()
         self.setPalette(theme.window_palette(dark, self.projector_mode))
         theme.set_base_font(self, self.projector_mode)
-        self.workspace.set_projector_mode(self.projector_mode)
+        if self.has_workspace():
+            self.workspace.set_projector_mode(self.projector_mode)
         self.room.set_projector_mode(self.projector_mode)
         self.room_mode.set_projector_mode(self.projector_mode)
         theme.scale_fonts(self, self.projector_mode)
@@ -292,7 +311,8 @@ class MainWindow(QMainWindow):
 
     def _on_guidance_toggled(self, on: bool) -> None:
         self.settings.set_value("ui/show_guidance", on)
-        self.workspace.set_guidance_wanted(on)
+        if self.has_workspace():
+            self.workspace.set_guidance_wanted(on)
 
     def set_theme(self, choice: str) -> None:
         self.settings.set_value("ui/theme", choice)

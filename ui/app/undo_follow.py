@@ -3,7 +3,7 @@ framed, and "Undid: Edit symptom" in the status bar."""
 
 from __future__ import annotations
 
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QColor, QPalette
@@ -12,7 +12,9 @@ from PySide6.QtWidgets import QFrame, QStatusBar, QWidget
 from fishbone.changes import Change
 from ui.document.document import CaseDocument
 from ui.steps.change_steps import first_shown
-from ui.steps.workspace import StepWorkspace
+
+if TYPE_CHECKING:  # made with the first case shown
+    from ui.steps.workspace import StepWorkspace
 
 FLASH_MS = 1500
 CAUSE_KINDS = frozenset({"cause_added", "cause_moved", "cause_changed", "dots"})
@@ -53,9 +55,11 @@ class FollowedWindow(Protocol):
     """What the follower needs of the main window (which creates it)."""
 
     doc: CaseDocument
-    workspace: StepWorkspace
     undo_action: QAction
     redo_action: QAction
+
+    @property
+    def workspace(self) -> StepWorkspace: ...  # made on first use
 
     def statusBar(self) -> QStatusBar: ...  # noqa: N802 - Qt's name
     def show_step(self, number: int) -> None: ...

@@ -143,7 +143,8 @@ def scale_late(root: QWidget, projector: bool) -> None:
     the mode, remembering its normal sizes first so that leaving projector mode restores them."""
     scale_fonts(root, False)
     remember_normal_fonts(root)
-    scale_fonts(root, projector)
+    if projector:  # in normal mode the first pass left every font right
+        scale_fonts(root, True)
 
 
 def set_base_font(window: QWidget, projector: bool) -> None:

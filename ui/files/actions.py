@@ -58,6 +58,7 @@ class FileActions(QObject):
         self.interactive = True  # False: report errors on stderr (screenshots, batch)
         self.lock: FileLock | None = None  # the lock on doc.path while this window holds it
         self.disk_stamp: DiskStamp | None = None  # the file as it was read or last saved
+        self.step_wanted: int | None = None  # the step asked for, while ``opened`` fires
         self.read_only = False  # opened while another window held the file: Save asks a name
         self.locking = True  # False: a look that never saves (a screenshot) takes no lock
         self._swapping = False
@@ -204,8 +205,10 @@ class FileActions(QObject):
         path = self.ask_open_path()
         return self.open_path(path, ask=False) if path is not None else False
 
-    def open_path(self, path: Path, ask: bool = True) -> bool:
-        """Load ``path``; on any problem say what it is and keep the current case."""
+    def open_path(self, path: Path, ask: bool = True, step: int | None = None) -> bool:
+        """Load ``path``; on any problem say what it is and keep the current case. With
+        ``step`` the case opens at that step (``step_wanted`` while ``opened`` fires), else
+        where it was left."""
         if ask and not self.maybe_save():
             return False
         from sixstep.caseio import load_case  # the reader loads with the first file read
@@ -236,7 +239,7 @@ class FileActions(QObject):
                 return False
             if answer == "copy":
                 self.doc.replace(case, None)
-                self.opened.emit()
+                self._emit_opened(step)
                 return True
             lock, read_only = None, True
         self._swapping = True
@@ -248,8 +251,15 @@ class FileActions(QObject):
         self.read_only = read_only
         self._remember(path)
         clean_stale_temps(path.parent)  # a save cut off by a kill left its temporary file
-        self.opened.emit()
+        self._emit_opened(step)
         return True
+
+    def _emit_opened(self, step: int | None) -> None:
+        self.step_wanted = step
+        try:
+            self.opened.emit()
+        finally:
+            self.step_wanted = None
 
     def save(self) -> bool:
         if self.doc.path is None or self.read_only or in_app_folder(self.doc.path):

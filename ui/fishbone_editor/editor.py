@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from fishbone.changes import Change
+from fishbone.geometry import LayoutOptions
 from ui.common import theme
 from ui.common.theme import PROJECTOR_PT
 from ui.document.document import CaseDocument
@@ -76,7 +77,9 @@ class FishboneEditor(QWidget):
         self._projector_folded = False  # the panel was folded by projector mode
         self.setObjectName("fishbone_editor")
 
-        self.view = DiagramView(doc, self.style_normal, self)
+        # laid out once, with the question in the head already (see _show_question_in_head)
+        self.view = DiagramView(doc, self.style_normal, self,
+                                LayoutOptions(head_fallback=self._head_question()))
         self.capture = CaptureLine(doc, self)  # its font is the window's (20 pt projected)
         self.capture.current_heading = self._selected_heading
         self.panel = CausePanel(doc, self)
@@ -252,6 +255,9 @@ class FishboneEditor(QWidget):
         self.style_normal = style
         self.view.set_style(self._room_style() if self.projector_mode else style)
 
+    def _head_question(self) -> str:
+        return " ".join(self.doc.case.problem.question.split())
+
     def _room_style(self) -> DiagramStyle:
         return ROOM_DARK if QColor(self.style_normal.background).lightness() < 128 else ROOM
 
@@ -268,7 +274,7 @@ class FishboneEditor(QWidget):
         """The head shows the problem question while no effect is written (the layout is
         given the text; the case keeps its empty effect)."""
         scene = self.view.diagram_scene
-        question = " ".join(self.doc.case.problem.question.split())
+        question = self._head_question()
         if scene.options.head_fallback != question:
             scene.options = replace(scene.options, head_fallback=question)
             if not self.doc.diagram.effect.strip():

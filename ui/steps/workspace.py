@@ -73,7 +73,8 @@ class StepWorkspace(QWidget):
             scale_fonts(frame, False)
             remember_normal_fonts(frame)
             self._apply_mode(frame)
-            scale_fonts(frame, self.projector_mode)
+            if self.projector_mode:  # in normal mode the first pass left every font right
+                scale_fonts(frame, True)
             if self.short:
                 frame.guidance.set_expanded(False)
         return self.frames[number]

@@ -94,7 +94,10 @@ class DiagramScene(QGraphicsScene):
         self.selection_changed.emit(None)
 
     def set_style(self, style: DiagramStyle) -> None:
-        """Another look (theme, projector): new fonts mean new geometry for everything."""
+        """Another look (theme, projector): new fonts mean new geometry for everything.
+        The same look again changes nothing (no second layout while a page is built)."""
+        if style == self.diagram_style:
+            return
         self.diagram_style = style
         self.setBackgroundBrush(QColor(style.background))
         self._drop_spares()

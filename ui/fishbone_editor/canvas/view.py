@@ -28,6 +28,7 @@ from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QContextMenuEvent, QKeyEvent, QMouseEvent, QPainter, QWheelEvent
 from PySide6.QtWidgets import QGraphicsView, QWidget
 
+from fishbone.geometry import LayoutOptions
 from ui.document.document import CaseDocument
 from ui.fishbone_editor.canvas import navigation as nav
 from ui.fishbone_editor.canvas.actions import DiagramActions
@@ -54,11 +55,11 @@ class DiagramView(QGraphicsView):
     overview_changed = Signal(bool)
 
     def __init__(self, doc: CaseDocument, style: DiagramStyle = LIGHT,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, options: LayoutOptions | None = None) -> None:
         super().__init__(parent)
         self.doc = doc
         self.diagram_actions = DiagramActions(doc)
-        self.diagram_scene = DiagramScene(doc.diagram, style, parent=self)
+        self.diagram_scene = DiagramScene(doc.diagram, style, options, parent=self)
         self.setScene(self.diagram_scene)
         self.edit_session: EditSession | None = None
         self._return_to: Key | None = None
