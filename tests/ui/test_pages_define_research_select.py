@@ -10,6 +10,7 @@ from fishbone.model import Cause
 from sample_cases import read_sample
 from sixstep.case import Alternative
 from sixstep.caseio import dumps_case, loads_case, new_case
+from tests.ui.tab_support import choose_tab
 from ui.document.document import CaseDocument
 from ui.steps.define import DefinePage
 from ui.steps.research import ResearchPage, cause_summary
@@ -209,6 +210,7 @@ def test_efforts_table_and_findings(qtbot, doc):
 
 def test_cause_summary_follows_the_diagram(qtbot, doc):
     page = _show(qtbot, ResearchPage(doc))
+    choose_tab(qtbot, page.tabs, "&Research")
     assert "None" in page.root_label.text()
     diagram = doc.diagram
     diagram.add_cause(Cause("c1", "equipment", None, "Till locks <sent> orders"))

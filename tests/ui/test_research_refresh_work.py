@@ -11,6 +11,7 @@ import ui.steps.research as research
 from fishbone.model import Cause
 from sixstep.case import Participant
 from sixstep.caseio import new_case
+from tests.ui.tab_support import choose_tab
 from ui.document.document import CaseDocument
 from ui.steps.research import ResearchPage
 
@@ -52,14 +53,16 @@ def test_a_new_possible_cause_leaves_the_summary_and_the_picker_alone(qtbot, pag
     assert "Orders are shouted" in page.confirmed_label.text()
 
 
-def test_removing_a_listed_cause_updates_the_summary(qtbot, page):
+def test_removing_a_listed_cause_updates_the_summary_when_its_tab_is_chosen(qtbot, page):
     view = page.fishbone.view
     view.select(("cause", "c1"))
     view.setFocus()
     qtbot.keyClick(view, Qt.Key.Key_Delete)
     assert not page.doc.diagram.has_cause("c1")
+    assert "Orders are shouted" in page.confirmed_label.text()  # unseen: not yet redone
+    choose_tab(qtbot, page.tabs, "&Research")
     assert "Orders are shouted" not in page.confirmed_label.text()
-    page.doc.undo_stack.undo()
+    page.doc.undo_stack.undo()  # while the summary is in front: at once
     assert "Orders are shouted" in page.confirmed_label.text()
 
 

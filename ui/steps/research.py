@@ -130,7 +130,8 @@ class ResearchPage(StepPage):
         self.fishbone.add_cause_tool("Five whys\u2026", five_whys.KEY, self.ask_five_whys)
         self._follow_palette()
         self.tabs.addTab(self.fishbone, "Fish&bone")
-        notes = QWidget(self.tabs)
+        notes = self.notes_tab = QWidget(self.tabs)
+        self._summary_stale = False  # edits the summary has not caught up with (tab unseen)
         self.tabs.addTab(notes, "&Research")
         self._dots: DotsPanel | None = None
         self.tabs.addTab(QWidget(self.tabs), "D&ots")  # a stand-in until first opened
@@ -186,6 +187,8 @@ class ResearchPage(StepPage):
         scale_late(panel, self.projector_mode)
 
     def _on_tabs_current_changed(self, index: int) -> None:
+        if self.tabs.widget(index) is self.notes_tab and self._summary_stale:
+            self._show_causes()
         if index == DOTS_TAB:
             self.dots  # noqa: B018 - made on first sight
         elif index == RELATIONS_TAB:
@@ -246,7 +249,7 @@ class ResearchPage(StepPage):
                 self.techniques.refresh()
         elif change.kind in SUMMARY_KINDS or change.attribute in SUMMARY_ATTRIBUTES:
             if not self._summary_untouched(change):
-                self._show_causes()
+                self._show_causes_when_seen()
 
     def ask_five_whys(self, cause_id: str) -> five_whys.FiveWhysDialog:
         """Ask "why?" of the cause; the chain written, its deepest answer is selected."""
@@ -273,7 +276,16 @@ class ResearchPage(StepPage):
             return self._listed.isdisjoint(change.ids)
         return False
 
+    def _show_causes_when_seen(self) -> None:
+        """The summary sits on the Research tab: while the diagram's tab is in front, edits
+        only mark it out of date, and choosing the tab brings it up to date."""
+        if self.tabs.currentWidget() is self.notes_tab:
+            self._show_causes()
+        else:
+            self._summary_stale = True
+
     def _show_causes(self) -> None:
+        self._summary_stale = False
         d = self.doc.diagram
         self._listed = {c.id for c in d.causes if c.root_cause or c.status == "confirmed"}
         roots, confirmed = cause_summary(d)
