@@ -169,3 +169,21 @@ def test_text_too_small_to_read_is_drawn_as_bars_and_readable_text_as_text():
         paint_text(painter, box, LIGHT, LIGHT.cause_text, centred=False)
         painter.end()
         assert (painter.texts, painter.bars) == (texts, bars)
+
+
+def test_box_bounds_are_whole_pixels_at_every_zoom_so_slid_boxes_keep_their_pictures(qtbot):
+    view = make_view(qtbot, big_diagram(60))
+    scene = view.diagram_scene
+    zooms = set()
+    for press in (Qt.Key.Key_Minus, Qt.Key.Key_Equal, Qt.Key.Key_Equal):
+        view.setFocus()
+        qtbot.keyClick(view, press, Qt.KeyboardModifier.ControlModifier)
+        zooms.add(view.zoom)
+        scale = view.zoom * view.devicePixelRatioF()
+        assert scene.device_scale == scale
+        for item in scene.boxes.values():
+            rect = item.boundingRect()
+            for size in (rect.width() * scale, rect.height() * scale):
+                assert abs(size - round(size)) < 1e-6
+            assert rect.contains(item.local_rect())  # still holds the whole box
+    assert len(zooms) == 3

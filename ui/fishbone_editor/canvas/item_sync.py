@@ -40,6 +40,7 @@ class SceneItems(Protocol):
     spare_lines: dict[Key, LineItem]
     selection: Key | None
     votes_hidden: bool
+    device_scale: float
 
     def addItem(self, item: QGraphicsItem) -> None: ...  # noqa: N802 (Qt name)
 
@@ -96,6 +97,7 @@ class ItemSync:
         item = scene.boxes.get(key)
         if item is None and key in scene.spare_boxes:  # shown again (expanded, undone)
             item = scene.boxes[key] = scene.spare_boxes.pop(key)
+            item.set_device_scale(scene.device_scale)
             scene.addItem(item)
             item.set_flags(selected=key == scene.selection, drop_target=False)
             item.set_votes_hidden(scene.votes_hidden)
@@ -103,6 +105,7 @@ class ItemSync:
         if item is None:
             hidden = self.hidden(cause)
             item = scene.boxes[key] = BoxItem(box, scene.diagram_style, cause, hidden, self.right)
+            item.set_device_scale(scene.device_scale)
             item.set_flags(selected=key == scene.selection)
             item.set_votes_hidden(scene.votes_hidden)
             scene.addItem(item)

@@ -8,6 +8,7 @@ from and a small signature of what it shows, so the scene can tell what really c
 from __future__ import annotations
 
 import html
+import math
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
@@ -68,6 +69,7 @@ class BoxItem(QGraphicsItem):
         self.selected = False
         self.drop_target = False
         self.votes_hidden = False  # no vote marks: the room's dots before their reveal
+        self.device_scale = 1.0  # the view's zoom (see _whole_pixels)
         self.tip_notes: str | None = None  # the notes the tooltip shows
         self.setZValue(BOX_Z)
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
@@ -159,9 +161,27 @@ class BoxItem(QGraphicsItem):
         if self.box.kind == "head":
             reach = head_bulge(self.box) + m
             left, right = (m, reach) if self.head_right else (reach, m)
-            return QRectF(-left, -m, w + left + right, h + 2 * m)
+            return self._whole_pixels(QRectF(-left, -m, w + left + right, h + 2 * m))
         right = max(m, ROOT_TAG_REACH - w) if self.box.kind == "cause" else m
-        return QRectF(-m, -m, w + m + right, h + 2 * m)
+        return self._whole_pixels(QRectF(-m, -m, w + m + right, h + 2 * m))
+
+    def _whole_pixels(self, rect: QRectF) -> QRectF:
+        """``rect`` grown to a whole number of device pixels at the view's zoom. Qt keeps an
+        item's cached picture when the item moves only while the picture's size in pixels
+        stays the same, and a fractional size rounds up or down with the position: a box
+        slid along its bone would be painted again."""
+        scale = self.device_scale
+        width = math.ceil(rect.width() * scale - 1e-6) / scale
+        height = math.ceil(rect.height() * scale - 1e-6) / scale
+        return QRectF(rect.x(), rect.y(), width, height)
+
+    def set_device_scale(self, scale: float) -> None:
+        """The view's zoom changed: bounds of whole pixels at the new zoom."""
+        if scale == self.device_scale or scale <= 0:
+            return
+        self.prepareGeometryChange()
+        self.device_scale = scale
+        self._bounds = self._compute_bounds()
 
     def shape(self) -> QPainterPath:
         path = QPainterPath()

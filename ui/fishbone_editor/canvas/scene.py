@@ -73,6 +73,7 @@ class DiagramScene(QGraphicsScene):
         self.lines: dict[Key, LineItem] = {}
         self.spare_boxes: dict[Key, BoxItem] = {}  # out of the scene, kept for reuse (item_sync)
         self.spare_lines: dict[Key, LineItem] = {}
+        self.device_scale = 1.0  # device pixels per scene unit in the view (BoxItem bounds)
         self.selection: Key | None = None
         self.drop_key: Key | None = None
         self.insert_marker: QGraphicsPathItem | None = None  # the gap a drag would drop into
@@ -104,6 +105,14 @@ class DiagramScene(QGraphicsScene):
         for item in [*self.boxes.values(), *self.lines.values()]:
             item.set_style(style)
         self.relayout()
+
+    def set_device_scale(self, scale: float) -> None:
+        """The view's zoom (times its pixel ratio): boxes keep bounds of whole pixels."""
+        if scale == self.device_scale:
+            return
+        self.device_scale = scale
+        for item in [*self.boxes.values(), *self.spare_boxes.values()]:
+            item.set_device_scale(scale)
 
     def set_votes_hidden(self, hidden: bool) -> None:
         """Draw no vote marks (the room votes and its dots are not revealed yet), or draw

@@ -242,6 +242,7 @@ class DiagramView(QGraphicsView):
 
     def _apply_zoom(self, factor: float) -> None:
         self.scale(factor / self.zoom, factor / self.zoom)
+        self.diagram_scene.set_device_scale(self.zoom * self.devicePixelRatioF())
         if self.edit_session is not None:
             self.edit_session.place()
 
