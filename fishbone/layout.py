@@ -19,7 +19,10 @@ own box, and the spine ends on the head's back edge. No other line touches any b
 
 from __future__ import annotations
 
+import gc
 import math
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from fishbone.geometry import Box, Layout, LayoutOptions, Line, TextMeasurer
@@ -60,7 +63,26 @@ def layout_diagram(
     where the drawing does. So a bone that grows at its top or outer end moves nothing else
     (the canvas lays out anchored; exports want the drawing at the origin).
     """
-    return _Layouter(diagram, measure, options).run(anchored)
+    with _collector_paused():
+        return _Layouter(diagram, measure, options).run(anchored)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cycle collector off while laying out, back as it was after.
+
+    A layout makes tens of thousands of tuples and lists, none of them in a reference cycle,
+    and the collector would walk the whole heap over and over while they pile up: at 5,000
+    causes that is a fifth of the time (about 104 against 76 ms here), and the share grows
+    with the diagram. Memory is still freed as usual; only the search for cycles waits.
+    """
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
 
 
 class LayoutCache(CachedMeasurer):

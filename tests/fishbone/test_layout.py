@@ -296,3 +296,22 @@ def test_layout_leaves_the_diagram_alone():
     before = [(c.id, c.parent, c.text, c.collapsed) for c in d.causes]
     layout_diagram(d, M, LayoutOptions(head_on_right=False))
     assert [(c.id, c.parent, c.text, c.collapsed) for c in d.causes] == before
+
+
+def test_layout_leaves_the_cycle_collector_as_it_found_it():
+    import gc
+
+    from fishbone.geometry import MonospaceMeasurer
+    from fishbone.layout import layout_diagram
+    from fishbone.model import Category, Diagram
+
+    diagram = Diagram("Late orders", [Category("people", "People")])
+    assert gc.isenabled()
+    layout_diagram(diagram, MonospaceMeasurer())
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        layout_diagram(diagram, MonospaceMeasurer())
+        assert not gc.isenabled()  # a caller that turned it off keeps it off
+    finally:
+        gc.enable()
