@@ -12,14 +12,13 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QTimer
 
-from sample_cases import read_sample
 from sixstep.caseio import dumps_case
 from sixstep.edits.base import Edit, EditError, Sequence
 from sixstep.edits.criteria import AddCriterion, SetCriterionWeight
 from sixstep.edits.fields import InsertItem, SetText
 from sixstep.journal import JOURNAL_SUFFIX
+from tests.ui.recovery_support import recovery_window
 from ui.app.main_window import MainWindow
-from ui.common.settings import AppSettings
 from ui.files import journal as journal_module
 from ui.files.guard import Guard
 from ui.files.recovery import read_snapshot
@@ -27,16 +26,11 @@ from ui.files.recovery import read_snapshot
 
 @pytest.fixture
 def window(qtbot, tmp_path) -> MainWindow:
-    path = tmp_path / "case.case.json"
-    path.write_bytes(read_sample("happy_burgers"))
-    w = MainWindow(AppSettings.in_memory(), recovery_dir=tmp_path / "recovery")
-    w.files.ask_save_changes = lambda: "discard"
-    w.files.show_error = lambda title, text: w.errors.append(f"{title}: {text}")
-    w.errors = []
-    w.recovery.autosaver.timer.setInterval(60_000)  # only the journal, unless flushed
-    qtbot.addWidget(w)
-    assert w.files.open_path(path)
-    return w
+    def prepare(w: MainWindow) -> None:
+        w.files.show_error = lambda title, text: w.errors.append(f"{title}: {text}")
+        w.errors = []
+
+    return recovery_window(qtbot, tmp_path, prepare)  # (only the journal, unless flushed)
 
 
 def journals(window: MainWindow) -> list[Path]:

@@ -18,19 +18,13 @@ from sixstep.edits.criteria import AddCriterion, SetCriterionWeight
 from sixstep.edits.fields import InsertItem, SetText
 from sixstep.edits.scores import SetScore
 from sixstep.shadow import ShadowCase
+from tests.ui.recovery_support import recovery_window
 from ui.app.main_window import MainWindow
-from ui.common.settings import AppSettings
 
 
 @pytest.fixture
 def window(qtbot, tmp_path) -> MainWindow:
-    path = tmp_path / "case.case.json"
-    path.write_bytes(read_sample("happy_burgers"))
-    w = MainWindow(AppSettings.in_memory(), recovery_dir=tmp_path / "recovery")
-    w.files.ask_save_changes = lambda: "discard"
-    w.recovery.autosaver.timer.setInterval(60_000)  # snapshots only when the test asks
-    qtbot.addWidget(w)
-    assert w.files.open_path(path)
+    w = recovery_window(qtbot, tmp_path)
     yield w
     w.recovery.session_closed()
 
