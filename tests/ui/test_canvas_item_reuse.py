@@ -187,3 +187,21 @@ def test_box_bounds_are_whole_pixels_at_every_zoom_so_slid_boxes_keep_their_pict
                 assert abs(size - round(size)) < 1e-6
             assert rect.contains(item.local_rect())  # still holds the whole box
     assert len(zooms) == 3
+
+
+def test_the_items_kept_for_reuse_are_capped(qtbot, monkeypatch):
+    import ui.fishbone_editor.canvas.item_sync as item_sync
+
+    monkeypatch.setattr(item_sync, "SPARES_KEPT", 3)
+    view = make_view(qtbot, big_diagram(60))
+    scene = view.diagram_scene
+    top = parent_with_children(scene)
+    gone = [c.id for c in scene.diagram.subtree(top)]
+    assert len(gone) > 3
+    view.select(("cause", top))
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Delete)
+    assert len(scene.spare_boxes) == 3 and len(scene.spare_lines) == 3
+    assert set(scene.spare_boxes) <= {("cause", cid) for cid in gone}
+    view.doc.undo_stack.undo()
+    assert_matches_layout(scene)  # the dropped ones are simply made again

@@ -25,6 +25,7 @@ from ui.fishbone_editor.canvas.items import BoxItem, LineItem, cause_signature, 
 from ui.painting.paint import head_points_right, hidden_counts
 from ui.painting.style import DiagramStyle
 
+SPARES_KEPT = 5000  # items kept out of the scene for reuse, of each kind, at most
 Key = tuple[str, str]  # (kind, id): ("head", "head"), ("category", id) or ("cause", id)
 Part = tuple[list[Box], list[Line]]
 
@@ -104,8 +105,8 @@ class ItemSync:
             skip = False
         if item is None:
             hidden = self.hidden(cause)
-            item = scene.boxes[key] = BoxItem(box, scene.diagram_style, cause, hidden, self.right)
-            item.set_device_scale(scene.device_scale)
+            item = scene.boxes[key] = BoxItem(box, scene.diagram_style, cause, hidden, self.right,
+                                              scene.device_scale)
             item.set_flags(selected=key == scene.selection)
             item.set_votes_hidden(scene.votes_hidden)
             scene.addItem(item)
@@ -201,4 +202,8 @@ class ItemSync:
         for key in gone_lines:
             line = scene.spare_lines[key] = scene.lines.pop(key)
             scene.removeItem(line)
+        for spares in (scene.spare_boxes, scene.spare_lines):
+            if len(spares) > SPARES_KEPT:  # the oldest go: a long session of deletes
+                for key in list(spares)[:len(spares) - SPARES_KEPT]:  # keeps no more
+                    del spares[key]
         self.updated += len(gone_boxes) + len(gone_lines)

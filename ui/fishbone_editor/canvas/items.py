@@ -58,7 +58,7 @@ class BoxItem(QGraphicsItem):
     """The head, a heading or a cause: a text box painted with ``paint_box``."""
 
     def __init__(self, box: Box, style: DiagramStyle, cause: Cause | None = None,
-                 hidden: int = 0, head_right: bool = True) -> None:
+                 hidden: int = 0, head_right: bool = True, device_scale: float = 1.0) -> None:
         super().__init__()
         self.box = box
         self.style = style
@@ -69,7 +69,7 @@ class BoxItem(QGraphicsItem):
         self.selected = False
         self.drop_target = False
         self.votes_hidden = False  # no vote marks: the room's dots before their reveal
-        self.device_scale = 1.0  # the view's zoom (see _whole_pixels)
+        self.device_scale = device_scale  # the view's zoom (see _whole_pixels)
         self.tip_notes: str | None = None  # the notes the tooltip shows
         self.setZValue(BOX_Z)
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
